@@ -1,0 +1,266 @@
+package org.bulletin.schemas.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Confluent-compatible schema registry (Apicurio Registry, the project's {@code registry} module) run as a child
+ * process: it cannot share our JVM (Quarkus class loading), so it gets its own, bound to 127.0.0.1. Storage is in
+ * memory, so a restart forgets every schema. {@link #close()} (or JVM shutdown) kills it and its descendants.
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+    /** System property naming the registry runner jar. */
+    public static final String JAR_PROPERTY = "bulletin.registry.jar";
+    /** Environment variable naming the registry runner jar. */
+    public static final String JAR_ENV = "BULLETIN_REGISTRY_JAR";
+    /** Classpath resource the application jar bundles the registry jar under. */
+    public static final String JAR_RESOURCE = "/bulletin/registry/bulletin-registry-runner.jar";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryProcess.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final Thread shutdownHook;
+
+    private RegistryProcess(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+        this.shutdownHook = new Thread(this::destroy, "bulletin-registry-shutdown");
+    }
+
+    /**
+     * Starts the registry from {@code jar} on 127.0.0.1:{@code port}, its output going to {@code logFile}, and waits
+     * up to 60 s until {@code GET /health/ready} answers 200.
+     *
+     * @throws IllegalStateException when it exits or is not ready in time; the message holds the tail of its log
+     */
+    public static RegistryProcess start(Path jar, int port, Path logFile) {
+        return start(jar, port, logFile, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, Path)}, keeping the registry's schemas in an H2 file under {@code storageDir} so they
+     * survive restarts: records already on the topics name schema ids that must still resolve after a restart.
+     * {@code null} keeps them in memory.
+     */
+    public static RegistryProcess start(Path jar, int port, Path logFile, Path storageDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Schema registry jar " + jar.toAbsolutePath() + " does not exist; build it with "
+                    + "`mvn -pl registry package` or point -D" + JAR_PROPERTY + " / " + JAR_ENV + " at it");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx192m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        if (storageDir != null) {
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + storageDir.toAbsolutePath().resolve("registry"));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        try {
+            Path parent = logFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.directory(parent == null ? null : parent.toFile());
+            RegistryProcess registry = new RegistryProcess(builder.start(), port, logFile);
+            Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
+            LOG.info("Starting schema registry (pid {}) on {}; log {}", registry.process.pid(), registry.url(), logFile);
+            try {
+                registry.awaitReady();
+            } catch (RuntimeException e) {
+                registry.close();
+                throw e;
+            }
+            return registry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start schema registry " + String.join(" ", command), e);
+        }
+    }
+
+    /**
+     * The registry runner jar: system property {@code bulletin.registry.jar}, else environment variable
+     * {@code BULLETIN_REGISTRY_JAR}, else the copy bundled on the classpath (written to {@code cacheDir} unless a
+     * copy of the same size is already there).
+     *
+     * @throws IllegalStateException when none of these names an existing jar
+     */
+    public static Path locateJar(Path cacheDir) {
+        String property = System.getProperty(JAR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return existing(Path.of(property), "system property " + JAR_PROPERTY);
+        }
+        String env = System.getenv(JAR_ENV);
+        if (env != null && !env.isBlank()) {
+            return existing(Path.of(env), "environment variable " + JAR_ENV);
+        }
+        var resource = RegistryProcess.class.getResource(JAR_RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException("No schema registry jar: set -D" + JAR_PROPERTY + " or " + JAR_ENV
+                    + " to registry/target/bulletin-registry-*-runner.jar, or run the application jar that bundles it as "
+                    + JAR_RESOURCE);
+        }
+        try {
+            long size = resource.openConnection().getContentLengthLong();
+            Path target = cacheDir.resolve("bulletin-registry-runner.jar");
+            if (Files.isRegularFile(target) && size >= 0 && Files.size(target) == size) {
+                return target;
+            }
+            Files.createDirectories(cacheDir);
+            Path partial = Files.createTempFile(cacheDir, "bulletin-registry-runner", ".jar.part");
+            try (InputStream in = resource.openStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // Move into place in one step, so a concurrent or interrupted start never runs a half-written jar.
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy bundled schema registry jar into " + cacheDir, e);
+        }
+    }
+
+    /** A TCP port free on 127.0.0.1 right now (another process may still take it before the registry does). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
+        }
+    }
+
+    /** The Confluent-compatible API base URL, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
+    public String url() {
+        return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the registry and its descendants and waits for them to exit. */
+    @Override
+    public void close() {
+        destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already shutting down; the hook is running or has run
+        }
+    }
+
+    private void destroy() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                LOG.warn("Schema registry pid {} did not stop in 15 s; killing it", process.pid());
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Schema registry exited with code " + process.exitValue()
+                        + " before it was ready on port " + port + ". Last lines of " + logFile + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+            }
+        }
+        throw new IllegalStateException("Schema registry on port " + port + " not ready after "
+                + READY_TIMEOUT.toSeconds() + " s (last: " + last + "). Last lines of " + logFile + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private static Path existing(Path jar, String source) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Schema registry jar " + jar.toAbsolutePath() + " named by " + source
+                    + " does not exist; build it with `mvn -pl registry package`");
+        }
+        return jar;
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryProcess[pid " + process.pid() + ", " + url() + "]";
+    }
+}
