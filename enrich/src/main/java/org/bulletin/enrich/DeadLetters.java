@@ -1,0 +1,34 @@
+package org.bulletin.enrich;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+
+/** The dead-letter headers every stage writes: which stage, why, and where the record came from. */
+final class DeadLetters {
+
+    static final String STAGE = "bulletin.stage";
+    static final String REASON = "bulletin.reason";
+    static final String ERROR_CLASS = "bulletin.error.class";
+    static final String ORIGIN_TOPIC = "bulletin.origin.topic";
+    static final String ORIGIN_PARTITION = "bulletin.origin.partition";
+    static final String ORIGIN_OFFSET = "bulletin.origin.offset";
+
+    private DeadLetters() {
+    }
+
+    static void annotate(Headers headers, String reason, Throwable error, String topic, int partition, long offset) {
+        put(headers, STAGE, "enrich");
+        put(headers, REASON, reason);
+        if (error != null) {
+            put(headers, ERROR_CLASS, error.getClass().getName());
+        }
+        put(headers, ORIGIN_TOPIC, topic);
+        put(headers, ORIGIN_PARTITION, Integer.toString(partition));
+        put(headers, ORIGIN_OFFSET, Long.toString(offset));
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+    }
+}

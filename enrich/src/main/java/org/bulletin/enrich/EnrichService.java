@@ -1,0 +1,84 @@
+package org.bulletin.enrich;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.bulletin.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology as a Kafka Streams application until closed. */
+public final class EnrichService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+    private final KafkaStreams streams;
+
+    private EnrichService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Starts the app. {@code kafkaOverrides} are passed to Kafka Streams and its clients as they are (the
+     * {@code KAFKA_*} environment pass-through).
+     */
+    public static EnrichService start(EnrichConfig config, Topics topics, String bootstrapServers,
+            Map<String, ?> kafkaOverrides) {
+        Topology topology = EnrichTopology.build(config, topics);
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics, bootstrapServers, kafkaOverrides));
+        streams.setUncaughtExceptionHandler(e -> {
+            // Bad input never gets here (it goes to the DLQ); what does is infrastructure or a bug: replace the thread
+            // so a transient broker problem does not kill the app, and say so loudly.
+            LOG.error("enrich stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info("enrich started: {} -> {} ({}), guarantee {}", topics.raw(), topics.enriched(),
+                config.applicationId(), config.processingGuarantee());
+        return new EnrichService(streams);
+    }
+
+    static Properties streamsProperties(EnrichConfig config, Topics topics, String bootstrapServers,
+            Map<String, ?> kafkaOverrides) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), 1);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // broker default
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        if (!config.stateDir().isBlank()) {
+            p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        }
+        p.putAll(kafkaOverrides);
+        return p;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(20));
+    }
+}

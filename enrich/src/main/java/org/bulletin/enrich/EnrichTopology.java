@@ -1,0 +1,88 @@
+package org.bulletin.enrich;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.bulletin.schemas.Release;
+import org.bulletin.schemas.Topics;
+
+/**
+ * The enrich topology: raw scrapes in, parsed/cleaned/classified releases out, exact duplicates marked, every
+ * release routed to its region and topic topics, and whatever cannot be parsed sent to the dead-letter topic.
+ * {@code main}-style runners and {@code TopologyTestDriver} tests call the same {@link #build} method.
+ */
+public final class EnrichTopology {
+
+    static final String DEDUP_STORE = "dedup-store";
+
+    private EnrichTopology() {
+    }
+
+    public static Topology build(EnrichConfig config, Topics topics) {
+        Enricher enricher = config.rulesDir().isBlank()
+                ? Enricher.fromClasspath()
+                : Enricher.fromDirectory(Path.of(config.rulesDir()));
+        return build(config, topics, enricher);
+    }
+
+    public static Topology build(EnrichConfig config, Topics topics, Enricher enricher) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<String> keys = topics.keySerde();
+        Serde<Release> releases = topics.releaseSerde();
+        Duration window = Duration.ofDays(config.dedupWindowDays());
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.String()));
+
+        // Raw values arrive as bytes and are decoded inside the parse step, so a record that is not valid Avro is a
+        // dead letter with its origin, not a deserialization failure that stops or silently skips the task.
+        KStream<String, ParseOutcome> parsed = builder
+                .stream(topics.raw(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"))
+                .process(() -> new ParseProcessor(enricher, topics.rawSerde().deserializer()), Named.as("parse"));
+
+        var branches = parsed.split(Named.as("parse-"))
+                .branch((key, outcome) -> outcome.isDeadLetter(), Branched.as("dead"))
+                .defaultBranch(Branched.as("ok"));
+
+        branches.get("parse-dead")
+                .mapValues(ParseOutcome::rawBytes, Named.as("dead-letter-bytes"))
+                .to(topics.dlq(), Produced.with(keys, Serdes.ByteArray()).withName("dlq-sink"));
+
+        Repartitioned<String, Release> byFingerprint = Repartitioned.<String, Release>as("dedup")
+                .withKeySerde(keys).withValueSerde(releases);
+        if (config.dedupPartitions() > 0) {
+            byFingerprint = byFingerprint.withNumberOfPartitions(config.dedupPartitions());
+        }
+        KStream<String, Release> enriched = branches.get("parse-ok")
+                .mapValues(ParseOutcome::release, Named.as("parsed-release"))
+                .selectKey((key, release) -> release.getFingerprint(), Named.as("dedup-key"))
+                .repartition(byFingerprint)
+                .processValues(() -> new DedupProcessor(window), Named.as("dedup"), DEDUP_STORE)
+                .selectKey((fingerprint, release) -> release.getReleaseId(), Named.as("release-key"));
+
+        enriched.to(topics.enriched(), Produced.with(keys, releases).withName("enriched-sink"));
+
+        // Duplicates stay on the enriched topic (marked duplicateOf) but are not routed again.
+        KStream<String, Release> originals = enriched.filter((id, release) -> release.getDuplicateOf() == null,
+                Named.as("originals"));
+        for (String region : Topics.REGIONS) {
+            originals.filter((id, release) -> Routing.hasRegion(release, region), Named.as("region-" + region))
+                    .to(topics.byRegion(region), Produced.with(keys, releases).withName("region-" + region + "-sink"));
+        }
+        for (String topic : Topics.TOPICS) {
+            originals.filter((id, release) -> Routing.hasTopic(release, topic), Named.as("topic-" + topic))
+                    .to(topics.byTopic(topic), Produced.with(keys, releases).withName("topic-" + topic + "-sink"));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,172 @@
+package org.bulletin.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.bulletin.schemas.Label;
+import org.bulletin.schemas.RawRelease;
+import org.bulletin.schemas.Release;
+import org.bulletin.schemas.Topics;
+import org.bulletin.schemas.registry.InMemorySchemaRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+    private static final String TEXT = """
+            CSTO experts assessed the situation on the Tajik-Afghan border
+            14.03.2025
+            On 14 March 2025, a working group of the CSTO Secretariat visited border outposts of the Republic of \
+            Tajikistan on the Tajik-Afghan border and discussed reinforcing the state border.
+            Go back
+            """;
+
+    private TopologyTestDriver driver;
+    private Topics topics;
+    private TestInputTopic<String, RawRelease> raw;
+    private TestInputTopic<String, byte[]> rawBytes;
+    private TestOutputTopic<String, Release> enriched;
+    private TestOutputTopic<String, byte[]> dlq;
+
+    @BeforeEach
+    void setUp() {
+        topics = Topics.defaults(new InMemorySchemaRegistry());
+        EnrichConfig config = new EnrichConfig(Map.of());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(EnrichTopology.build(config, topics), props);
+        raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), topics.rawSerde().serializer());
+        rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(topics.enriched(), Serdes.String().deserializer(), topics.releaseSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @Test
+    void shouldEnrichARawReleaseIntoAClassifiedRelease() {
+        raw.pipeInput("https://csto.example/news/1", raw(TEXT, "https://csto.example/news/1"));
+
+        List<TestRecord<String, Release>> out = enriched.readRecordsToList();
+        assertThat(out).hasSize(1);
+        Release release = out.get(0).value();
+        assertThat(out.get(0).key()).isEqualTo(release.getReleaseId()).isEqualTo("https://csto.example/news/1");
+        assertThat(release.getTitle()).contains("Tajik-Afghan border");
+        assertThat(release.getRegions()).extracting(Label::getId).contains("central-asia");
+        assertThat(release.getTopics()).extracting(Label::getId).contains("border-security");
+        assertThat(release.getClassifierVersion()).isNotBlank();
+        assertThat(release.getDuplicateOf()).isNull();
+        assertThat(release.getSourceRefs()).singleElement()
+                .satisfies(ref -> assertThat(ref.getRawKey()).isEqualTo("https://csto.example/news/1"));
+    }
+
+    @Test
+    void shouldRouteReleasesToTheirRegionAndTopicTopics() {
+        raw.pipeInput("k1", raw(TEXT, null));
+
+        var central = driver.createOutputTopic(topics.byRegion("central-asia"), Serdes.String().deserializer(),
+                topics.releaseSerde().deserializer());
+        var border = driver.createOutputTopic(topics.byTopic("border-security"), Serdes.String().deserializer(),
+                topics.releaseSerde().deserializer());
+        var caucasus = driver.createOutputTopic(topics.byRegion("caucasus"), Serdes.String().deserializer(),
+                topics.releaseSerde().deserializer());
+        assertThat(central.readKeyValuesToList()).hasSize(1);
+        assertThat(border.readKeyValuesToList()).hasSize(1);
+        assertThat(caucasus.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldMarkTheSameTextFromAnotherSourceAsADuplicateAndNotRouteIt() {
+        raw.pipeInput("https://a.example/1", raw(TEXT, "https://a.example/1"));
+        raw.pipeInput("https://b.example/copy", raw(TEXT + "\n", "https://b.example/copy"));
+
+        List<Release> out = enriched.readValuesToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).getDuplicateOf()).isNull();
+        assertThat(out.get(1).getDuplicateOf()).isEqualTo("https://a.example/1");
+        var central = driver.createOutputTopic(topics.byRegion("central-asia"), Serdes.String().deserializer(),
+                topics.releaseSerde().deserializer());
+        assertThat(central.readKeyValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotMarkAReplayOfTheSameReleaseAsItsOwnDuplicate() {
+        raw.pipeInput("k1", raw(TEXT, null));
+        raw.pipeInput("k1", raw(TEXT, null));
+
+        assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
+    }
+
+    @Test
+    void shouldSendBytesThatAreNotARawReleaseToTheDeadLetterTopicAndKeepGoing() {
+        rawBytes.pipeInput("bad", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput("good", raw(TEXT, null));
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(dead.key()).isEqualTo("bad");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("enrich");
+        assertThat(header(dead, DeadLetters.REASON)).startsWith("not a RawRelease");
+        assertThat(header(dead, DeadLetters.ORIGIN_TOPIC)).isEqualTo(topics.raw());
+        assertThat(header(dead, DeadLetters.ORIGIN_OFFSET)).isEqualTo("0");
+        assertThat(enriched.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldSendADocumentWithNoReleaseToTheDeadLetterTopic() {
+        raw.pipeInput("empty", raw("   \n\n  ", null));
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSplitTheRealSampleScrapeIntoSeveralReleases() throws IOException {
+        Path sample = Path.of(System.getProperty("bulletin.shared.dir", "../../shared"), "data", "sample-raw-scrape.txt");
+        raw.pipeInput("sample", raw(Files.readString(sample), null));
+
+        List<Release> out = enriched.readValuesToList();
+        assertThat(out).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(out).extracting(Release::getReleaseId).doesNotHaveDuplicates().allMatch(id -> id.startsWith("sample#"));
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String key) {
+        Header h = record.headers().lastHeader(key);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static RawRelease raw(String text, String url) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return RawRelease.newBuilder().setSourceId("test").setSourceUrl(url).setFetchedAt(Instant.parse("2025-03-15T10:00:00Z"))
+                    .setContentType("text/plain").setCharset("UTF-8").setBody(ByteBuffer.wrap(body)).setContentHash(hash).build();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
