@@ -1,0 +1,242 @@
+package org.bulletin.publish.relay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bulletin.publish.Health;
+import org.bulletin.publish.PublishConfig;
+import org.bulletin.publish.PublishMetrics;
+import org.bulletin.publish.PublishTopics;
+import org.bulletin.publish.store.OutboxEntry;
+import org.bulletin.publish.store.ReleaseStore;
+import org.bulletin.publish.store.StoreException;
+import org.bulletin.schemas.Notification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relays outbox rows to the notifications topic with a transactional producer, exactly once for read_committed
+ * consumers.
+ *
+ * <p>How far it has relayed is recorded in Kafka, inside the same transaction as the notifications: the relay
+ * commits "next outbox id" as the offset of a synthetic consumer group ({@code <transactional.id>.position}) on
+ * partition 0 of the notifications topic via {@code sendOffsetsToTransaction}. Either the notifications and the
+ * position commit together or neither does, so after a kill -9 at any instant, {@code initTransactions} (which
+ * fences the dead incarnation and completes or aborts its open transaction) followed by a stable read of that
+ * group offset gives exactly the last relayed id. Chosen over an outbox-id header read back from the topic's end
+ * because it does not depend on the topic's retention, on control records or on scanning every partition.
+ * The offset's metadata carries the store id, so a position written for another (or a re-created) store is ignored.
+ * The store's {@code relay_position} row is a lower bound written after each commit (used to prune the outbox and
+ * as a fallback should the group offset have expired).
+ *
+ * <p>One thread via {@link #run()}; {@link #wake()} and {@link #close()} from any thread.
+ */
+public final class NotificationRelay implements Runnable, AutoCloseable {
+
+    public static final String HEADER_OUTBOX_ID = "bulletin.outbox.id";
+    public static final String HEADER_STORE_ID = "bulletin.store.id";
+    private static final long MIN_BACKOFF_MS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationRelay.class);
+
+    private final PublishConfig config;
+    private final ReleaseStore store;
+    private final PublishTopics topics;
+    private final String bootstrapServers;
+    private final Health health;
+    private final PublishMetrics metrics;
+    private final Admin admin;
+    private final String positionGroup;
+    private final TopicPartition positionPartition;
+    private final Semaphore work = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private KafkaProducer<String, Notification> producer;
+    private long position = -1;
+    private long backoffMs = MIN_BACKOFF_MS;
+
+    public NotificationRelay(PublishConfig config, ReleaseStore store, PublishTopics topics, String bootstrapServers,
+                             Health health, PublishMetrics metrics) {
+        this.config = config;
+        this.store = store;
+        this.topics = topics;
+        this.bootstrapServers = bootstrapServers;
+        this.health = health;
+        this.metrics = metrics;
+        this.positionGroup = config.transactionalId() + ".position";
+        this.positionPartition = new TopicPartition(topics.notifications(), 0);
+        Properties a = new Properties();
+        a.putAll(config.kafkaOverrides());
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.admin = Admin.create(a);
+        health.report("relay", Health.State.STARTING, "not yet initialised");
+    }
+
+    /** Tells the relay new outbox rows were committed, so it does not wait out its idle interval. */
+    public void wake() {
+        work.release();
+    }
+
+    /** Last outbox id known to be committed to Kafka, or -1 before recovery. */
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running.get()) {
+                try {
+                    if (producer == null) {
+                        startProducer();
+                    }
+                    if (!relayOnce()) {
+                        work.tryAcquire(config.relayIdleMs(), TimeUnit.MILLISECONDS);
+                        work.drainPermits();
+                    }
+                    backoffMs = MIN_BACKOFF_MS;
+                } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
+                    // Another relay with our transactional.id took over (or we may not write): stop, loudly.
+                    health.report("relay", Health.State.DOWN, "stopped: " + e);
+                    LOG.error("Notification relay stopped: {}", e.toString());
+                    return;
+                } catch (StoreException e) {
+                    failed("store: " + e.getMessage(), false);
+                } catch (KafkaException | TimeoutException | ExecutionException e) {
+                    failed("kafka: " + e, true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeProducer();
+            admin.close(Duration.ofSeconds(5));
+            health.report("relay", Health.State.DOWN, "relay stopped");
+        }
+    }
+
+    private void startProducer() throws InterruptedException, ExecutionException, TimeoutException {
+        Properties p = new Properties();
+        p.putAll(config.kafkaOverrides());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
+        producer = new KafkaProducer<>(p, new StringSerializer(), topics.notificationSerializer());
+        // Fences any earlier incarnation and settles its open transaction; only then is the position stable.
+        producer.initTransactions();
+        position = recoverPosition();
+        health.up("relay");
+        LOG.info("Notification relay ready at outbox id {}", position);
+    }
+
+    private long recoverPosition() throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin
+            .listConsumerGroupOffsets(positionGroup, new ListConsumerGroupOffsetsOptions().requireStable(true))
+            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        OffsetAndMetadata om = offsets.get(positionPartition);
+        long fromKafka = 0;
+        if (om != null) {
+            if (store.storeId().equals(om.metadata())) {
+                fromKafka = om.offset() - 1;
+            } else {
+                LOG.warn("Relay position in group {} belongs to store {}, not this store {}; ignoring it",
+                    positionGroup, om.metadata(), store.storeId());
+            }
+        }
+        return Math.max(fromKafka, store.relayPosition(config.transactionalId()));
+    }
+
+    /** Relays one batch; false when there was nothing to relay. */
+    boolean relayOnce() {
+        List<OutboxEntry> rows = store.outboxAfter(position, config.relayBatchSize());
+        if (rows.isEmpty()) {
+            metrics.relayBacklog(0);
+            return false;
+        }
+        long last = rows.get(rows.size() - 1).id();
+        producer.beginTransaction();
+        try {
+            for (OutboxEntry row : rows) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(HEADER_OUTBOX_ID, Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
+                headers.add(HEADER_STORE_ID, store.storeId().getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>(topics.notifications(), null, row.notification().getReleaseId(),
+                    row.notification(), headers));
+            }
+            producer.sendOffsetsToTransaction(
+                Map.of(positionPartition, new OffsetAndMetadata(last + 1, store.storeId())),
+                new ConsumerGroupMetadata(positionGroup));
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // The outcome may be unknown (e.g. a commit timeout): drop this producer; the next one's
+            // initTransactions settles the transaction and recoverPosition reads what really committed.
+            position = -1;
+            throw e;
+        }
+        position = last;
+        metrics.notificationsOut(rows.size());
+        try {
+            store.saveRelayPosition(config.transactionalId(), last);
+            metrics.relayBacklog(store.outboxBacklog(last));
+        } catch (StoreException e) {
+            // Kafka holds the authoritative position; this row is only a lower bound and an outbox pruning mark.
+            LOG.warn("Relayed up to outbox id {} but could not record it in the store: {}", last, e.getMessage());
+        }
+        return true;
+    }
+
+    private void failed(String reason, boolean resetProducer) throws InterruptedException {
+        metrics.error(resetProducer ? "relay-kafka" : "relay-store");
+        health.report("relay", Health.State.DEGRADED, reason);
+        LOG.warn("Notification relay degraded, retrying in {} ms: {}", backoffMs, reason);
+        if (resetProducer) {
+            closeProducer();
+        }
+        Thread.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, config.retryBackoffMaxMs());
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (KafkaException e) {
+                LOG.debug("Closing relay producer: {}", e.toString());
+            }
+            producer = null;
+            position = -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        work.release();
+    }
+}

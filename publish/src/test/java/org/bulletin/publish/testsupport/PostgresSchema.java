@@ -1,0 +1,46 @@
+package org.bulletin.publish.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/** A fresh schema in the local PostgreSQL test database, for one test class; skips the test when none runs. */
+public final class PostgresSchema {
+
+    public static final String BASE_URL = System.getProperty("bulletin.test.postgres.url",
+        "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getProperty("bulletin.test.postgres.user", "postgres");
+
+    private final String name;
+
+    private PostgresSchema(String name) {
+        this.name = name;
+    }
+
+    public static PostgresSchema createOrSkip() {
+        String name = "publish_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(BASE_URL, USER, "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE SCHEMA " + name);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL not reachable at " + BASE_URL + ": " + e.getMessage());
+        }
+        return new PostgresSchema(name);
+    }
+
+    public String jdbcUrl() {
+        return BASE_URL + "?currentSchema=" + name;
+    }
+
+    public void drop() {
+        try (Connection c = DriverManager.getConnection(BASE_URL, USER, "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test schema " + name, e);
+        }
+    }
+}
