@@ -1,0 +1,20 @@
+package org.bulletin.app;
+
+import picocli.CommandLine.Command;
+
+/** The {@code bulletin} command and its subcommands. */
+@Command(name = "bulletin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = {
+            "Bulletin: ingest, understand and distribute press releases at streaming speed.",
+            "",
+            "Quick start: 'bulletin run' starts everything embedded (Kafka, schema registry, store, HTTP API)."},
+        subcommands = {
+            RunCommand.class,
+            IngestCommand.class,
+            EnrichCommand.class,
+            PublishCommand.class,
+            ClassifyCommand.class,
+            TopicsCommand.class,
+            picocli.CommandLine.HelpCommand.class})
+final class BulletinCommand {
+}

@@ -1,0 +1,30 @@
+package org.bulletin.app;
+
+import java.util.concurrent.Callable;
+import org.bulletin.app.config.Settings;
+import org.bulletin.enrich.EnrichConfig;
+import org.bulletin.enrich.EnrichService;
+import org.bulletin.schemas.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the enrich stage alone against external Kafka and registry (how docker-compose and production run it). */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = {"Run the enrich stage (Kafka Streams) alone: raw -> enriched, routed and DLQ topics.",
+            "Scale out by starting more instances with the same bulletin.enrich.application.id."})
+final class EnrichCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = connect.settings();
+        String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
+        Topics topics = Stages.topics(settings);
+        EnrichConfig config = new EnrichConfig(settings.bulletin());
+        EnrichService service = EnrichService.start(config, topics, bootstrap, settings.kafka());
+        Stages.awaitShutdown(service);
+        return 0;
+    }
+}

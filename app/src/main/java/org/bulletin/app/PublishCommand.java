@@ -1,0 +1,47 @@
+package org.bulletin.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.bulletin.app.config.Settings;
+import org.bulletin.ingest.Ingestor;
+import org.bulletin.publish.PublishConfig;
+import org.bulletin.publish.Publisher;
+import org.bulletin.publish.api.ApiServer;
+import org.bulletin.schemas.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs publish alone: the exactly-once store sink, the notification relay and the HTTP API (with the push endpoint). */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Store enriched releases exactly once, relay one notification per stored release, and serve",
+            "the HTTP API (GET /v1/releases, /v1/releases/{id}, /v1/stats, /health, /metrics, /openapi.json;",
+            "POST /v1/releases when bulletin.ingest.push.token is set)."})
+final class PublishCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = connect.settings();
+        String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
+        Topics topics = Stages.topics(settings);
+        Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
+        Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
+        ApiServer api = StageFactory.withPush(publisher.api(), push.pushHandler()).build().start(publisher.config().apiPort());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("publish: %s -> store -> %s; HTTP API on port %d%n", topics.enriched(), topics.notifications(), api.port());
+        out.flush();
+        Stages.awaitShutdown(() -> {
+            api.close();
+            push.close();
+            publisher.close();
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package org.bulletin.app;
+
+import io.javalin.http.HandlerType;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.bulletin.app.config.Settings;
+import org.bulletin.ingest.IngestConfig;
+import org.bulletin.ingest.Ingestor;
+import org.bulletin.ingest.PushHandler;
+import org.bulletin.ingest.RawPublisher;
+import org.bulletin.publish.api.ApiServer;
+import org.bulletin.schemas.Topics;
+
+/** Builds the ingest side and the HTTP push route the same way for {@code run} and the stage commands. */
+final class StageFactory {
+
+    private StageFactory() {
+    }
+
+    static Ingestor ingestor(Settings settings, Topics topics, String bootstrap) {
+        IngestConfig config = new IngestConfig(settings.bulletin());
+        Map<String, Object> producer = new HashMap<>(settings.kafka());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        RawPublisher publisher = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+                config.maxBodyBytes());
+        return new Ingestor(config, publisher);
+    }
+
+    /** Mounts {@code POST /v1/releases} (HTTP push); the handler answers 404 itself when no token is configured. */
+    static ApiServer.Builder withPush(ApiServer.Builder api, PushHandler push) {
+        return api.route(HandlerType.POST, "/v1/releases", ctx -> {
+            PushHandler.Result result = push.handle(ctx.header("Authorization"), ctx.contentType(), ctx.bodyAsBytes());
+            ctx.status(result.status()).contentType("application/json").result(result.toJson());
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package org.bulletin.app;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bulletin.app.config.Settings;
+import org.bulletin.schemas.Topics;
+import org.bulletin.schemas.registry.SchemaRegistries;
+import org.bulletin.schemas.registry.SchemaRegistry;
+
+/** What every stage command does the same way: connect to the registry, name the topics, wait for SIGTERM. */
+final class Stages {
+
+    private Stages() {
+    }
+
+    static Topics topics(Settings settings) {
+        String url = ConnectOptions.require(settings, ConnectOptions.REGISTRY, "--registry");
+        SchemaRegistry registry = SchemaRegistries.connect(url);
+        return Topics.fromConfig(settings.bulletin(), registry);
+    }
+
+    /**
+     * Blocks until SIGTERM / Ctrl-C, then runs {@code close} before the JVM exits. The shutdown hook waits for the
+     * close to finish, because the JVM halts as soon as its hooks return, then exits 0 (1 if closing took over 30 s).
+     */
+    static void awaitShutdown(AutoCloseable close) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            boolean clean = false;
+            try {
+                clean = closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // A clean stop on SIGTERM is a success: exit 0, not the JVM's 143.
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(clean ? 0 : 1);
+        }, "bulletin-shutdown"));
+        stop.await();
+        try {
+            close.close();
+        } finally {
+            closed.countDown();
+        }
+    }
+}

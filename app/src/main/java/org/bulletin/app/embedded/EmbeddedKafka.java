@@ -1,0 +1,84 @@
+package org.bulletin.app.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node KRaft Kafka broker in this JVM, on fixed loopback ports, with its data kept under a folder
+ * across restarts: the embedded default of {@code bulletin run}. Uses Kafka-internal server APIs (no compatibility
+ * promise), so it is pinned to Kafka 4.3.1 and kept in this one class.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats {@code dataDir} on first use only, then starts the broker and its controller. */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
+            String logDir = dataDir.toAbsolutePath().toString();
+            Properties props = new Properties();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            props.put("log.dirs", logDir);
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "3");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("transaction.state.log.num.partitions", "3");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            props.put("num.partitions", "3");
+            props.put("auto.create.topics.enable", "false");
+            KafkaConfig config = new KafkaConfig(props, false);
+            if (!Files.exists(dataDir.resolve("meta.properties"))) {
+                new Formatter()
+                        .setNodeId(1)
+                        .setClusterId(Uuid.randomUuid().toString())
+                        .setDirectories(List.of(logDir))
+                        .setMetadataLogDirectory(logDir)
+                        .setControllerListenerName("CONTROLLER")
+                        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                        .run();
+            }
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafka(server, "127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use Kafka data dir " + dataDir + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Kafka broker on 127.0.0.1:" + port + " (controller "
+                    + controllerPort + "): " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

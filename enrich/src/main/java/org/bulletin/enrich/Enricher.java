@@ -1,0 +1,232 @@
+package org.bulletin.enrich;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import org.bulletin.enrich.classify.Classification;
+import org.bulletin.enrich.classify.ClassificationRules;
+import org.bulletin.enrich.classify.Classifier;
+import org.bulletin.enrich.classify.ScoredLabel;
+import org.bulletin.enrich.dedup.DedupKeys;
+import org.bulletin.enrich.extract.Extraction;
+import org.bulletin.enrich.extract.Extractor;
+import org.bulletin.enrich.extract.Gazetteer;
+import org.bulletin.enrich.parse.DateParser;
+import org.bulletin.enrich.parse.HtmlText;
+import org.bulletin.enrich.parse.LanguageDetector;
+import org.bulletin.enrich.parse.ParsedRelease;
+import org.bulletin.enrich.parse.ReleaseSplitter;
+import org.bulletin.enrich.parse.TextDecoder;
+import org.bulletin.schemas.Evidence;
+import org.bulletin.schemas.Label;
+import org.bulletin.schemas.Organisation;
+import org.bulletin.schemas.Person;
+import org.bulletin.schemas.Place;
+import org.bulletin.schemas.Release;
+import org.bulletin.schemas.SourceRef;
+
+/**
+ * The pure enrich pipeline: decode, parse and split, extract, classify and fingerprint a raw document into releases.
+ * Rules and gazetteers are loaded and compiled once at construction; afterwards the instance is immutable and
+ * thread-safe, and {@link #enrich} never throws on bad content.
+ */
+public final class Enricher {
+
+    static final String PARSER_VERSION = "parse-1.0";
+    private static final String ROOT = "bulletin/enrich/";
+    private static final List<String> RULE_FILES = List.of("rules.properties", Gazetteer.COUNTRIES_FILE,
+            Gazetteer.ORGANISATIONS_FILE, ClassificationRules.REGIONS_FILE, ClassificationRules.TOPICS_FILE);
+
+    private final Extractor extractor;
+    private final Classifier classifier;
+    private final String classifierVersion;
+
+    private Enricher(Function<String, byte[]> reader) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String f : RULE_FILES) {
+            files.put(f, reader.apply(f));
+        }
+        Gazetteer gazetteer = Gazetteer.load(files::get);
+        this.extractor = new Extractor(gazetteer);
+        this.classifier = new Classifier(ClassificationRules.load(files::get), gazetteer);
+        this.classifierVersion = version(files);
+    }
+
+    /** Loads the versioned rule files shipped under {@code bulletin/enrich/} on the classpath. */
+    public static Enricher fromClasspath() {
+        return new Enricher(Enricher::classpathFile);
+    }
+
+    /** Loads rule files from {@code rulesDir} (same layout); files missing there come from the classpath. */
+    public static Enricher fromDirectory(Path rulesDir) {
+        return new Enricher(name -> {
+            Path p = rulesDir.resolve(name);
+            if (!Files.isRegularFile(p)) {
+                return classpathFile(name);
+            }
+            try {
+                return Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rule file " + p, e);
+            }
+        });
+    }
+
+    private static byte[] classpathFile(String name) {
+        try (InputStream in = Enricher.class.getClassLoader().getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("rule file missing from the classpath: " + ROOT + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + name, e);
+        }
+    }
+
+    private static String version(Map<String, byte[]> files) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(files.get("rules.properties"), StandardCharsets.UTF_8)));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(f.getValue());
+            }
+            return p.getProperty("classifier.version", "0") + "+" + HexFormat.of().formatHex(md.digest()).substring(0, 10);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute the classifier version", e);
+        }
+    }
+
+    /** Version of the parsing code. */
+    public String parserVersion() {
+        return PARSER_VERSION;
+    }
+
+    /** Declared rules version plus a short hash of every rule and gazetteer file: changes whenever any of them does. */
+    public String classifierVersion() {
+        return classifierVersion;
+    }
+
+    /**
+     * Enriches one raw document into its releases; an empty list when nothing parseable is in it.
+     *
+     * @throws IllegalArgumentException when {@code doc} is null
+     */
+    public List<Release> enrich(RawDocument doc) {
+        if (doc == null) {
+            throw new IllegalArgumentException("doc must not be null");
+        }
+        try {
+            return enrichUnchecked(doc);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Hostile content (pathological markup, regex blow-ups) must not stop the stream: nothing parseable here.
+            return List.of();
+        }
+    }
+
+    private List<Release> enrichUnchecked(RawDocument doc) {
+        String text = TextDecoder.decode(doc.body(), doc.charset(), doc.contentType());
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<ParsedRelease> parsed;
+        if (HtmlText.looksLikeHtml(doc.contentType(), text)) {
+            HtmlText.Page page = HtmlText.parse(text);
+            parsed = ReleaseSplitter.single(page.text(), page.title(), page.date());
+        } else {
+            parsed = ReleaseSplitter.split(text);
+        }
+        Instant now = Instant.now();
+        LocalDate fetchedDay = doc.fetchedAt() == null ? now.atOffset(ZoneOffset.UTC).toLocalDate()
+                : doc.fetchedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        String key = doc.key() == null ? "unknown" : doc.key();
+        List<Release> out = new ArrayList<>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            String id = parsed.size() == 1 ? key : key + "#" + (i + 1);
+            out.add(toRelease(doc, id, parsed.get(i), fetchedDay, now));
+        }
+        return out;
+    }
+
+    /** Parse, extract and classify plain text without the Release wrapper: for tools and dev-set scoring. */
+    public List<Analysis> analyse(String text) {
+        List<Analysis> out = new ArrayList<>();
+        for (ParsedRelease p : ReleaseSplitter.split(text == null ? "" : text)) {
+            Extraction x = extractor.extract(p.title(), p.bodyText());
+            out.add(new Analysis(p, x, classifier.classify(x, !p.titleDerived())));
+        }
+        return out;
+    }
+
+    /** One release's parse, extraction and classification. */
+    public record Analysis(ParsedRelease release, Extraction extraction, Classification classification) {}
+
+    private Release toRelease(RawDocument doc, String id, ParsedRelease p, LocalDate fetchedDay, Instant now) {
+        String body = p.bodyText();
+        Extraction x = extractor.extract(p.title(), body);
+        Classification c = classifier.classify(x, !p.titleDerived());
+        LocalDate reference = p.publishedDate() != null ? p.publishedDate() : fetchedDay;
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        for (DateParser.DateMatch m : DateParser.findAll(p.title() + "\n\n" + body, reference)) {
+            dates.add(m.date());
+        }
+        LocalDate published = p.publishedDate();
+        if (published == null) {
+            // "On January 20, this year" needs the year of fetching when the release states none.
+            for (DateParser.DateMatch m : DateParser.findAll(p.paragraphs().get(0), reference)) {
+                if (m.start() < 200) {
+                    published = m.date();
+                }
+                break;
+            }
+        }
+        List<Person> people = new ArrayList<>();
+        x.people().forEach(pn -> people.add(new Person(pn.name(), pn.role())));
+        List<Organisation> orgs = new ArrayList<>();
+        x.organisations().forEach(o -> orgs.add(new Organisation(o.id(), o.name(), o.mentions())));
+        Map<String, Place> places = new LinkedHashMap<>();
+        for (Extraction.Mention m : x.mentions()) {
+            if (m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.PLACE) {
+                places.putIfAbsent(m.surface(), new Place(m.surface(), m.code()));
+            }
+        }
+        String fingerprintText = body.length() >= 100 ? body : p.title() + "\n\n" + body;
+        String lede = p.paragraphs().isEmpty() ? null : ReleaseSplitter.firstSentence(p.paragraphs().get(0));
+        SourceRef ref = new SourceRef(doc.sourceId() == null ? "unknown" : doc.sourceId(), doc.sourceUrl(),
+                doc.key() == null ? "unknown" : doc.key(), doc.partition(), doc.offset(), doc.fetchedAt());
+        return new Release(id, List.of(ref), p.title(), published, LanguageDetector.detect(p.title() + "\n" + body), body,
+                lede, people, orgs, new ArrayList<>(places.values()), c.countries(), new ArrayList<>(dates),
+                labels(c.regions()), labels(c.topics()), null, DedupKeys.exactKey(DedupKeys.normalise(fingerprintText)),
+                PARSER_VERSION, classifierVersion, now, false);
+    }
+
+    private static List<Label> labels(List<ScoredLabel> labels) {
+        List<Label> out = new ArrayList<>(labels.size());
+        for (ScoredLabel l : labels) {
+            List<Evidence> ev = new ArrayList<>(l.evidence().size());
+            l.evidence().forEach(e -> ev.add(new Evidence(e.phrase(), e.start(), e.end(), e.rule())));
+            out.add(new Label(l.id(), l.score(), ev));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package org.bulletin.enrich.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.bulletin.enrich.extract.PhraseIndex;
+
+/**
+ * The analyst-editable region and topic rules ({@code rules/regions.yaml}, {@code rules/topics.yaml}) compiled into
+ * phrase indexes once. Immutable and thread-safe. See the README.md beside the rule files for their format.
+ */
+public final class ClassificationRules {
+
+    public static final String REGIONS_FILE = "rules/regions.yaml";
+    public static final String TOPICS_FILE = "rules/topics.yaml";
+
+    /** A weighted phrase of a label. */
+    record Weighted(String label, double weight, String phrase) {}
+
+    /** Which kind of context cue a phrase is. */
+    enum Cue { EVENT, VISIT, COUNTERPART, OBSERVER, SECRETARIAT, ORGANISATION_WIDE, SCENARIO, BOILERPLATE, THREAT, HOST_BEFORE, FILLER }
+
+    final double regionThreshold;
+    final Map<String, Double> regionWeights = new HashMap<>();
+    final Map<String, String> countryRegion = new HashMap<>();
+    final Set<String> threatCountries = new HashSet<>();
+    final String threatRegion;
+    final String otherRegion;
+    final PhraseIndex<Weighted> regionPhrases = new PhraseIndex<>();
+    final PhraseIndex<Cue> cues = new PhraseIndex<>();
+    final Set<String> hostBefore = new HashSet<>();
+    final Set<String> fillers = new HashSet<>();
+    final double substantiveCountry;
+
+    final double topicThreshold;
+    final double topicRelative;
+    final Map<String, Double> topicThresholds = new HashMap<>();
+    final Set<String> relativeIgnores = new HashSet<>();
+    final double topicTitleBonus;
+    final double scenarioFactor;
+    final Set<String> scenarioExempt = new HashSet<>();
+    final double boilerplateFactor;
+    final double enumerationFactor;
+    final int enumerationMinTopics;
+    final PhraseIndex<Weighted> topicPhrases = new PhraseIndex<>();
+    final Map<String, Double> threatTopics = new LinkedHashMap<>();
+    final List<String> topicOrder = new ArrayList<>();
+    final List<String> regionOrder = new ArrayList<>();
+
+    private ClassificationRules(JsonNode regions, JsonNode topics) {
+        regionThreshold = regions.path("threshold").asDouble(0.5);
+        regions.path("weights").fields().forEachRemaining(e -> regionWeights.put(e.getKey(), e.getValue().asDouble()));
+        substantiveCountry = regions.path("substantiveCountry").asDouble(0.3);
+        String threat = null;
+        String other = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = regions.path("regions").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            String id = r.getKey();
+            JsonNode n = r.getValue();
+            regionOrder.add(id);
+            n.path("countries").forEach(c -> countryRegion.put(c.asText(), id));
+            if (n.has("threatCountries")) {
+                threat = id;
+                n.path("threatCountries").forEach(c -> threatCountries.add(c.asText()));
+            }
+            if (n.path("otherCountries").asBoolean(false)) {
+                other = id;
+            }
+            n.path("phrases").fields().forEachRemaining(p -> regionPhrases.add(p.getKey(), new Weighted(id, p.getValue().asDouble(), p.getKey())));
+        }
+        threatRegion = threat;
+        otherRegion = other;
+        JsonNode cueNode = regions.path("cues");
+        addCues(cueNode.path("event"), Cue.EVENT);
+        addCues(cueNode.path("visit"), Cue.VISIT);
+        addCues(cueNode.path("counterpart"), Cue.COUNTERPART);
+        addCues(cueNode.path("observer"), Cue.OBSERVER);
+        addCues(cueNode.path("secretariat"), Cue.SECRETARIAT);
+        addCues(cueNode.path("organisationWide"), Cue.ORGANISATION_WIDE);
+        cueNode.path("hostBefore").forEach(c -> hostBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        cueNode.path("fillers").forEach(c -> fillers.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+
+        topicThreshold = topics.path("threshold").asDouble(0.8);
+        topicRelative = topics.path("relative").asDouble(0.2);
+        topics.path("relativeIgnores").forEach(n -> relativeIgnores.add(n.asText()));
+        topics.path("thresholds").fields().forEachRemaining(e -> topicThresholds.put(e.getKey(), e.getValue().asDouble()));
+        topicTitleBonus = topics.path("titleBonus").asDouble(1.0);
+        JsonNode mod = topics.path("modifiers");
+        scenarioFactor = mod.path("scenario").path("factor").asDouble(0.15);
+        mod.path("scenario").path("exempt").forEach(c -> scenarioExempt.add(c.asText()));
+        addCues(mod.path("scenario").path("cues"), Cue.SCENARIO);
+        boilerplateFactor = mod.path("boilerplate").path("factor").asDouble(0.3);
+        addCues(mod.path("boilerplate").path("cues"), Cue.BOILERPLATE);
+        enumerationFactor = mod.path("enumeration").path("factor").asDouble(0.35);
+        enumerationMinTopics = mod.path("enumeration").path("minTopics").asInt(3);
+        addCues(topics.path("threat").path("cues"), Cue.THREAT);
+        topics.path("threat").path("implies").fields().forEachRemaining(e -> threatTopics.put(e.getKey(), e.getValue().asDouble()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = topics.path("topics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> t = it.next();
+            topicOrder.add(t.getKey());
+            t.getValue().fields().forEachRemaining(p -> topicPhrases.add(p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
+        }
+    }
+
+    private void addCues(JsonNode list, Cue cue) {
+        list.forEach(c -> cues.add(c.asText(), cue));
+    }
+
+    /** Loads and compiles the rule files through {@code reader} (file name relative to the rules root -> bytes). */
+    public static ClassificationRules load(Function<String, byte[]> reader) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try {
+            return new ClassificationRules(yaml.readTree(reader.apply(REGIONS_FILE)), yaml.readTree(reader.apply(TOPICS_FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classification rules", e);
+        }
+    }
+
+    double regionWeight(String name, double fallback) {
+        return regionWeights.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,218 @@
+package org.bulletin.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds people and their roles: "CSTO Secretary General Stanislav Zas", "Imangali Tasmagambetov, the CSTO Secretary
+ * General,", "Генеральный секретарь ОДКБ Имангали Тасмагамбетов", and initials forms ("M. Jenča", "K.-J. Tokayev")
+ * merged with the full name by surname. Thread-safe.
+ */
+public final class PeopleFinder {
+
+    /** A person as written, with a role or null. */
+    public record PersonName(String name, String role) {}
+
+    private static final String UP = "[A-ZА-ЯЁ\\u00C0-\\u00DE\\u0100-\\u017F]";
+    private static final String LOW = "[a-zа-яё\\u00DF-\\u00FF\\u0100-\\u017F'’]";
+    private static final String WORD = UP + LOW + "+(?:-" + UP + "?" + LOW + "+)?";
+    private static final String INITIALS = UP + "\\.(?:\\s?-?" + UP + "\\.)?";
+    private static final String NAME = "((?:" + INITIALS + "\\s?" + WORD + ")|(?:" + WORD + "(?:\\s+" + WORD + "){1,2}))";
+    private static final String CORE = "(?:Deputy\\s+|Assistant\\s+|Under-?\\s?|Executive\\s+|Acting\\s+|First\\s+Deputy\\s+|Vice[-\\s])?"
+            + "(?:Secretary[-\\s]General|Secretary|Chairman|Chairperson|Chair|President|Prime\\s+Minister|Foreign\\s+Minister"
+            + "|Defen[cs]e\\s+Minister|Minister|Ambassador|Permanent\\s+Representative|Plenipotentiary\\s+Representative"
+            + "|Special\\s+Representative|Representative|Director|Head|Chief|Commander|Press\\s+Secretary|Spokes(?:man|person|woman)"
+            + "|Envoy|Rector|Colonel\\s+General|Lieutenant\\s+General|Major\\s+General|General|Colonel|Coordinator"
+            + "|Генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|Заместител\\p{Ll}+\\s+Генерального\\s+секретаря|Председател\\p{Ll}*"
+            + "|Президент\\p{Ll}*|Министр\\p{Ll}*|Посол|Посл[аоу]\\p{Ll}*|Постоянн\\p{Ll}+\\s+представител\\p{Ll}*"
+            + "|Полномочн\\p{Ll}+\\s+представител\\p{Ll}*|Директор\\p{Ll}*|Руководител\\p{Ll}*|Начальник\\p{Ll}*"
+            + "|Командующ\\p{Ll}+|Пресс-секретар\\p{Ll}*|Ректор\\p{Ll}*|Спецпредставител\\p{Ll}*|Генерал[-\\s]полковник\\p{Ll}*"
+            + "|Генерал[-\\s]лейтенант\\p{Ll}*|Генерал[-\\s]майор\\p{Ll}*|Полковник\\p{Ll}*"
+            + "|генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|заместител\\p{Ll}+\\s+генерального\\s+секретаря|председател\\p{Ll}*"
+            + "|президент\\p{Ll}*|министр\\p{Ll}*|посол|постоянн\\p{Ll}+\\s+представител\\p{Ll}*|директор\\p{Ll}*"
+            + "|руководител\\p{Ll}*|начальник\\p{Ll}*|командующ\\p{Ll}+|пресс-секретар\\p{Ll}*)";
+    private static final String QUALIFIER = "(?:(?:" + UP + "[\\p{L}.-]*|" + UP + "{2,6})\\s+){0,5}";
+    private static final String COMPLEMENT = "(?:\\s+(?:of|for|on|to|at|in)(?:\\s+(?:the|of|and|for|on|" + UP + "[\\p{L}.'-]*)){1,9}?"
+            + "|(?:\\s+(?:" + UP + "{2,6}|[А-ЯЁ]\\p{Ll}+\\p{L}*|по|при|и|иностранных|дел|обороны|внутренних|делам|\\p{Ll}+(?:ой|ого|ых|ой)))"
+            + "{1,7}?)?";
+    private static final Pattern CORE_ONLY = Pattern.compile(CORE);
+    // A maximal run of capitalised words and initials; the person's name is its tail after role and place words.
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?:" + INITIALS + "\\s?)?" + WORD + "(?:\\s+(?:" + INITIALS + "\\s?)?" + WORD + ")*");
+    private static final Set<String> ROLE_WORDS = Set.of("secretary", "general", "deputy", "assistant", "president", "minister",
+            "ambassador", "chairman", "chairperson", "chair", "director", "head", "chief", "commander", "representative",
+            "envoy", "rector", "colonel", "lieutenant", "major", "spokesman", "spokesperson", "press", "prime", "executive",
+            "special", "permanent", "plenipotentiary", "extraordinary", "acting", "first", "vice", "coordinator",
+            "генеральный", "секретарь", "президент", "министр", "посол", "председатель", "директор", "руководитель",
+            "начальник", "командующий", "представитель", "ректор", "заместитель", "генерал", "полковник");
+    private static final Pattern QUALIFIER_WORD = Pattern.compile("(?:" + UP + "[\\p{L}.-]*|the|The)$");
+
+    private static final Set<String> NOT_NAME = Set.of("the", "of", "republic", "federation", "organization", "organisation",
+            "council", "secretariat", "forces", "ministry", "united", "nations", "states", "security", "collective", "treaty",
+            "general", "affairs", "foreign", "defence", "defense", "political", "committee", "executive", "state", "union",
+            "office", "centre", "center", "staff", "armed", "assembly", "parliamentary", "national", "international", "agency",
+            "service", "department", "region", "ministers", "heads", "government", "military", "border", "anti", "terrorist",
+            "республики", "республика", "федерации", "организации", "совета", "секретариата", "одкб", "снг", "шос", "оон",
+            "министерства", "генерального", "штаба", "комитета", "сил", "войск", "дел", "иностранных", "обороны", "he", "she",
+            "they", "this", "also", "said", "noted", "stressed", "on", "in", "at", "and", "for", "with", "who", "during",
+            "today", "yesterday", "which", "that", "has", "had", "was", "is", "will", "took", "held", "met", "visited",
+            "отметил", "подчеркнул", "заявил", "сообщил", "провел", "принял", "встретился", "выступил", "в", "на");
+
+    private final Gazetteer gazetteer;
+
+    /** Uses the gazetteer to keep place names out of people's names. */
+    public PeopleFinder(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** People named in {@code text}, in order of first mention, one entry per person. */
+    public List<PersonName> find(String text) {
+        Map<String, PersonName> bySurname = new LinkedHashMap<>();
+        List<int[]> order = new ArrayList<>();
+        List<PersonName> found = new ArrayList<>();
+        // One pass over capitalised word runs; the role is looked for only in the short text around each run.
+        Matcher m = CANDIDATE.matcher(text);
+        while (m.find()) {
+            String run = m.group();
+            if (run.indexOf(' ') < 0 && run.indexOf('.') < 0) {
+                continue; // a single capitalised word is never a full name here
+            }
+            String[] words = run.split("\\s+");
+            int first = 0;
+            for (int i = 0; i < words.length; i++) {
+                String lw = Tokens.lowerOf(words[i]);
+                if (ROLE_WORDS.contains(lw) || NOT_NAME.contains(lw) || gazetteer.isPlaceWord(lw) || isAcronym(words[i])) {
+                    first = i + 1;
+                }
+            }
+            if (first >= words.length) {
+                continue;
+            }
+            int nameStart = m.start() + run.indexOf(words[first], first == 0 ? 0 : run.indexOf(words[first - 1]) + words[first - 1].length());
+            String name = text.substring(nameStart, m.end());
+            String role = roleBefore(text, nameStart);
+            if (role == null) {
+                role = roleAfter(text, m.end());
+            }
+            if (role != null || name.contains(".")) {
+                addCandidate(found, order, nameStart, name, role);
+            }
+        }
+        // Order by first position; merge by surname so "S. Zas" joins "Stanislav Zas" and keeps the fuller name/role.
+        Integer[] idx = new Integer[found.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(order.get(a)[0], order.get(b)[0]));
+        for (Integer i : idx) {
+            PersonName p = found.get(i);
+            String surname = surname(p.name());
+            PersonName prev = bySurname.get(surname);
+            if (prev == null) {
+                bySurname.put(surname, p);
+            } else {
+                String name = fuller(prev.name(), p.name());
+                String role = prev.role() != null ? prev.role() : p.role();
+                bySurname.put(surname, new PersonName(name, role));
+            }
+        }
+        return List.copyOf(bySurname.values());
+    }
+
+    private static boolean isAcronym(String w) {
+        return w.length() >= 2 && w.chars().allMatch(c -> Character.isUpperCase(c) || c == '-');
+    }
+
+    /** A role written right before a name: "the UN Assistant Secretary General for Political Affairs Miroslav Jenča". */
+    private static String roleBefore(String text, int nameStart) {
+        int from = Math.max(0, nameStart - 110);
+        String window = text.substring(from, nameStart);
+        int cut = Math.max(Math.max(window.lastIndexOf(". "), window.lastIndexOf(", ")), Math.max(window.lastIndexOf('\n'), window.lastIndexOf("; ")));
+        if (cut >= 0) {
+            window = window.substring(Math.min(window.length(), cut + (window.charAt(cut) == '\n' ? 1 : 2)));
+        }
+        Matcher core = CORE_ONLY.matcher(window);
+        int coreStart = -1;
+        while (core.find()) {
+            coreStart = core.start();
+        }
+        if (coreStart < 0) {
+            return null;
+        }
+        String tail = window.substring(coreStart).strip();
+        // Between the role word and the name only role complements may stand ("of the Republic of Kazakhstan", "ОДКБ").
+        if (!tail.matches("(?s)" + CORE + "(?:\\s+(?:of|for|on|to|at|in|the|and|по|при|и|" + UP + "[\\p{L}.'’-]*|\\p{Ll}+(?:ой|ого|ых|их|ей|дел)))*")) {
+            return null;
+        }
+        String[] before = window.substring(0, coreStart).strip().split("\\s+");
+        StringBuilder qualifier = new StringBuilder();
+        for (int i = before.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+            if (before[i].isEmpty() || !QUALIFIER_WORD.matcher(before[i]).find()) {
+                break;
+            }
+            qualifier.insert(0, before[i] + " ");
+        }
+        return (qualifier + tail).strip();
+    }
+
+    /** A role in apposition after a name: "Imangali Tasmagambetov, the CSTO Secretary General, told ...". */
+    private static String roleAfter(String text, int nameEnd) {
+        if (nameEnd + 2 >= text.length() || text.charAt(nameEnd) != ',') {
+            return null;
+        }
+        int stop = nameEnd + 1;
+        while (stop < text.length() && stop < nameEnd + 110 && ",.;\n".indexOf(text.charAt(stop)) < 0) {
+            stop++;
+        }
+        String segment = text.substring(nameEnd + 1, stop).strip();
+        Matcher core = CORE_ONLY.matcher(segment);
+        return core.find() ? segment : null;
+    }
+
+    private void addCandidate(List<PersonName> found, List<int[]> order, int pos, String rawName, String rawRole) {
+        String[] words = rawName.strip().split("\\s+");
+        int first = 0;
+        StringBuilder moved = new StringBuilder();
+        // Leading words that belong to a place or body ("Kazakhstan Murat Nurtleu") go to the role.
+        while (first < words.length && (NOT_NAME.contains(Tokens.lowerOf(words[first]))
+                || gazetteer.isPlaceWord(Tokens.lowerOf(words[first])))) {
+            moved.append(' ').append(words[first]);
+            first++;
+        }
+        int last = words.length;
+        while (last > first && (NOT_NAME.contains(Tokens.lowerOf(words[last - 1])) || gazetteer.isPlaceWord(Tokens.lowerOf(words[last - 1])))) {
+            last--;
+        }
+        if (last - first < 1) {
+            return;
+        }
+        String name = String.join(" ", java.util.Arrays.copyOfRange(words, first, last));
+        boolean initials = name.matches("(?s).*\\p{Lu}\\..*");
+        if (!initials && last - first < 2) {
+            return;
+        }
+        String role = rawRole == null ? null : (rawRole.strip() + moved).replaceAll("^(?i)(the|a)\\s+", "").strip();
+        found.add(new PersonName(name, role == null || role.isEmpty() ? null : role));
+        order.add(new int[] {pos});
+    }
+
+    private static String surname(String name) {
+        String[] w = name.split("[\\s.]+");
+        return w[w.length - 1].toLowerCase(Locale.ROOT).replaceAll("(а|у|ым|ом|е)$", "");
+    }
+
+    private static String fuller(String a, String b) {
+        boolean aInitials = a.contains(".");
+        boolean bInitials = b.contains(".");
+        if (aInitials != bInitials) {
+            return aInitials ? b : a;
+        }
+        return a.length() >= b.length() ? a : b;
+    }
+}

@@ -1,0 +1,181 @@
+package org.bulletin.enrich.extract;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
+
+/**
+ * Word tokens of a text with their offsets, lower-cased forms, match keys and sentence numbers. The match key is the
+ * Lucene light stem (RussianLightStemmer for Cyrillic, EnglishMinimalStemmer for Latin), so "Казахстана",
+ * "Казахстане" and "Казахстан" share one key without listing every form. Short all-capital acronyms are not stemmed
+ * ("RATS" must not become "RAT"). Immutable once built.
+ */
+public final class Tokens {
+
+    private static final RussianLightStemmer RU = new RussianLightStemmer();
+    private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
+
+    final String text;
+    final int size;
+    final int[] start;
+    final int[] end;
+    final String[] surface;
+    final String[] lower;
+    final String[] key;
+    final int[] sentence;
+
+    private Tokens(String text, int size, int[] start, int[] end, String[] surface, String[] lower, String[] key, int[] sentence) {
+        this.text = text;
+        this.size = size;
+        this.start = start;
+        this.end = end;
+        this.surface = surface;
+        this.lower = lower;
+        this.key = key;
+        this.sentence = sentence;
+    }
+
+    /** Tokenises {@code text}: letters and digits form tokens, anything else separates them. */
+    public static Tokens of(String text) {
+        int cap = Math.max(16, text.length() / 5);
+        int[] st = new int[cap];
+        int[] en = new int[cap];
+        int[] se = new int[cap];
+        String[] su = new String[cap];
+        String[] lo = new String[cap];
+        String[] ke = new String[cap];
+        int n = 0;
+        int sentenceNo = 0;
+        int i = 0;
+        int len = text.length();
+        while (i < len) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (n > 0 && endsSentence(text, i, su[n - 1])) {
+                    sentenceNo++;
+                }
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (n == st.length) {
+                int m = n * 2;
+                st = Arrays.copyOf(st, m);
+                en = Arrays.copyOf(en, m);
+                se = Arrays.copyOf(se, m);
+                su = Arrays.copyOf(su, m);
+                lo = Arrays.copyOf(lo, m);
+                ke = Arrays.copyOf(ke, m);
+            }
+            String surf = text.substring(s, i);
+            st[n] = s;
+            en[n] = i;
+            su[n] = surf;
+            lo[n] = lowerOf(surf);
+            ke[n] = keyOf(surf, lo[n]);
+            se[n] = sentenceNo;
+            n++;
+        }
+        return new Tokens(text, n, st, en, su, lo, ke, se);
+    }
+
+    /** The match key of one word: lower-cased, 'ё' folded, light-stemmed unless a short acronym. */
+    public static String keyOf(String surface) {
+        return keyOf(surface, lowerOf(surface));
+    }
+
+    static String lowerOf(String surface) {
+        return surface.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+
+    private static String keyOf(String surface, String lower) {
+        int len = lower.length();
+        if (len < 4 || (len <= 5 && isAllUpper(surface))) {
+            return lower;
+        }
+        char[] buf = lower.toCharArray();
+        char first = buf[0];
+        int n;
+        if (first >= '\u0400' && first <= '\u04FF') {
+            n = RU.stem(buf, len);
+        } else if (first >= 'a' && first <= 'z') {
+            n = EN.stem(buf, len);
+        } else {
+            return lower;
+        }
+        return n == len ? lower : new String(buf, 0, n);
+    }
+
+    private static boolean isAllUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsSentence(String text, int i, String previousToken) {
+        char c = text.charAt(i);
+        if (c == '\n') {
+            return true;
+        }
+        if (c != '.' && c != '!' && c != '?' && c != ';') {
+            return false;
+        }
+        // Initials ("S. Zas", "K.-J. Tokayev") and "г." after years do not end sentences.
+        if (c == '.' && previousToken.length() == 1) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '»' || text.charAt(j) == '”' || text.charAt(j) == ')')) {
+            j++;
+        }
+        return j >= text.length() || Character.isWhitespace(text.charAt(j));
+    }
+
+    /** Number of tokens. */
+    public int size() {
+        return size;
+    }
+
+    /** Start offset of token {@code i}. */
+    public int start(int i) {
+        return start[i];
+    }
+
+    /** End offset (exclusive) of token {@code i}. */
+    public int end(int i) {
+        return end[i];
+    }
+
+    /** Sentence number of token {@code i} (counted from 0 over the whole text). */
+    public int sentence(int i) {
+        return sentence[i];
+    }
+
+    /** Match key of token {@code i}. */
+    public String key(int i) {
+        return key[i];
+    }
+
+    /** Lower-cased surface of token {@code i}. */
+    public String lower(int i) {
+        return lower[i];
+    }
+
+    /** Surface form of token {@code i}. */
+    public String surface(int i) {
+        return surface[i];
+    }
+
+    /** The text tokenised. */
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,191 @@
+package org.bulletin.enrich.parse;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds dates in the forms CSTO/SCO/CIS/UN and news-agency releases use: "20.01.2022", "25 July 2024", "July 25, 2024",
+ * "19 июля 2024 г.", dates glued to the following word ("02.06.2018Creating"), ISO, and relative forms ("on January 20,
+ * this year", "вчера") resolved against a reference date. Stateless and thread-safe; never throws.
+ */
+public final class DateParser {
+
+    /** A date found in text, with its character span. */
+    public record DateMatch(int start, int end, LocalDate date, boolean relative) {}
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7),
+            Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9),
+            Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
+            Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12),
+            // Russian: genitive (used with a day number) and nominative (used with a year alone).
+            Map.entry("января", 1), Map.entry("февраля", 2), Map.entry("марта", 3), Map.entry("апреля", 4),
+            Map.entry("мая", 5), Map.entry("июня", 6), Map.entry("июля", 7), Map.entry("августа", 8),
+            Map.entry("сентября", 9), Map.entry("октября", 10), Map.entry("ноября", 11), Map.entry("декабря", 12),
+            Map.entry("январь", 1), Map.entry("февраль", 2), Map.entry("март", 3), Map.entry("апрель", 4),
+            Map.entry("май", 5), Map.entry("июнь", 6), Map.entry("июль", 7), Map.entry("август", 8),
+            Map.entry("сентябрь", 9), Map.entry("октябрь", 10), Map.entry("ноябрь", 11), Map.entry("декабрь", 12));
+
+    private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля"
+            + "|августа|сентября|октября|ноября|декабря)";
+    private static final String THIS_YEAR = "(this\\s+year|of\\s+this\\s+year|этого\\s+года|текущего\\s+года|с\\.\\s?г\\.)";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    // A cheap look-ahead (a short word, then a digit) so the case-insensitive month alternation is tried rarely.
+    private static final String CHEAP_GUARD = "(?=\\p{L}{3,9}\\.?[\\s\\u00a0]+\\d)";
+
+    private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+    // No word boundary after the year: sources glue the date to the next word ("02.06.2018Creating").
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})(?!\\d)");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\u00a0]+" + MONTH
+                    + "\\.?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)(?:\\s*(?:г\\.|года|год))?", FLAGS);
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "(?<!\\p{L})" + CHEAP_GUARD + MONTH + "\\.?[\\s\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)", FLAGS);
+    private static final Pattern MONTH_DAY_THIS_YEAR = Pattern.compile(
+            "(?<!\\p{L})" + CHEAP_GUARD + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+" + THIS_YEAR, FLAGS);
+    private static final Pattern DAY_MONTH_NO_YEAR = Pattern.compile(
+            "(?<![\\p{L}\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?![\\p{L}])(?:,?\\s+" + THIS_YEAR + ")?", FLAGS);
+    private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
+            "(?<!\\p{L})(?:on|since|from|until|by)\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])", FLAGS);
+    private static final Pattern RELATIVE_DAY = Pattern.compile(
+            "(?<!\\p{L})(today|yesterday|сегодня|вчера)(?!\\p{L})", FLAGS);
+
+    private DateParser() {
+    }
+
+    /** All dates in {@code text}, in text order, overlapping weaker matches dropped; relative ones need {@code reference}. */
+    public static List<DateMatch> findAll(String text, LocalDate reference) {
+        List<DateMatch> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        if (!hasDigit(text)) {
+            // Every form but "today/yesterday" has a digit: skip the costly month-name scans on plain prose lines.
+            if (reference != null) {
+                relativeDays(out, text, reference);
+            }
+            return out;
+        }
+        collect(out, ISO.matcher(text), 1, 2, 3, false, null);
+        collect(out, NUMERIC.matcher(text), 3, 2, 1, false, null);
+        collectNamed(out, DAY_MONTH_YEAR.matcher(text), 1, 2, 3, null);
+        collectNamed(out, MONTH_DAY_YEAR.matcher(text), 2, 1, 3, null);
+        if (reference != null) {
+            collectNamed(out, MONTH_DAY_THIS_YEAR.matcher(text), 2, 1, 0, reference);
+            collectNamed(out, DAY_MONTH_NO_YEAR.matcher(text), 1, 2, 0, reference);
+            collectNamed(out, MONTH_DAY_NO_YEAR.matcher(text), 2, 1, 0, reference);
+            relativeDays(out, text, reference);
+        }
+        out.sort(Comparator.comparingInt(DateMatch::start));
+        return out;
+    }
+
+    private static void relativeDays(List<DateMatch> out, String text, LocalDate reference) {
+        Matcher m = RELATIVE_DAY.matcher(text);
+        while (m.find()) {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            LocalDate d = w.equals("today") || w.equals("сегодня") ? reference : reference.minusDays(1);
+            add(out, new DateMatch(m.start(), m.end(), d, true));
+        }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first absolute (non-relative) date in {@code text}, or null. */
+    public static LocalDate firstAbsolute(String text) {
+        for (DateMatch m : findAll(text, null)) {
+            return m.date();
+        }
+        return null;
+    }
+
+    /** True when {@code text} is nothing but a date (and maybe a time), like a date line under a headline. */
+    public static boolean isDateOnly(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return false;
+        }
+        List<DateMatch> all = findAll(t, null);
+        if (all.isEmpty()) {
+            return false;
+        }
+        String rest = (t.substring(0, all.get(0).start()) + t.substring(all.get(0).end()))
+                .replaceAll("[\\d:|,.\\-–—/\\s]+", "").replaceAll("(?iu)(года|год|г|в|at|published|опубликовано)", "");
+        return rest.isEmpty();
+    }
+
+    private static void collect(List<DateMatch> out, Matcher m, int y, int mo, int d, boolean relative, LocalDate ref) {
+        while (m.find()) {
+            LocalDate date = safeDate(Integer.parseInt(m.group(y)), Integer.parseInt(m.group(mo)), Integer.parseInt(m.group(d)));
+            if (date != null) {
+                add(out, new DateMatch(m.start(), m.end(), date, relative));
+            }
+        }
+    }
+
+    private static void collectNamed(List<DateMatch> out, Matcher m, int dayGroup, int monthGroup, int yearGroup,
+                                     LocalDate reference) {
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(monthGroup).toLowerCase(Locale.ROOT));
+            if (month == null) {
+                continue;
+            }
+            int day = Integer.parseInt(m.group(dayGroup));
+            LocalDate date;
+            boolean relative = yearGroup == 0;
+            if (relative) {
+                date = safeDate(reference.getYear(), month, day);
+                // "on 25 December" written on 3 January means last year's December.
+                if (date != null && date.isAfter(reference.plusDays(62))) {
+                    date = date.minusYears(1);
+                }
+            } else {
+                date = safeDate(Integer.parseInt(m.group(yearGroup)), month, day);
+            }
+            if (date != null) {
+                add(out, new DateMatch(m.start(), m.end(), date, relative));
+            }
+        }
+    }
+
+    private static void add(List<DateMatch> out, DateMatch candidate) {
+        for (DateMatch existing : out) {
+            if (candidate.start() < existing.end() && existing.start() < candidate.end()) {
+                return; // stronger forms are collected first; the overlapping weaker one is the same date
+            }
+        }
+        out.add(candidate);
+    }
+
+    private static LocalDate safeDate(int year, int month, int day) {
+        if (year < 1990 || year > 2100) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null; // "31.02.2024" is not a date; the text simply has none there
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.bulletin.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExtractorTest {
+
+    private static Extractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = new Extractor(Gazetteer.load(ExtractorTest::resource));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ExtractorTest.class.getClassLoader().getResourceAsStream("bulletin/enrich/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> codes(String text) {
+        return extractor.extract("", text).mentions().stream()
+                .filter(m -> m.kind() != Gazetteer.Kind.ORGANISATION && m.kind() != Gazetteer.Kind.IGNORE)
+                .map(Extraction.Mention::code).toList();
+    }
+
+    @Test
+    void shouldMapRussianInflectionsToCountryCodes() {
+        assertThat(codes("делегация Казахстана в Кыргызстане, в Армении, помощь Таджикистану, с Узбекистаном"))
+                .containsExactly("KZ", "KG", "AM", "TJ", "UZ");
+        assertThat(codes("в Республике Беларусь и Российской Федерации, в Москве и Минске")).containsExactly("BY", "RU", "RU", "BY");
+    }
+
+    @Test
+    void shouldNotMistakeCommonWordsForCountries() {
+        assertThat(codes("гуманитарный груз доставлен, груза было много; министерство иностранных дел")).isEmpty();
+        assertThat(codes("Грузии и Китая")).containsExactly("GE", "CN");
+        assertThat(codes("They told us about the US position")).containsExactly("US");
+    }
+
+    @Test
+    void shouldResolveOrganisationAliasesAcrossLanguages() {
+        Extraction x = extractor.extract("ОДКБ и ООН", "The CSTO, the CIS, СНГ, SCO, ШОС, NATO, НАТО, RATS, РАТС, CRRF and КСОР met. "
+                + "The EU and ЕС, CIS ATC and АТЦ СНГ too, in line with the UN Charter.");
+        assertThat(x.organisations()).extracting(Extraction.OrgMention::id)
+                .contains("CSTO", "UN", "CIS", "SCO", "NATO", "SCO-RATS", "CRRF", "EU", "CIS-ATC");
+        assertThat(x.organisations().stream().filter(o -> o.id().equals("CSTO")).findFirst().orElseThrow().mentions())
+                .containsExactly("ОДКБ", "CSTO");
+        assertThat(x.organisations().stream().filter(o -> o.id().equals("UN")).findFirst().orElseThrow().count())
+                .as("the UN Charter is boilerplate, not a mention of the UN").isEqualTo(1);
+    }
+
+    @Test
+    void shouldFindPeopleWithTheirRoles() {
+        Extraction x = extractor.extract("", "On January 20, the CSTO Secretary General Stanislav Zas had a meeting with the UN "
+                + "Assistant Secretary General for Political Affairs Miroslav Jenča. M. Jenča informed S. Zas about the plans. "
+                + "It followed an appeal by the President of the Republic of Kazakhstan K.-J. Tokayev. "
+                + "Imangali Tasmagambetov, the CSTO Secretary General, spoke. Генеральный секретарь ОДКБ Имангали Тасмагамбетов выступил.");
+        assertThat(x.people()).extracting(PeopleFinder.PersonName::name)
+                .containsExactly("Stanislav Zas", "Miroslav Jenča", "K.-J. Tokayev", "Imangali Tasmagambetov", "Имангали Тасмагамбетов");
+        assertThat(x.people()).extracting(PeopleFinder.PersonName::role)
+                .containsExactly("CSTO Secretary General", "UN Assistant Secretary General for Political Affairs",
+                        "President of the Republic of Kazakhstan", "CSTO Secretary General", "Генеральный секретарь ОДКБ");
+    }
+
+    @Test
+    void shouldLocateNewsAgencyDatelines() {
+        assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said")).isEqualTo("MOSCOW, July 5 (TASS) -".length());
+        assertThat(Extractor.datelineLength("Минск, 5 июля /БЕЛТА/ - Генсек ОДКБ")).isGreaterThan(0);
+        assertThat(Extractor.datelineLength("On 25 July 2024, staff of the CSTO Secretariat met")).isZero();
+    }
+}
