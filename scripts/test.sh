@@ -22,7 +22,12 @@ if [ -f docker-compose.yml ]; then
     (apt-get update -qq && apt-get install -y -qq docker-compose) >/dev/null 2>&1 || echo "docker-compose not installable; skipping compose validation"
   fi
   if command -v docker-compose >/dev/null 2>&1; then
-    docker-compose -f docker-compose.yml config -q
+    # A broken compose file fails the run here, before the (long) Maven build; the guard test (ComposeFileTest)
+    # then checks its names, topics and ports against the app.
+    if ! docker-compose -f docker-compose.yml config -q; then
+      echo "docker-compose.yml: invalid (docker-compose config failed, see above)" >&2
+      exit 1
+    fi
     echo "docker-compose.yml: valid"
   fi
 fi

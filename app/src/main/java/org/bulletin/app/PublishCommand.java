@@ -33,7 +33,8 @@ final class PublishCommand implements Callable<Integer> {
         Topics topics = Stages.topics(settings);
         Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
-        ApiServer api = StageFactory.withPush(publisher.api(), push.pushHandler()).build().start(publisher.config().apiPort());
+        ApiServer api = StageFactory.withPush(publisher.api().host(publisher.config().apiHost()), push.pushHandler())
+                .build().start(publisher.config().apiPort());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("publish: %s -> store -> %s; HTTP API on port %d%n", topics.enriched(), topics.notifications(), api.port());
         out.flush();

@@ -24,6 +24,7 @@ public final class PublishConfig extends AbstractConfig {
     public static final String STORE_PASSWORD = PREFIX + "store.password";
     public static final String STORE_POOL_SIZE = PREFIX + "store.pool.size";
     public static final String API_PORT = PREFIX + "api.port";
+    public static final String API_HOST = PREFIX + "api.host";
     public static final String BATCH_SIZE = PREFIX + "batch.size";
     public static final String REPLAY_NOTIFICATIONS = PREFIX + "replay.notifications";
     public static final String GROUP_ID = PREFIX + "group.id";
@@ -47,6 +48,8 @@ public final class PublishConfig extends AbstractConfig {
         .define(STORE_POOL_SIZE, Type.INT, 4, Range.between(1, 64), Importance.LOW, "Store connection pool size.")
         .define(API_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM,
             "HTTP port of the query API (0 = ephemeral).")
+        .define(API_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+            "Interface the query API binds; 127.0.0.1 keeps it local, 0.0.0.0 (in a container) exposes it.")
         .define(BATCH_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.MEDIUM,
             "Most records the sink writes in one database transaction (max.poll.records).")
         .define(REPLAY_NOTIFICATIONS, Type.STRING, "flag", ValidString.in("flag", "suppress"), Importance.MEDIUM,
@@ -103,6 +106,10 @@ public final class PublishConfig extends AbstractConfig {
 
     public int apiPort() {
         return getInt(API_PORT);
+    }
+
+    public String apiHost() {
+        return getString(API_HOST);
     }
 
     public int batchSize() {
