@@ -1,0 +1,119 @@
+package org.bulletin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar bulletin.jar run} as a newcomer runs it: the real jar in its own process, on free loopback ports;
+ * it comes up healthy with the bundled sample stored, stops cleanly on SIGTERM with exit 0, and a second run on the
+ * same data dir resumes without ingesting the sample again.
+ */
+class RunCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldRunTheWholePlatformStopCleanlyAndResume() throws Exception {
+        Path jar = Path.of("target", "bulletin.jar");
+        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
+        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+
+        List<String> first = new CopyOnWriteArrayList<>();
+        Process run = start(jar, ports, first);
+        try {
+            awaitLine(first, "Running.", run, Duration.ofSeconds(150));
+            assertThat(String.join("\n", first)).contains("Flowed:");
+            JsonNode health = get(ports[3], "/health");
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+            JsonNode releases = get(ports[3], "/v1/releases?limit=50");
+            assertThat(releases.path("items").size()).isEqualTo(6);
+        } finally {
+            run.destroy(); // SIGTERM
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+        assertThat(run.exitValue()).isZero();
+
+        List<String> second = new CopyOnWriteArrayList<>();
+        Process again = start(jar, ports, second);
+        try {
+            awaitLine(second, "Running.", again, Duration.ofSeconds(150));
+            assertThat(String.join("\n", second)).contains("Sample already ingested").doesNotContain("Flowed:");
+            assertThat(get(ports[3], "/v1/releases?limit=50").path("items").size()).isEqualTo(6);
+        } finally {
+            again.destroy();
+        }
+        assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isZero();
+    }
+
+    private Process start(Path jar, int[] ports, List<String> lines) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "run", "--data-dir", dataDir.toString(),
+                "--kafka-port", Integer.toString(ports[0]), "--controller-port", Integer.toString(ports[1]),
+                "--registry-port", Integer.toString(ports[2]), "--api-port", Integer.toString(ports[3])));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-run.log");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                    Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "run-output");
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    private static void awaitLine(List<String> lines, String text, Process p, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline && lines.stream().noneMatch(l -> l.contains(text))) {
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(lines).as("output of 'bulletin run':%n%s", String.join("\n", lines)).anyMatch(l -> l.contains(text));
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
