@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             ClassifyCommand.class,
             TopicsCommand.class,
+            ReplayCommand.class,
+            StatusCommand.class,
+            DlqCommand.class,
+            ExportCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BulletinCommand {
 }

@@ -18,12 +18,22 @@ import org.bulletin.schemas.Topics;
 
 /**
  * The enrich topology: raw scrapes in, parsed/cleaned/classified releases out, exact duplicates marked, every
- * release routed to its region and topic topics, and whatever cannot be parsed sent to the dead-letter topic.
+ * release routed to its region and topic topics, and whatever cannot be parsed sent to the dead-letter topic. Raw
+ * records copied to the replay topic go through the same path and come out with {@code replay=true}.
  * {@code main}-style runners and {@code TopologyTestDriver} tests call the same {@link #build} method.
  */
 public final class EnrichTopology {
 
     static final String DEDUP_STORE = "dedup-store";
+
+    /**
+     * Headers {@code bulletin replay} adds to each raw record it copies to the replay topic (the record's own headers
+     * are kept): the marker, and the raw log partition, offset and timestamp (decimal strings) of the original.
+     */
+    public static final String REPLAY_HEADER = "bulletin.replay";
+    public static final String REPLAY_ORIGIN_PARTITION = "bulletin.replay.origin.partition";
+    public static final String REPLAY_ORIGIN_OFFSET = "bulletin.replay.origin.offset";
+    public static final String REPLAY_ORIGIN_TIMESTAMP = "bulletin.replay.origin.timestamp";
 
     private EnrichTopology() {
     }
@@ -46,9 +56,15 @@ public final class EnrichTopology {
 
         // Raw values arrive as bytes and are decoded inside the parse step, so a record that is not valid Avro is a
         // dead letter with its origin, not a deserialization failure that stops or silently skips the task.
-        KStream<String, ParseOutcome> parsed = builder
-                .stream(topics.raw(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"))
-                .process(() -> new ParseProcessor(enricher, topics.rawSerde().deserializer()), Named.as("parse"));
+        // Replayed raw records (copied by 'bulletin replay') take the same parse path; the live source is untouched,
+        // so replaying history never moves, skips or repeats the live position.
+        KStream<String, byte[]> live = builder
+                .stream(topics.raw(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"));
+        KStream<String, byte[]> replayed = builder
+                .stream(topics.replay(), Consumed.with(keys, Serdes.ByteArray()).withName("replay-source"));
+        KStream<String, ParseOutcome> parsed = live.merge(replayed, Named.as("raw-and-replay"))
+                .process(() -> new ParseProcessor(enricher, topics.rawSerde().deserializer(), topics.replay()),
+                        Named.as("parse"));
 
         var branches = parsed.split(Named.as("parse-"))
                 .branch((key, outcome) -> outcome.isDeadLetter(), Branched.as("dead"))

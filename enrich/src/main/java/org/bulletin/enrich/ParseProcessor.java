@@ -1,7 +1,9 @@
 package org.bulletin.enrich;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,19 +16,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a raw record and runs the pure {@link Enricher} on it, forwarding one record per release found (keyed by
- * release id) or one dead letter carrying the original bytes and the reason.
+ * release id) or one dead letter carrying the original bytes and the reason. Records from the replay topic are raw
+ * records copied by {@code bulletin replay}: their releases are marked {@code replay=true} and keep the raw log's
+ * partition, offset and timestamp (from the {@code bulletin.replay.origin.*} headers), so source refs and the dedup
+ * window see the original record, not the copy.
  */
 final class ParseProcessor implements Processor<String, byte[], String, ParseOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
+    static final String REPLAY_HEADER = EnrichTopology.REPLAY_HEADER;
+    static final String REPLAY_ORIGIN_PARTITION = EnrichTopology.REPLAY_ORIGIN_PARTITION;
+    static final String REPLAY_ORIGIN_OFFSET = EnrichTopology.REPLAY_ORIGIN_OFFSET;
+    static final String REPLAY_ORIGIN_TIMESTAMP = EnrichTopology.REPLAY_ORIGIN_TIMESTAMP;
+
     private final Enricher enricher;
     private final Deserializer<RawRelease> rawDeserializer;
+    private final String replayTopic;
     private ProcessorContext<String, ParseOutcome> context;
 
-    ParseProcessor(Enricher enricher, Deserializer<RawRelease> rawDeserializer) {
+    ParseProcessor(Enricher enricher, Deserializer<RawRelease> rawDeserializer, String replayTopic) {
         this.enricher = enricher;
         this.rawDeserializer = rawDeserializer;
+        this.replayTopic = replayTopic;
     }
 
     @Override
@@ -47,11 +59,14 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             deadLetter(record, meta, "not a RawRelease: " + e.getMessage(), e);
             return;
         }
+        boolean replay = meta.topic().equals(replayTopic);
+        int partition = replay ? (int) headerLong(record, REPLAY_ORIGIN_PARTITION, -1) : meta.partition();
+        long offset = replay ? headerLong(record, REPLAY_ORIGIN_OFFSET, -1) : meta.offset();
         List<Release> found;
         try {
             found = enricher.enrich(new RawDocument(record.key() == null ? "sha256:" + raw.getContentHash() : record.key(),
                     raw.getSourceId(), raw.getSourceUrl(), raw.getFetchedAt(), raw.getContentType(), raw.getCharset(),
-                    raw.getBody().array(), meta.partition(), meta.offset()));
+                    raw.getBody().array(), partition, offset));
         } catch (RuntimeException e) {
             // A parser bug on one input must not stop the pipeline: the record is kept in the DLQ for a re-drive.
             LOG.warn("enrich failed on {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.toString());
@@ -62,8 +77,25 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             deadLetter(record, meta, "no release found in the document", null);
             return;
         }
+        // The copy's timestamp is when it was appended to the replay topic; the dedup window must measure from the
+        // raw record's, or an old duplicate replayed today would count as a first sighting.
+        long timestamp = replay ? headerLong(record, REPLAY_ORIGIN_TIMESTAMP, record.timestamp()) : record.timestamp();
         for (Release release : found) {
-            context.forward(record.withKey(release.getReleaseId()).withValue(ParseOutcome.ok(release)));
+            release.setReplay(replay);
+            context.forward(record.withKey(release.getReleaseId()).withValue(ParseOutcome.ok(release))
+                    .withTimestamp(timestamp));
+        }
+    }
+
+    private static long headerLong(Record<String, byte[]> record, String name, long fallback) {
+        Header h = record.headers().lastHeader(name);
+        if (h == null || h.value() == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return fallback; // a hand-made replay record without usable origin headers still gets enriched
         }
     }
 

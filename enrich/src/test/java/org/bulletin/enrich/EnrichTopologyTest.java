@@ -120,6 +120,40 @@ class EnrichTopologyTest {
         assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
     }
 
+    @Test // #6
+    void shouldMarkReleasesFromTheReplayTopicAsReplaysWithTheirRawOrigin() {
+        raw.pipeInput("https://a.example/1", raw(TEXT, "https://a.example/1"));
+        raw.pipeInput("https://b.example/copy", raw(TEXT + "\n", "https://b.example/copy"));
+        enriched.readValuesToList();
+        var replay = driver.createInputTopic(topics.replay(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        byte[] bytes = topics.rawSerde().serializer().serialize(topics.raw(), raw(TEXT + "\n", "https://b.example/copy"));
+        var copy = new TestRecord<>("https://b.example/copy", bytes, new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(ParseProcessor.REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8))
+                .add(ParseProcessor.REPLAY_ORIGIN_PARTITION, "0".getBytes(StandardCharsets.UTF_8))
+                .add(ParseProcessor.REPLAY_ORIGIN_OFFSET, "1".getBytes(StandardCharsets.UTF_8))
+                .add(ParseProcessor.REPLAY_ORIGIN_TIMESTAMP, Long.toString(Instant.parse("2025-03-15T10:00:00Z")
+                        .toEpochMilli()).getBytes(StandardCharsets.UTF_8)),
+                Instant.parse("2026-11-01T00:00:00Z"));
+        replay.pipeInput(copy);
+
+        TestRecord<String, Release> out = enriched.readRecord();
+        assertThat(out.value().getReplay()).isTrue();
+        assertThat(out.value().getReleaseId()).isEqualTo("https://b.example/copy");
+        // Still a duplicate of the first release: the dedup window measured from the raw record's time, not the copy's.
+        assertThat(out.value().getDuplicateOf()).isEqualTo("https://a.example/1");
+        assertThat(out.value().getSourceRefs()).singleElement()
+                .satisfies(ref -> assertThat(ref.getRawOffset()).isEqualTo(1L));
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNotMarkLiveReleasesAsReplays() {
+        raw.pipeInput("k1", raw(TEXT, null));
+
+        assertThat(enriched.readValuesToList()).extracting(Release::getReplay).containsExactly(false);
+    }
+
     @Test
     void shouldSendBytesThatAreNotARawReleaseToTheDeadLetterTopicAndKeepGoing() {
         rawBytes.pipeInput("bad", "not avro at all".getBytes(StandardCharsets.UTF_8));

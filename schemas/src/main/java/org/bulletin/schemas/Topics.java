@@ -38,6 +38,7 @@ public final class Topics {
     public static final String BY_TOPIC_PATTERN_CONFIG = "bulletin.topics.by-topic.pattern";
     public static final String NOTIFICATIONS_CONFIG = "bulletin.topics.notifications";
     public static final String DLQ_CONFIG = "bulletin.topics.dlq";
+    public static final String REPLAY_CONFIG = "bulletin.topics.replay";
 
     /** The placeholder a by-region or by-topic pattern must contain. */
     public static final String ID_PLACEHOLDER = "{id}";
@@ -57,7 +58,10 @@ public final class Topics {
             .define(NOTIFICATIONS_CONFIG, Type.STRING, "bulletin.notifications.v1", name(false), Importance.MEDIUM,
                     "Topic of notifications, one per stored release (value Notification).")
             .define(DLQ_CONFIG, Type.STRING, "bulletin.dlq.v1", name(false), Importance.MEDIUM,
-                    "Dead-letter topic: the original key and value bytes, with headers naming stage, reason and origin.");
+                    "Dead-letter topic: the original key and value bytes, with headers naming stage, reason and origin.")
+            .define(REPLAY_CONFIG, Type.STRING, "bulletin.replay.v1", name(false), Importance.LOW,
+                    "Replay topic: raw records copied unchanged from the raw topic by 'bulletin replay' (value RawRelease"
+                            + " bytes as on the raw topic), read by enrich alongside the raw topic and marked replay=true.");
 
     private final String raw;
     private final String enriched;
@@ -65,6 +69,7 @@ public final class Topics {
     private final String byTopicPattern;
     private final String notifications;
     private final String dlq;
+    private final String replay;
     private final SchemaRegistry registry;
     private final Serde<RawRelease> rawSerde;
     private final Serde<Release> releaseSerde;
@@ -77,6 +82,7 @@ public final class Topics {
         this.byTopicPattern = (String) parsed.get(BY_TOPIC_PATTERN_CONFIG);
         this.notifications = (String) parsed.get(NOTIFICATIONS_CONFIG);
         this.dlq = (String) parsed.get(DLQ_CONFIG);
+        this.replay = (String) parsed.get(REPLAY_CONFIG);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rawSerde = new AvroSerde<>(registry, RawRelease.class);
         this.releaseSerde = new AvroSerde<>(registry, Release.class);
@@ -136,7 +142,18 @@ public final class Topics {
         return dlq;
     }
 
-    /** Every topic name, in a stable order: raw, enriched, by-region (REGIONS order), by-topic (TOPICS order), notifications, dlq. */
+    /**
+     * Raw records being replayed (key: release key; value: the raw record's bytes unchanged, so their schema ids point
+     * at the raw subject). Short-lived: a replay's working copy, not a log of record.
+     */
+    public String replay() {
+        return replay;
+    }
+
+    /**
+     * Every topic name, in a stable order: raw, enriched, by-region (REGIONS order), by-topic (TOPICS order),
+     * notifications, dlq, replay.
+     */
     public List<String> allNames() {
         List<String> names = new ArrayList<>();
         names.add(raw);
@@ -145,6 +162,7 @@ public final class Topics {
         TOPICS.forEach(t -> names.add(byTopic(t)));
         names.add(notifications);
         names.add(dlq);
+        names.add(replay);
         return Collections.unmodifiableList(names);
     }
 
@@ -182,9 +200,9 @@ public final class Topics {
         register(notifications, Notification.getClassSchema());
     }
 
-    /** Value subjects {@link #registerAll()} registers, in the same order. */
+    /** Value subjects {@link #registerAll()} registers, in the same order (not dlq, not replay: foreign or copied bytes). */
     public List<String> valueSubjects() {
-        return allNames().stream().filter(n -> !n.equals(dlq)).map(n -> n + "-value").toList();
+        return allNames().stream().filter(n -> !n.equals(dlq) && !n.equals(replay)).map(n -> n + "-value").toList();
     }
 
     private void register(String topic, Schema schema) {
@@ -220,6 +238,6 @@ public final class Topics {
     @Override
     public String toString() {
         return "Topics[raw=" + raw + ", enriched=" + enriched + ", byRegion=" + byRegionPattern + ", byTopic="
-                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", registry=" + registry.url() + "]";
+                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay + ", registry=" + registry.url() + "]";
     }
 }

@@ -23,9 +23,11 @@ class TopicsTest {
         assertThat(topics.byTopic("drug-trafficking")).isEqualTo("bulletin.by-topic.drug-trafficking.v1");
         assertThat(topics.notifications()).isEqualTo("bulletin.notifications.v1");
         assertThat(topics.dlq()).isEqualTo("bulletin.dlq.v1");
-        assertThat(topics.allNames()).hasSize(2 + 4 + 12 + 2).doesNotHaveDuplicates()
+        assertThat(topics.replay()).isEqualTo("bulletin.replay.v1");
+        assertThat(topics.allNames()).hasSize(2 + 4 + 12 + 3).doesNotHaveDuplicates()
                 .startsWith("bulletin.raw.v1", "bulletin.enriched.v1", "bulletin.by-region.eastern-europe.v1")
-                .endsWith("bulletin.by-topic.border-security.v1", "bulletin.notifications.v1", "bulletin.dlq.v1");
+                .endsWith("bulletin.by-topic.border-security.v1", "bulletin.notifications.v1", "bulletin.dlq.v1",
+                        "bulletin.replay.v1");
         assertThat(topics.registry()).isSameAs(registry);
     }
 
@@ -44,6 +46,7 @@ class TopicsTest {
                 "bulletin.topics.by-region.pattern", "staging.region-{id}",
                 "bulletin.topics.by-topic.pattern", "staging.topic-{id}",
                 "bulletin.topics.dlq", "staging.dlq",
+                "bulletin.topics.replay", "staging.replay",
                 "bulletin.enrich.min.score", 0.5), registry);
 
         assertThat(topics.raw()).isEqualTo("staging.raw.v2");
@@ -51,6 +54,7 @@ class TopicsTest {
         assertThat(topics.byRegion("global")).isEqualTo("staging.region-global");
         assertThat(topics.byTopic("education")).isEqualTo("staging.topic-education");
         assertThat(topics.dlq()).isEqualTo("staging.dlq");
+        assertThat(topics.replay()).isEqualTo("staging.replay");
     }
 
     @Test

@@ -145,7 +145,10 @@ public final class ReleaseStore implements AutoCloseable {
      * Stores releases and advances offsets in one transaction. A new release id is inserted and (unless it is a
      * duplicate, or a replay under {@code SUPPRESS}) queues one notification; a known id with a newer
      * classifier (then parser) version replaces the row and appends the old classification to the history; anything
-     * else leaves the row as it is. Either everything commits or nothing does.
+     * else leaves the row as it is. A replayed release ({@code replay=true}) replaces the row whenever its classifier
+     * or parser version differs from the stored one, and then (unless a duplicate, or under {@code SUPPRESS}) queues a
+     * notification flagged {@code replay=true}; a live reclassification does not notify again. Either everything
+     * commits or nothing does.
      */
     public WriteResult write(List<IncomingRelease> releases, List<OffsetCommit> offsets, ReplayNotifications replay) {
         try (Connection c = dataSource.getConnection()) {
@@ -157,7 +160,8 @@ public final class ReleaseStore implements AutoCloseable {
                     Release r = in.release();
                     boolean notify = r.getDuplicateOf() == null
                         && !(r.getReplay() && replay == ReplayNotifications.SUPPRESS);
-                    if (notify && !outboxLocked && !exists(c, r.getReleaseId())) {
+                    // A replay may notify for a known row too (when it reclassifies it), so it always takes the lock.
+                    if (notify && !outboxLocked && (r.getReplay() || !exists(c, r.getReleaseId()))) {
                         lockOutbox(c);
                         outboxLocked = true;
                     }
@@ -227,7 +231,13 @@ public final class ReleaseStore implements AutoCloseable {
         }
         int byClassifier = Versions.compare(r.getClassifierVersion(), oldClassifier);
         boolean newer = byClassifier > 0 || (byClassifier == 0 && Versions.compare(r.getParserVersion(), oldParser) > 0);
-        if (!newer) {
+        // A replay is an operator applying the rules enrich runs now. Those are not always "newer" by version order:
+        // a classifier version is "<declared>+<hash of the rule files>", and an edited rule file without a bumped
+        // declared version gets a hash that sorts anywhere. So a replay replaces on any difference; live, only newer.
+        boolean replaces = r.getReplay()
+            ? !r.getClassifierVersion().equals(oldClassifier) || !r.getParserVersion().equals(oldParser)
+            : newer;
+        if (!replaces) {
             return new WriteResult(0, 0, 1, 0);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO release_history (release_id, parser_version,"
@@ -248,6 +258,10 @@ public final class ReleaseStore implements AutoCloseable {
             }
         }
         insertChildren(c, r);
+        if (notify && r.getReplay()) {
+            insertOutbox(c, r, now);
+            return new WriteResult(0, 1, 0, 1);
+        }
         return new WriteResult(0, 1, 0, 0);
     }
 

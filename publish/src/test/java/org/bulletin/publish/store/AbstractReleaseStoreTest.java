@@ -145,6 +145,60 @@ abstract class AbstractReleaseStoreTest {
         });
     }
 
+    @Test // #6
+    void shouldNotifyAReplayThatReclassifiesWithTheReplayFlagAndKeepTheOldClassificationInHistory() {
+        write(release("rp-1").build());
+        Release replayed = release("rp-1").setReplay(true).setClassifierVersion("rules-1+b7")
+            .setRegions(List.of(label("caucasus", 0.7, "Tbilisi"))).build();
+
+        assertThat(write(replayed)).isEqualTo(new WriteResult(0, 1, 0, 1));
+
+        assertThat(store().count()).isEqualTo(1);
+        assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReplay(),
+                e -> e.notification().getRegions(), e -> e.notification().getClassifierVersion())
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(false, List.of("central-asia"), "rules-1"),
+                org.assertj.core.groups.Tuple.tuple(true, List.of("caucasus"), "rules-1+b7"));
+        Map<String, Object> found = store().find("rp-1").orElseThrow();
+        assertThat(found).containsEntry("replay", true);
+        assertThat(found.get("history")).asList().singleElement()
+            .satisfies(h -> assertThat(ids(((Map<?, ?>) h).get("regions"))).containsExactly("central-asia"));
+    }
+
+    @Test // #6
+    void shouldReplaceOnAReplayWhoseClassifierVersionSortsLowerBecauseItIsTheRulesRunningNow() {
+        write(release("rp-2").setClassifierVersion("1.0+f3").build());
+
+        assertThat(write(release("rp-2").setReplay(true).setClassifierVersion("1.0+0a").build()))
+            .isEqualTo(new WriteResult(0, 1, 0, 1));
+        assertThat(store().find("rp-2").orElseThrow()).containsEntry("classifierVersion", "1.0+0a");
+    }
+
+    @Test // #6
+    void shouldNotNotifyAgainWhenAReplayFindsTheClassificationUnchanged() {
+        write(release("rp-3").build());
+
+        assertThat(write(release("rp-3").setReplay(true).build())).isEqualTo(new WriteResult(0, 0, 1, 0));
+        assertThat(write(release("rp-3").setReplay(true).setClassifierVersion("rules-2").build()))
+            .isEqualTo(new WriteResult(0, 1, 0, 1));
+        assertThat(write(release("rp-3").setReplay(true).setClassifierVersion("rules-2").build()))
+            .isEqualTo(new WriteResult(0, 0, 1, 0));
+        assertThat(store().outboxAfter(0, 10)).hasSize(2);
+    }
+
+    @Test // #6
+    void shouldNotNotifyAReplayedDuplicateOrAnySuppressedReplayOrALiveReclassification() {
+        write(release("rp-orig").build(), release("rp-dup").setDuplicateOf("rp-orig").build(), release("rp-s").build());
+
+        assertThat(write(release("rp-dup").setDuplicateOf("rp-orig").setReplay(true).setClassifierVersion("rules-2")
+            .build())).isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(write(ReplayNotifications.SUPPRESS, release("rp-s").setReplay(true).setClassifierVersion("rules-2")
+            .build())).isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(write(release("rp-orig").setClassifierVersion("rules-2").build()))
+            .isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReleaseId())
+            .containsExactly("rp-orig", "rp-s");
+    }
+
     @Test
     void shouldRejectAnOversizedTitleAndStoreNothingOfThatTransaction() {
         Release good = release("ok").build();

@@ -1,0 +1,112 @@
+package org.bulletin.app.ops;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bulletin.publish.store.ReleasePage;
+import org.bulletin.schemas.Notification;
+
+/**
+ * Backfills a downstream topic from the store: one {@code Notification} (the contract of
+ * {@code bulletin.notifications.v1}) per stored original release matching the filters, keyed by release id, with
+ * {@code replay=true} because it is history, not news. Duplicates are left out, as the live notifications leave them.
+ */
+public final class Exporter {
+
+    private static final int PAGE = 100;
+
+    private final StoreView store;
+    private final Map<String, Object> producerProps;
+    private final Serializer<Notification> serializer;
+
+    public Exporter(StoreView store, String bootstrap, Map<String, ?> kafkaOverrides, Serializer<Notification> serializer) {
+        this.store = store;
+        this.serializer = serializer;
+        this.producerProps = new HashMap<>(kafkaOverrides);
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    }
+
+    /**
+     * Sends every matching release: in any of {@code regions} (all when empty) and any of {@code topics} (all when
+     * empty), sort date (published date, else stored day) on or after {@code from} (all when null). Returns how many.
+     */
+    public long export(String toTopic, LocalDate from, List<String> regions, List<String> topics,
+            org.bulletin.ingest.Progress progress) {
+        List<String> rs = regions.isEmpty() ? java.util.Collections.singletonList(null) : regions;
+        List<String> ts = topics.isEmpty() ? java.util.Collections.singletonList(null) : topics;
+        Set<String> sent = new HashSet<>();
+        List<Future<?>> pending = new ArrayList<>();
+        try (KafkaProducer<String, Notification> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                serializer)) {
+            for (String region : rs) {
+                for (String topic : ts) {
+                    String cursor = null;
+                    do {
+                        ReleasePage page = store.page(region, topic, from, cursor, PAGE);
+                        for (Map<String, Object> row : page.items()) {
+                            String id = (String) row.get("id");
+                            if (row.get("duplicateOf") != null || !sent.add(id)) {
+                                continue;
+                            }
+                            pending.add(producer.send(new ProducerRecord<>(toTopic, id, notification(row))));
+                            progress.step();
+                        }
+                        cursor = page.nextCursor();
+                    } while (cursor != null);
+                }
+            }
+            for (Future<?> f : pending) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while exporting", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("export to " + toTopic + " failed: " + e.getMessage(), e);
+        }
+        progress.finish();
+        return sent.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Notification notification(Map<String, Object> row) {
+        return Notification.newBuilder()
+                .setReleaseId((String) row.get("id"))
+                .setTitle((String) row.get("title"))
+                .setRegions(ids((List<Object>) row.get("regions")))
+                .setTopics(ids((List<Object>) row.get("topics")))
+                .setUrl((String) row.get("url"))
+                .setStoredAt(Instant.parse((String) row.get("storedAt")))
+                .setReplay(true)
+                .setClassifierVersion((String) row.get("classifierVersion"))
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(List<Object> labels) {
+        List<String> out = new ArrayList<>();
+        if (labels != null) {
+            for (Object o : labels) {
+                out.add(String.valueOf(((Map<String, Object>) o).get("id")));
+            }
+        }
+        return out;
+    }
+}
