@@ -58,6 +58,8 @@ final class TopicSetup {
         out.put(topics.replay(), Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TimeUnit.DAYS.toMillis(7)),
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage, TopicConfig.CLEANUP_POLICY_CONFIG, delete,
                 TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+        // One signature per original release, keyed by release id: compaction keeps the latest of each.
+        out.put(topics.signatures(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         return out;
     }
 

@@ -17,7 +17,7 @@ import org.bulletin.schemas.Release;
 import org.bulletin.schemas.Topics;
 
 /**
- * The enrich topology: raw scrapes in, parsed/cleaned/classified releases out, exact duplicates marked, every
+ * The enrich topology: raw scrapes in, parsed/cleaned/classified releases out, exact and near duplicates marked, every
  * release routed to its region and topic topics, and whatever cannot be parsed sent to the dead-letter topic. Raw
  * records copied to the replay topic go through the same path and come out with {@code replay=true}.
  * {@code main}-style runners and {@code TopologyTestDriver} tests call the same {@link #build} method.
@@ -25,6 +25,7 @@ import org.bulletin.schemas.Topics;
 public final class EnrichTopology {
 
     static final String DEDUP_STORE = "dedup-store";
+    static final String SIGNATURE_STORE = "dedup-signatures-store";
 
     /**
      * Headers {@code bulletin replay} adds to each raw record it copies to the replay topic (the record's own headers
@@ -53,6 +54,12 @@ public final class EnrichTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.String()));
+        // Near duplicates need every original's signature whatever partition it was deduplicated on: a global store,
+        // restored from its (compacted) source topic, which the dedup step below feeds.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                topics.signatures(), Consumed.with(Serdes.String(), Serdes.String()).withName("signature-index"),
+                () -> new SignatureIndexProcessor(window));
 
         // Raw values arrive as bytes and are decoded inside the parse step, so a record that is not valid Avro is a
         // dead letter with its origin, not a deserialization failure that stops or silently skips the task.
@@ -79,12 +86,18 @@ public final class EnrichTopology {
         if (config.dedupPartitions() > 0) {
             byFingerprint = byFingerprint.withNumberOfPartitions(config.dedupPartitions());
         }
-        KStream<String, Release> enriched = branches.get("parse-ok")
+        KStream<String, Deduped> deduped = branches.get("parse-ok")
                 .mapValues(ParseOutcome::release, Named.as("parsed-release"))
                 .selectKey((key, release) -> release.getFingerprint(), Named.as("dedup-key"))
                 .repartition(byFingerprint)
                 .processValues(() -> new DedupProcessor(window), Named.as("dedup"), DEDUP_STORE)
-                .selectKey((fingerprint, release) -> release.getReleaseId(), Named.as("release-key"));
+                .selectKey((fingerprint, result) -> result.release().getReleaseId(), Named.as("release-key"));
+
+        deduped.filter((id, result) -> result.signature() != null, Named.as("signed-originals"))
+                .mapValues(Deduped::signature, Named.as("signature-value"))
+                .to(topics.signatures(), Produced.with(keys, Serdes.String()).withName("signatures-sink"));
+
+        KStream<String, Release> enriched = deduped.mapValues(Deduped::release, Named.as("deduped-release"));
 
         enriched.to(topics.enriched(), Produced.with(keys, releases).withName("enriched-sink"));
 

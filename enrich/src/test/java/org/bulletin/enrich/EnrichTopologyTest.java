@@ -188,6 +188,46 @@ class EnrichTopologyTest {
         assertThat(out).extracting(Release::getReleaseId).doesNotHaveDuplicates().allMatch(id -> id.startsWith("sample#"));
     }
 
+    private static final String LONG_TEXT = """
+            CSTO Secretary General held talks with the Minister of Foreign Affairs of Kyrgyzstan
+            12.05.2025
+            On 12 May 2025, the CSTO Secretary General held talks in Bishkek with the Minister of Foreign Affairs of \
+            the Kyrgyz Republic. The parties discussed the situation on the external borders of the Organisation, \
+            the implementation of the interstate targeted programme for strengthening the Tajik-Afghan border, the \
+            preparation of the joint exercises of the Collective Rapid Reaction Forces scheduled for the autumn, and \
+            the agenda of the forthcoming session of the Collective Security Council. The Minister noted the \
+            importance of coordinated foreign policy actions of the member states in international organisations \
+            and thanked the Secretariat for its assistance in organising consultations on countering international \
+            terrorism and extremism. The Secretary General informed the Minister about the results of the recent \
+            meeting of the Committee of Secretaries of Security Councils and about the plans for cooperation with \
+            the United Nations and the Shanghai Cooperation Organisation in the current year.
+            """;
+
+    @Test
+    void shouldMarkALightlyEditedCopyFromAnotherPartitionAsANearDuplicate() {
+        raw.pipeInput("https://a.example/original", raw(LONG_TEXT, "https://a.example/original"));
+        String edited = LONG_TEXT.replace("scheduled for the autumn", "planned for the autumn")
+                .replace("in the current year", "this year");
+        raw.pipeInput("https://b.example/reprint", raw(edited, "https://b.example/reprint"));
+        raw.pipeInput("other", raw(TEXT, null));
+
+        List<Release> out = enriched.readValuesToList();
+        assertThat(out).extracting(Release::getReleaseId)
+                .containsExactly("https://a.example/original", "https://b.example/reprint", "other");
+        assertThat(out.get(0).getDuplicateOf()).isNull();
+        assertThat(out.get(1).getFingerprint()).isNotEqualTo(out.get(0).getFingerprint());
+        assertThat(out.get(1).getDuplicateOf()).isEqualTo("https://a.example/original");
+        assertThat(out.get(2).getDuplicateOf()).isNull();
+    }
+
+    @Test
+    void shouldNotMarkAReplayOfANearDuplicateOriginalAsItsOwnDuplicate() {
+        raw.pipeInput("https://a.example/original", raw(LONG_TEXT, "https://a.example/original"));
+        raw.pipeInput("https://a.example/original", raw(LONG_TEXT.replace("this", "that"), "https://a.example/original"));
+
+        assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
+    }
+
     private static String header(TestRecord<String, byte[]> record, String key) {
         Header h = record.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

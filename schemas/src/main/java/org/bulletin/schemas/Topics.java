@@ -39,6 +39,7 @@ public final class Topics {
     public static final String NOTIFICATIONS_CONFIG = "bulletin.topics.notifications";
     public static final String DLQ_CONFIG = "bulletin.topics.dlq";
     public static final String REPLAY_CONFIG = "bulletin.topics.replay";
+    public static final String SIGNATURES_CONFIG = "bulletin.topics.signatures";
 
     /** The placeholder a by-region or by-topic pattern must contain. */
     public static final String ID_PLACEHOLDER = "{id}";
@@ -61,7 +62,10 @@ public final class Topics {
                     "Dead-letter topic: the original key and value bytes, with headers naming stage, reason and origin.")
             .define(REPLAY_CONFIG, Type.STRING, "bulletin.replay.v1", name(false), Importance.LOW,
                     "Replay topic: raw records copied unchanged from the raw topic by 'bulletin replay' (value RawRelease"
-                            + " bytes as on the raw topic), read by enrich alongside the raw topic and marked replay=true.");
+                            + " bytes as on the raw topic), read by enrich alongside the raw topic and marked replay=true.")
+            .define(SIGNATURES_CONFIG, Type.STRING, "bulletin.dedup-signatures.v1", name(false), Importance.LOW,
+                    "Enrich's near-duplicate index: the MinHash signature of every original release (key releaseId,"
+                            + " value text), compacted; every enrich instance reads all of it into a global store.");
 
     private final String raw;
     private final String enriched;
@@ -70,6 +74,7 @@ public final class Topics {
     private final String notifications;
     private final String dlq;
     private final String replay;
+    private final String signatures;
     private final SchemaRegistry registry;
     private final Serde<RawRelease> rawSerde;
     private final Serde<Release> releaseSerde;
@@ -83,6 +88,7 @@ public final class Topics {
         this.notifications = (String) parsed.get(NOTIFICATIONS_CONFIG);
         this.dlq = (String) parsed.get(DLQ_CONFIG);
         this.replay = (String) parsed.get(REPLAY_CONFIG);
+        this.signatures = (String) parsed.get(SIGNATURES_CONFIG);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rawSerde = new AvroSerde<>(registry, RawRelease.class);
         this.releaseSerde = new AvroSerde<>(registry, Release.class);
@@ -150,9 +156,14 @@ public final class Topics {
         return replay;
     }
 
+    /** Enrich's near-duplicate signatures (key releaseId, plain-text value; no schema), compacted. */
+    public String signatures() {
+        return signatures;
+    }
+
     /**
      * Every topic name, in a stable order: raw, enriched, by-region (REGIONS order), by-topic (TOPICS order),
-     * notifications, dlq, replay.
+     * notifications, dlq, replay, signatures.
      */
     public List<String> allNames() {
         List<String> names = new ArrayList<>();
@@ -163,6 +174,7 @@ public final class Topics {
         names.add(notifications);
         names.add(dlq);
         names.add(replay);
+        names.add(signatures);
         return Collections.unmodifiableList(names);
     }
 
@@ -200,9 +212,9 @@ public final class Topics {
         register(notifications, Notification.getClassSchema());
     }
 
-    /** Value subjects {@link #registerAll()} registers, in the same order (not dlq, not replay: foreign or copied bytes). */
+    /** Value subjects {@link #registerAll()} registers, in order (not dlq, replay, signatures: foreign, copied or plain bytes). */
     public List<String> valueSubjects() {
-        return allNames().stream().filter(n -> !n.equals(dlq) && !n.equals(replay)).map(n -> n + "-value").toList();
+        return allNames().stream().filter(n -> !n.equals(dlq) && !n.equals(replay) && !n.equals(signatures)).map(n -> n + "-value").toList();
     }
 
     private void register(String topic, Schema schema) {
@@ -238,6 +250,6 @@ public final class Topics {
     @Override
     public String toString() {
         return "Topics[raw=" + raw + ", enriched=" + enriched + ", byRegion=" + byRegionPattern + ", byTopic="
-                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay + ", registry=" + registry.url() + "]";
+                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay + ", signatures=" + signatures + ", registry=" + registry.url() + "]";
     }
 }

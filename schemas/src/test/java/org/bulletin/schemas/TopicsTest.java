@@ -24,10 +24,11 @@ class TopicsTest {
         assertThat(topics.notifications()).isEqualTo("bulletin.notifications.v1");
         assertThat(topics.dlq()).isEqualTo("bulletin.dlq.v1");
         assertThat(topics.replay()).isEqualTo("bulletin.replay.v1");
-        assertThat(topics.allNames()).hasSize(2 + 4 + 12 + 3).doesNotHaveDuplicates()
+        assertThat(topics.signatures()).isEqualTo("bulletin.dedup-signatures.v1");
+        assertThat(topics.allNames()).hasSize(2 + 4 + 12 + 4).doesNotHaveDuplicates()
                 .startsWith("bulletin.raw.v1", "bulletin.enriched.v1", "bulletin.by-region.eastern-europe.v1")
                 .endsWith("bulletin.by-topic.border-security.v1", "bulletin.notifications.v1", "bulletin.dlq.v1",
-                        "bulletin.replay.v1");
+                        "bulletin.replay.v1", "bulletin.dedup-signatures.v1");
         assertThat(topics.registry()).isSameAs(registry);
     }
 
