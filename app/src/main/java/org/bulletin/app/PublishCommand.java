@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs publish alone: the exactly-once store sink, the notification relay and the HTTP API (with the push endpoint). */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Store enriched releases exactly once, relay one notification per stored release, and serve",
+        description = {"Run publish alone: store releases exactly once, notify, serve the HTTP API.",
+            "Stores enriched releases exactly once, relays one notification per stored release, and serves",
             "the HTTP API (GET /v1/releases, /v1/releases/{id}, /v1/stats, /health, /metrics, /openapi.json;",
             "POST /v1/releases when bulletin.ingest.push.token is set)."})
 final class PublishCommand implements Callable<Integer> {

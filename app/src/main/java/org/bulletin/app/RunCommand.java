@@ -41,8 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * embedded store and the HTTP API, all on loopback, with every piece of state under one data folder.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the whole platform locally with nothing installed but Java: an in-process Kafka broker,",
-            "a schema registry process, ingest + enrich + publish, an embedded database and the HTTP API.",
+        description = {"Run the whole platform locally, embedded: Kafka, registry, stages, store, HTTP API.",
+            "Nothing to install but Java: an in-process KRaft broker, a schema registry child process,",
+            "ingest + enrich + publish, an embedded H2 database and the HTTP API, all on 127.0.0.1.",
             "State lives under --data-dir and survives restarts. Ctrl-C stops everything cleanly."})
 final class RunCommand implements Callable<Integer> {
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Creates Bulletin's topics and registers their schemas, and verifies existing topics against their expected config. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-        description = {"Create every Bulletin topic that is missing (raw: unlimited retention) and register the",
+        description = {"Create or verify every topic and register the schemas (one-shot cluster setup).",
+            "Creates every Bulletin topic that is missing (raw: unlimited retention) and registers the",
             "value schemas of every topic with BACKWARD_TRANSITIVE compatibility; then compare every topic with its",
             "expected configuration (partitions, retention, cleanup policy, min.insync.replicas) and print what",
             "differs. --check only compares (creates and registers nothing) and exits 1 when anything differs."})
