@@ -29,7 +29,8 @@ public final class ClassificationRules {
     record Weighted(String label, double weight, String phrase) {}
 
     /** Which kind of context cue a phrase is. */
-    enum Cue { EVENT, VISIT, COUNTERPART, OBSERVER, SECRETARIAT, ORGANISATION_WIDE, SCENARIO, BOILERPLATE, THREAT, HOST_BEFORE, FILLER }
+    enum Cue { EVENT, VISIT, COUNTERPART, OBSERVER, SECRETARIAT, ORGANISATION_WIDE, SCENARIO, BOILERPLATE, THREAT, HOST_BEFORE, FILLER,
+        ENVOY, THREAT_SOURCE }
 
     final double regionThreshold;
     final Map<String, Double> regionWeights = new HashMap<>();
@@ -41,6 +42,7 @@ public final class ClassificationRules {
     final PhraseIndex<Cue> cues = new PhraseIndex<>();
     final Set<String> hostBefore = new HashSet<>();
     final Set<String> fillers = new HashSet<>();
+    final Set<String> accreditedBefore = new HashSet<>();
     final double substantiveCountry;
 
     final double topicThreshold;
@@ -90,6 +92,9 @@ public final class ClassificationRules {
         addCues(cueNode.path("organisationWide"), Cue.ORGANISATION_WIDE);
         cueNode.path("hostBefore").forEach(c -> hostBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         cueNode.path("fillers").forEach(c -> fillers.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        addCues(cueNode.path("envoy"), Cue.ENVOY);
+        cueNode.path("accreditedBefore").forEach(c -> accreditedBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        addCues(cueNode.path("threatSource"), Cue.THREAT_SOURCE);
 
         topicThreshold = topics.path("threshold").asDouble(0.8);
         topicRelative = topics.path("relative").asDouble(0.2);

@@ -61,12 +61,18 @@ public final class Classifier {
         int sentences = t.size() == 0 ? 0 : t.sentence(t.size() - 1) + 1;
         Map<Integer, EnumSet<Cue>> sentenceCues = new HashMap<>();
         boolean[] counterpartAt = new boolean[t.size()];
+        boolean[] envoyAt = new boolean[t.size()];
         boolean orgWide = false;
+        boolean threatContext = false;
         for (PhraseIndex.Match<Cue> m : rules.cues.findAll(t)) {
             sentenceCues.computeIfAbsent(t.sentence(m.from()), k -> EnumSet.noneOf(Cue.class)).add(m.payload());
             if (m.payload() == Cue.COUNTERPART) {
                 counterpartAt[m.from()] = true;
             }
+            if (m.payload() == Cue.ENVOY) {
+                envoyAt[m.from()] = true;
+            }
+            threatContext |= m.payload() == Cue.THREAT_SOURCE || m.payload() == Cue.THREAT;
             if (m.payload() == Cue.ORGANISATION_WIDE && t.start(m.from()) >= x.datelineEnd()) {
                 orgWide = true;
             }
@@ -105,6 +111,9 @@ public final class Classifier {
             } else if (cues.contains(Cue.OBSERVER)) {
                 w = rules.regionWeight("observer", 0.0);
                 rule = "observer";
+            } else if (accredited(t, m, i, places, envoyAt)) {
+                w = rules.regionWeight("accredited", 0.05);
+                rule = "accredited";
             } else if (host) {
                 w = rules.regionWeight("host", 1.0);
                 rule = "host";
@@ -128,6 +137,12 @@ public final class Classifier {
                 rule = rule + "+title";
             }
             String region = regionOf(m.code());
+            if (rules.threatCountries.contains(m.code()) && !threatContext) {
+                // Afghanistan puts a release in Central Asia as a source of threats (any threat cue in the release);
+                // otherwise (UN aid, an earthquake, talks with Kabul) it is a non-member state like any other.
+                region = rules.otherRegion;
+                rule = rule + "+not-threat";
+            }
             if (region != null) {
                 regions.computeIfAbsent(region, k -> new Acc()).add(w, m.surface(), m.start(), m.end(), rule + ":" + m.code());
             }
@@ -208,6 +223,39 @@ public final class Classifier {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));
+    }
+
+    /**
+     * The state an envoy is accredited to: "Ambassador of Armenia to the Russian Federation", "Посол Армении в России",
+     * "Permanent Representative of Belarus to the UN". The sending state counts; the receiving one is only the posting.
+     */
+    private boolean accredited(Tokens t, Mention m, int i, List<Mention> places, boolean[] envoyAt) {
+        if (i == 0) {
+            return false;
+        }
+        Mention sender = places.get(i - 1);
+        if (sender.sentence() != m.sentence() || m.from() - sender.to() > 4) {
+            return false;
+        }
+        boolean preposition = false;
+        for (int j = sender.to(); j < m.from(); j++) {
+            String k = t.key(j);
+            if (rules.accreditedBefore.contains(k)) {
+                preposition = true;
+            } else if (!rules.fillers.contains(k)) {
+                return false;
+            }
+        }
+        if (!preposition) {
+            return false;
+        }
+        // The envoy word stands shortly before the sending state ("Ambassador Extraordinary and Plenipotentiary of ...").
+        for (int j = Math.max(0, sender.from() - 7); j < sender.from(); j++) {
+            if (envoyAt[j]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean counterpartBefore(boolean[] counterpartAt, int from, int previousPlaceEnd) {

@@ -35,6 +35,21 @@ public final class DedupKeys {
         }
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    private static boolean needsDecomposition(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r'
+                    || (c >= 0x0410 && c <= 0x044f) || c == 'ё' || c == 'Ё' || c == '«' || c == '»' || c == '“'
+                    || c == '”' || c == '’' || c == '‘' || c == '–' || c == '—';
+            if (!plain) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private DedupKeys() {
     }
 
@@ -43,12 +58,17 @@ public final class DedupKeys {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        s = s.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('й', 'и');
+        // Plain ASCII and basic Cyrillic need no NFKD: their only decomposable letters, й and ё, are folded below
+        // to и and е, exactly what NFKD plus mark removal would give.
+        boolean plain = !needsDecomposition(text);
+        String s = plain ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = true;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            // For plain ASCII/Cyrillic, per-character lower-casing is exactly String.toLowerCase(Locale.ROOT).
+            char c = plain ? Character.toLowerCase(s.charAt(i)) : s.charAt(i);
+            c = c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
             if (Character.isLetterOrDigit(c)) {
                 sb.append(c);
                 space = false;

@@ -41,7 +41,10 @@ public final class PeopleFinder {
     private static final String COMPLEMENT = "(?:\\s+(?:of|for|on|to|at|in)(?:\\s+(?:the|of|and|for|on|" + UP + "[\\p{L}.'-]*)){1,9}?"
             + "|(?:\\s+(?:" + UP + "{2,6}|[А-ЯЁ]\\p{Ll}+\\p{L}*|по|при|и|иностранных|дел|обороны|внутренних|делам|\\p{Ll}+(?:ой|ого|ых|ой)))"
             + "{1,7}?)?";
-    private static final Pattern CORE_ONLY = Pattern.compile(CORE);
+    // Every alternative of CORE starts with one of these letters; the look-ahead lets the matcher skip other offsets at
+    // once instead of trying ~60 alternatives at each of them.
+    private static final String CORE_FIRST = "(?=[ADUEFVSCPMRHLGГЗПМДРНКСгзпмдрнк])";
+    private static final Pattern CORE_ONLY = Pattern.compile(CORE_FIRST + CORE);
     // A maximal run of capitalised words and initials; the person's name is its tail after role and place words.
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?:" + INITIALS + "\\s?)?" + WORD + "(?:\\s+(?:" + INITIALS + "\\s?)?" + WORD + ")*");
@@ -51,6 +54,23 @@ public final class PeopleFinder {
             "special", "permanent", "plenipotentiary", "extraordinary", "acting", "first", "vice", "coordinator",
             "генеральный", "секретарь", "президент", "министр", "посол", "председатель", "директор", "руководитель",
             "начальник", "командующий", "представитель", "ректор", "заместитель", "генерал", "полковник");
+    // Between the role word and the name only role complements may stand ("of the Republic of Kazakhstan", "ОДКБ").
+    private static final Pattern ROLE_TAIL = Pattern.compile("(?s)" + CORE
+            + "(?:\\s+(?:of|for|on|to|at|in|the|and|по|при|и|" + UP + "[\\p{L}.'’-]*|\\p{Ll}+(?:ой|ого|ых|их|ей|дел)))*");
+    // Lower-cased starts of every first word CORE can begin with: a window holding none of them has no role, so the
+    // costly CORE search is skipped for it.
+    private static final String[] ROLE_STARTS = {"deputy", "assistant", "under", "executive", "acting", "first", "vice",
+            "secretar", "chair", "president", "prime", "foreign", "defen", "minist", "ambassador", "permanent",
+            "plenipotentiary", "special", "representative", "director", "head", "chief", "commander", "press", "spokes",
+            "envoy", "rector", "colonel", "lieutenant", "major", "general", "coordinator", "генеральн", "заместител",
+            "председател", "президент", "министр", "посол", "посл", "постоянн", "полномочн", "директор", "руководител",
+            "начальник", "командующ", "пресс", "ректор", "спецпредставител", "генерал", "полковник"};
+    private static final Pattern WS = Pattern.compile("\\s+");
+    private static final Pattern NAME_SPLIT = Pattern.compile("[\\s.]+");
+    private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.");
+    private static final Pattern CASE_ENDING = Pattern.compile("(а|у|ым|ом|е)$");
+    private static final Pattern ARTICLE = Pattern.compile("^(?i)(the|a)\\s+");
+    private static final String ROLE_FIRST_LETTERS = firstLetters(ROLE_STARTS);
     private static final Pattern QUALIFIER_WORD = Pattern.compile("(?:" + UP + "[\\p{L}.-]*|the|The)$");
 
     private static final Set<String> NOT_NAME = Set.of("the", "of", "republic", "federation", "organization", "organisation",
@@ -78,12 +98,20 @@ public final class PeopleFinder {
         List<PersonName> found = new ArrayList<>();
         // One pass over capitalised word runs; the role is looked for only in the short text around each run.
         Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        int cursor = 0;
+        int len = text.length();
+        // Same matches as m.find(), but the regex is tried only where a capital letter can start a run.
+        while (cursor < len) {
+            if (!mayStartRun(text.charAt(cursor)) || !m.region(cursor, len).lookingAt()) {
+                cursor++;
+                continue;
+            }
+            cursor = m.end();
             String run = m.group();
             if (run.indexOf(' ') < 0 && run.indexOf('.') < 0) {
                 continue; // a single capitalised word is never a full name here
             }
-            String[] words = run.split("\\s+");
+            String[] words = WS.split(run);
             int first = 0;
             for (int i = 0; i < words.length; i++) {
                 String lw = Tokens.lowerOf(words[i]);
@@ -137,6 +165,9 @@ public final class PeopleFinder {
         if (cut >= 0) {
             window = window.substring(Math.min(window.length(), cut + (window.charAt(cut) == '\n' ? 1 : 2)));
         }
+        if (!mayHoldRole(window)) {
+            return null;
+        }
         Matcher core = CORE_ONLY.matcher(window);
         int coreStart = -1;
         while (core.find()) {
@@ -147,10 +178,10 @@ public final class PeopleFinder {
         }
         String tail = window.substring(coreStart).strip();
         // Between the role word and the name only role complements may stand ("of the Republic of Kazakhstan", "ОДКБ").
-        if (!tail.matches("(?s)" + CORE + "(?:\\s+(?:of|for|on|to|at|in|the|and|по|при|и|" + UP + "[\\p{L}.'’-]*|\\p{Ll}+(?:ой|ого|ых|их|ей|дел)))*")) {
+        if (!ROLE_TAIL.matcher(tail).matches()) {
             return null;
         }
-        String[] before = window.substring(0, coreStart).strip().split("\\s+");
+        String[] before = WS.split(window.substring(0, coreStart).strip());
         StringBuilder qualifier = new StringBuilder();
         for (int i = before.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
             if (before[i].isEmpty() || !QUALIFIER_WORD.matcher(before[i]).find()) {
@@ -171,12 +202,57 @@ public final class PeopleFinder {
             stop++;
         }
         String segment = text.substring(nameEnd + 1, stop).strip();
+        if (!mayHoldRole(segment)) {
+            return null;
+        }
         Matcher core = CORE_ONLY.matcher(segment);
         return core.find() ? segment : null;
     }
 
+    private static String firstLetters(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(w.substring(0, 1)) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The characters UP accepts: only these can start a CANDIDATE run. */
+    private static boolean mayStartRun(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я') || c == 'Ё' || (c >= '\u00C0' && c <= '\u00DE')
+                || (c >= '\u0100' && c <= '\u017F');
+    }
+
+    /** False only when no word of {@code s} can start a role (a cheap superset test before the CORE regex). */
+    private static boolean mayHoldRole(String s) {
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            if (!Character.isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            char first = Character.toLowerCase(s.charAt(start));
+            if (ROLE_FIRST_LETTERS.indexOf(first) < 0) {
+                continue;
+            }
+            for (String r : ROLE_STARTS) {
+                if (i - start >= r.length() && r.charAt(0) == first && s.regionMatches(true, start, r, 0, r.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void addCandidate(List<PersonName> found, List<int[]> order, int pos, String rawName, String rawRole) {
-        String[] words = rawName.strip().split("\\s+");
+        String[] words = WS.split(rawName.strip());
         int first = 0;
         StringBuilder moved = new StringBuilder();
         // Leading words that belong to a place or body ("Kazakhstan Murat Nurtleu") go to the role.
@@ -193,18 +269,18 @@ public final class PeopleFinder {
             return;
         }
         String name = String.join(" ", java.util.Arrays.copyOfRange(words, first, last));
-        boolean initials = name.matches("(?s).*\\p{Lu}\\..*");
+        boolean initials = INITIAL.matcher(name).find();
         if (!initials && last - first < 2) {
             return;
         }
-        String role = rawRole == null ? null : (rawRole.strip() + moved).replaceAll("^(?i)(the|a)\\s+", "").strip();
+        String role = rawRole == null ? null : ARTICLE.matcher(rawRole.strip() + moved).replaceAll("").strip();
         found.add(new PersonName(name, role == null || role.isEmpty() ? null : role));
         order.add(new int[] {pos});
     }
 
     private static String surname(String name) {
-        String[] w = name.split("[\\s.]+");
-        return w[w.length - 1].toLowerCase(Locale.ROOT).replaceAll("(а|у|ым|ом|е)$", "");
+        String[] w = NAME_SPLIT.split(name);
+        return CASE_ENDING.matcher(w[w.length - 1].toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String fuller(String a, String b) {

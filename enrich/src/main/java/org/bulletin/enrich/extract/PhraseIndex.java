@@ -25,7 +25,10 @@ public final class PhraseIndex<T> {
 
     private record Entry<T>(Word[] words, T payload, String phrase) {}
 
-    private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
+    // One map per first-word mode, keyed by the token's own strings: no per-token key concatenation on the hot path.
+    private final Map<String, List<Entry<T>>> byStem = new HashMap<>();
+    private final Map<String, List<Entry<T>>> byExact = new HashMap<>();
+    private final Map<String, List<Entry<T>>> byPrefix = new HashMap<>();
     private final List<Entry<T>> all = new ArrayList<>();
 
     /** Adds a phrase; returns false when it holds no word. */
@@ -57,28 +60,40 @@ public final class PhraseIndex<T> {
             return false;
         }
         Entry<T> e = new Entry<>(words.toArray(new Word[0]), payload, phrase);
-        byFirst.computeIfAbsent(indexKey(e.words()[0]), k -> new ArrayList<>()).add(e);
+        Word first = e.words()[0];
+        Map<String, List<Entry<T>>> map = switch (first.mode()) {
+            case STEM -> byStem;
+            case EXACT, CASE -> byExact;
+            case PREFIX, CASE_PREFIX -> byPrefix;
+        };
+        map.computeIfAbsent(indexKey(first), k -> new ArrayList<>()).add(e);
         all.add(e);
         return true;
     }
 
     private static String indexKey(Word w) {
         return switch (w.mode()) {
-            case STEM -> "s:" + w.value();
-            case EXACT -> "e:" + w.value();
-            case CASE -> "e:" + Tokens.lowerOf(w.value());
-            case PREFIX, CASE_PREFIX -> "p:" + Tokens.lowerOf(w.value()).substring(0, Math.min(3, w.value().length()));
+            case STEM, EXACT -> w.value();
+            case CASE -> Tokens.lowerOf(w.value());
+            case PREFIX, CASE_PREFIX -> Tokens.prefixOf(Tokens.lowerOf(w.value()));
         };
     }
 
     /** Every occurrence of every phrase, overlapping ones included, in token order. */
     public List<Match<T>> findAll(Tokens t) {
         List<Match<T>> out = new ArrayList<>();
+        boolean stems = !byStem.isEmpty();
+        boolean exacts = !byExact.isEmpty();
+        String[] prefixes = byPrefix.isEmpty() ? null : t.prefixes();
         for (int i = 0; i < t.size; i++) {
-            probe(t, i, byFirst.get("s:" + t.key[i]), out);
-            probe(t, i, byFirst.get("e:" + t.lower[i]), out);
-            if (t.lower[i].length() >= 1) {
-                probe(t, i, byFirst.get("p:" + t.lower[i].substring(0, Math.min(3, t.lower[i].length()))), out);
+            if (stems) {
+                probe(t, i, byStem.get(t.key[i]), out);
+            }
+            if (exacts) {
+                probe(t, i, byExact.get(t.lower[i]), out);
+            }
+            if (prefixes != null) {
+                probe(t, i, byPrefix.get(prefixes[i]), out);
             }
         }
         return out;

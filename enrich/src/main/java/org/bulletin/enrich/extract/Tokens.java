@@ -24,6 +24,7 @@ public final class Tokens {
     final String[] lower;
     final String[] key;
     final int[] sentence;
+    private volatile String[] prefixes;
 
     private Tokens(String text, int size, int[] start, int[] end, String[] surface, String[] lower, String[] key, int[] sentence) {
         this.text = text;
@@ -89,7 +90,14 @@ public final class Tokens {
     }
 
     static String lowerOf(String surface) {
-        return surface.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        // Most words are already lower case without 'ё': return them as they are, with no copy.
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c) || c == 'ё' || c > '\u04FF') {
+                return surface.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            }
+        }
+        return surface;
     }
 
     private static String keyOf(String surface, String lower) {
@@ -137,6 +145,24 @@ public final class Tokens {
             j++;
         }
         return j >= text.length() || Character.isWhitespace(text.charAt(j));
+    }
+
+    /** The first three letters of {@code lower}: the bucket of prefix phrases ({@code word*}) it may start. */
+    static String prefixOf(String lower) {
+        return lower.length() <= 3 ? lower : lower.substring(0, 3);
+    }
+
+    /** Prefix buckets of every token, computed once per text and shared by every phrase index run over it. */
+    String[] prefixes() {
+        String[] p = prefixes;
+        if (p == null) {
+            p = new String[size];
+            for (int i = 0; i < size; i++) {
+                p[i] = prefixOf(lower[i]);
+            }
+            prefixes = p;
+        }
+        return p;
     }
 
     /** Number of tokens. */

@@ -33,6 +33,7 @@ public final class Chrome {
                     + "|information\\s+department|public\\s+relations|media\\s+relations|пресс-секретар\\p{L}*|пресс-служб\\p{L}*"
                     + "|пресс-центр\\p{L}*|информационно-аналитическ\\p{L}*|отдел\\p{L}*\\s+информаци\\p{L}*|управлени\\p{L}*\\s+информаци\\p{L}*)",
             FLAGS);
+    private static final Pattern WIDGET_SEPARATORS = Pattern.compile("[\\s|•·,/]+");
     private static final Set<String> SOCIAL = Set.of("facebook", "twitter", "vk", "vkontakte", "вконтакте", "telegram",
             "whatsapp", "ok", "odnoklassniki", "одноклассники", "x", "email", "e-mail", "print", "share", "youtube",
             "instagram", "linkedin", "viber", "мой", "мир", "livejournal", "rutube", "дзен", "dzen");
@@ -52,7 +53,7 @@ public final class Chrome {
         if (t.chars().noneMatch(Character::isLetter)) {
             return !DateParser.isDateOnly(t); // page numbers, separators, counters
         }
-        if (t.length() <= 160 && BREADCRUMB.matcher(t).matches() && t.split("\\s+").length <= 14 && !t.contains(",")
+        if (t.length() <= 160 && BREADCRUMB.matcher(t).matches() && ReleaseSplitter.wordCount(t) <= 14 && !t.contains(",")
                 && !DateParser.isDateOnly(t)) {
             return true;
         }
@@ -65,7 +66,7 @@ public final class Chrome {
         if (t.isEmpty() || t.length() > 130 || t.endsWith(".") && !t.endsWith("Press Secretary.")) {
             return false;
         }
-        int words = t.split("\\s+").length;
+        int words = ReleaseSplitter.wordCount(t);
         return words <= 14 && SIGNATURE.matcher(t).find();
     }
 
@@ -85,8 +86,30 @@ public final class Chrome {
         return t;
     }
 
+    private static boolean startsWithSocialWord(String t) {
+        int i = 0;
+        while (i < t.length() && isWidgetSeparator(t.charAt(i))) {
+            i++;
+        }
+        int s = i;
+        while (i < t.length() && !isWidgetSeparator(t.charAt(i))) {
+            i++;
+        }
+        return i == s || SOCIAL.contains(t.substring(s, i).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isWidgetSeparator(char c) {
+        return Character.isWhitespace(c) || c == '|' || c == '•' || c == '·' || c == ',' || c == '/';
+    }
+
     private static boolean isShareWidget(String t) {
-        String[] words = t.toLowerCase(Locale.ROOT).split("[\\s|•·,/]+");
+        if (t.length() > 300) {
+            return false; // twelve social-network names and separators never take that much
+        }
+        if (!startsWithSocialWord(t)) {
+            return false; // every word must be a network name; the first one decides most lines without a split
+        }
+        String[] words = WIDGET_SEPARATORS.split(t.toLowerCase(Locale.ROOT));
         if (words.length == 0 || words.length > 12) {
             return false;
         }

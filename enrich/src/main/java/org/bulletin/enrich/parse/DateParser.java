@@ -76,21 +76,121 @@ public final class DateParser {
             }
             return out;
         }
-        collect(out, ISO.matcher(text), 1, 2, 3, false, null);
-        collect(out, NUMERIC.matcher(text), 3, 2, 1, false, null);
-        collectNamed(out, DAY_MONTH_YEAR.matcher(text), 1, 2, 3, null);
-        collectNamed(out, MONTH_DAY_YEAR.matcher(text), 2, 1, 3, null);
+        // Both numeric forms start at the first digit of a digit run: try them only there, not at every offset.
+        Matcher iso = windowed(ISO.matcher(text));
+        Matcher numeric = windowed(NUMERIC.matcher(text));
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                int to = Math.min(len, i + 12);
+                lookingAt(out, iso.region(i, to), 1, 2, 3);
+                lookingAt(out, numeric.region(i, to), 3, 2, 1);
+            }
+        }
+        // The month-name patterns are costly to try at every offset; every match of theirs contains a month word, so
+        // they run only in short windows around the month words found by one cheap scan (same matches, far less work).
+        int[] windows = monthWindows(text);
+        if (windows.length == 0) {
+            if (reference != null) {
+                relativeDays(out, text, reference);
+            }
+            out.sort(Comparator.comparingInt(DateMatch::start));
+            return out;
+        }
+        collectNamed(out, windowed(DAY_MONTH_YEAR.matcher(text)), windows, 1, 2, 3, null);
+        collectNamed(out, windowed(MONTH_DAY_YEAR.matcher(text)), windows, 2, 1, 3, null);
         if (reference != null) {
-            collectNamed(out, MONTH_DAY_THIS_YEAR.matcher(text), 2, 1, 0, reference);
-            collectNamed(out, DAY_MONTH_NO_YEAR.matcher(text), 1, 2, 0, reference);
-            collectNamed(out, MONTH_DAY_NO_YEAR.matcher(text), 2, 1, 0, reference);
+            collectNamed(out, windowed(MONTH_DAY_THIS_YEAR.matcher(text)), windows, 2, 1, 0, reference);
+            collectNamed(out, windowed(DAY_MONTH_NO_YEAR.matcher(text)), windows, 1, 2, 0, reference);
+            collectNamed(out, windowed(MONTH_DAY_NO_YEAR.matcher(text)), windows, 2, 1, 0, reference);
             relativeDays(out, text, reference);
         }
         out.sort(Comparator.comparingInt(DateMatch::start));
         return out;
     }
 
+    private static final int BEFORE_MONTH = 24; // "25th of", "since", "on": the longest lead before a month word
+    private static final int AFTER_MONTH = 48;  // "25th, of this year", ", 2024 года"
+
+    private static Matcher windowed(Matcher m) {
+        return m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** Merged [start, end) windows around every month word of {@code text}, as a flat array. */
+    private static int[] monthWindows(String text) {
+        int[] w = new int[8];
+        int n = 0;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < len && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int wl = i - s;
+            if (wl >= 3 && wl <= 9 && isMonthStart(text.charAt(s)) && isMonthWord(text, s, wl)) {
+                int from = Math.max(0, s - BEFORE_MONTH);
+                int to = Math.min(len, i + AFTER_MONTH);
+                if (n > 0 && from <= w[n - 1]) {
+                    w[n - 1] = Math.max(w[n - 1], to);
+                } else {
+                    if (n + 2 > w.length) {
+                        w = java.util.Arrays.copyOf(w, w.length * 2);
+                    }
+                    w[n++] = from;
+                    w[n++] = to;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(w, n);
+    }
+
+    // Month names grouped by length, so a word is compared only with the few names of its own length.
+    private static final String[][] MONTHS_BY_LENGTH = new String[10][];
+    private static final String MONTH_PREFIXES = "ja fe ma ap ju au se oc no de ян фе ма ап ию ав се ок но де";
+
+    static {
+        for (int len = 0; len < MONTHS_BY_LENGTH.length; len++) {
+            final int l = len;
+            MONTHS_BY_LENGTH[len] = MONTHS.keySet().stream().filter(w -> w.length() == l).toArray(String[]::new);
+        }
+    }
+
+    private static boolean isMonthWord(String text, int start, int length) {
+        // Two letters settle most words ("and", "over") before any comparison.
+        char a = Character.toLowerCase(text.charAt(start));
+        char b = Character.toLowerCase(text.charAt(start + 1));
+        boolean prefix = false;
+        for (int k = 0; k + 1 < MONTH_PREFIXES.length() && !prefix; k += 3) {
+            prefix = MONTH_PREFIXES.charAt(k) == a && MONTH_PREFIXES.charAt(k + 1) == b;
+        }
+        if (!prefix) {
+            return false;
+        }
+        for (String w : MONTHS_BY_LENGTH[length]) {
+            if (text.regionMatches(true, start, w, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMonthStart(char c) {
+        char l = Character.toLowerCase(c);
+        return "jfmasond".indexOf(l) >= 0 || "яфмаисонд".indexOf(l) >= 0;
+    }
+
     private static void relativeDays(List<DateMatch> out, String text, LocalDate reference) {
+        // Cheap substring test first (lower case and all capitals); the case-insensitive regex runs only on a hit.
+        if (!text.contains("oday") && !text.contains("ODAY") && !text.contains("esterday") && !text.contains("ESTERDAY")
+                && !text.contains("егодня") && !text.contains("ЕГОДНЯ") && !text.contains("чера") && !text.contains("ЧЕРА")) {
+            return;
+        }
         Matcher m = RELATIVE_DAY.matcher(text);
         while (m.find()) {
             String w = m.group(1).toLowerCase(Locale.ROOT);
@@ -135,12 +235,20 @@ public final class DateParser {
         return rest.isEmpty();
     }
 
-    private static void collect(List<DateMatch> out, Matcher m, int y, int mo, int d, boolean relative, LocalDate ref) {
-        while (m.find()) {
+    private static void lookingAt(List<DateMatch> out, Matcher m, int y, int mo, int d) {
+        if (m.lookingAt()) {
             LocalDate date = safeDate(Integer.parseInt(m.group(y)), Integer.parseInt(m.group(mo)), Integer.parseInt(m.group(d)));
             if (date != null) {
-                add(out, new DateMatch(m.start(), m.end(), date, relative));
+                add(out, new DateMatch(m.start(), m.end(), date, false));
             }
+        }
+    }
+
+    private static void collectNamed(List<DateMatch> out, Matcher m, int[] windows, int dayGroup, int monthGroup,
+                                     int yearGroup, LocalDate reference) {
+        for (int w = 0; w < windows.length; w += 2) {
+            m.region(windows[w], windows[w + 1]);
+            collectNamed(out, m, dayGroup, monthGroup, yearGroup, reference);
         }
     }
 

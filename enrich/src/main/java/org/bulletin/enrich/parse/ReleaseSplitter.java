@@ -17,6 +17,9 @@ public final class ReleaseSplitter {
     private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\x00-\\x08\\x0e-\\x1f\\x7f]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"»”)]*\\s+(?=[\"«“(]*[\\p{Lu}\\d])");
+    private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
+    private static final Pattern NOT_WORD_CHARS = Pattern.compile("[^\\p{L}\\d]+");
     private static final int MIN_BODY_WORDS_BEFORE_HEADLINE = 12;
     private static final int MAX_TITLE_CHARS = 200;
 
@@ -54,13 +57,15 @@ public final class ReleaseSplitter {
         if (text == null) {
             return out;
         }
-        String normalised = INVISIBLE.matcher(SPACES.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll(" "))
-                .replaceAll("");
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (hasOddSpaceOrInvisible(normalised)) {
+            normalised = INVISIBLE.matcher(SPACES.matcher(normalised).replaceAll(" ")).replaceAll("");
+        }
         int blank = 0;
         String pending = null;
         int pendingBlank = 0;
         for (String raw : normalised.split("\n", -1)) {
-            String line = Chrome.stripGlued(raw).strip().replaceAll(" {2,}", " ");
+            String line = collapseSpaces(Chrome.stripGlued(raw).strip());
             if (line.isEmpty()) {
                 if (pending != null) {
                     out.add(unit(pending, pendingBlank));
@@ -108,7 +113,7 @@ public final class ReleaseSplitter {
         if (!dates.isEmpty()) {
             DateParser.DateMatch last = dates.get(dates.size() - 1);
             if (last.end() >= line.length() - 1 && last.start() > 10) {
-                String head = line.substring(0, last.start()).strip().replaceAll("[\\s,|–—-]+$", "");
+                String head = TRAILING_SEPARATORS.matcher(line.substring(0, last.start()).strip()).replaceAll("");
                 if (isHeadline(head)) {
                     return new Unit(Kind.HEADLINE, head, last.date(), blankBefore);
                 }
@@ -126,7 +131,7 @@ public final class ReleaseSplitter {
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && first != '"' && first != '«' && first != '“') {
             return false;
         }
-        int words = line.split("\\s+").length;
+        int words = wordCount(line);
         return words >= 3 && words <= 40;
     }
 
@@ -195,14 +200,48 @@ public final class ReleaseSplitter {
         return u.kind() == Kind.DATE && u.blankBefore() >= 1 && followed;
     }
 
+    /** True when the text holds a character SPACES or INVISIBLE would replace: most texts have none, so skip both. */
+    private static boolean hasOddSpaceOrInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\n' : c == 0x7f || c == 0xa0 || c == 0xad || (c >= 0x2000 && c <= 0x200d) || c == 0x202f
+                    || c == 0x205f || c == 0x2060 || c == 0x3000 || c == 0xfeff) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String collapseSpaces(String line) {
+        return line.contains("  ") ? MULTI_SPACE.matcher(line).replaceAll(" ") : line;
+    }
+
+    /** Same count as {@code text.split("\\s+").length}, without a regex: whitespace-separated runs, a leading gap counted. */
+    static int wordCount(String text) {
+        int n = 0;
+        boolean inWord = false;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            boolean ws = Character.isWhitespace(text.charAt(i));
+            if (!ws && !inWord) {
+                n++;
+            }
+            inWord = !ws;
+        }
+        if (len > 0 && Character.isWhitespace(text.charAt(0))) {
+            n++; // split keeps a leading empty string
+        }
+        return n == 0 && len == 0 ? 1 : Math.max(n, 1);
+    }
+
     private static void addBody(Segment s, String text) {
         s.body.add(text);
-        s.bodyWords += text.split("\\s+").length;
+        s.bodyWords += wordCount(text);
     }
 
     private static boolean sameHeadline(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d]+", "");
-        String y = b.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d]+", "");
+        String x = NOT_WORD_CHARS.matcher(a.toLowerCase(Locale.ROOT)).replaceAll("");
+        String y = NOT_WORD_CHARS.matcher(b.toLowerCase(Locale.ROOT)).replaceAll("");
         return x.equals(y) || (x.length() > 20 && (x.startsWith(y) || y.startsWith(x)));
     }
 
@@ -211,7 +250,7 @@ public final class ReleaseSplitter {
         if (s.title != null && !body.isEmpty() && sameHeadline(s.title, body.get(0))) {
             body.remove(0);
         }
-        int words = (s.title == null ? 0 : s.title.split("\\s+").length) + s.bodyWords;
+        int words = (s.title == null ? 0 : wordCount(s.title)) + s.bodyWords;
         if (words < 5) {
             return null;
         }

@@ -42,7 +42,8 @@ public final class TextDecoder {
         if (declared == null) {
             String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
             Matcher m = META_CHARSET.matcher(head);
-            if (m.find()) {
+            // Only markup declares a charset: skip the case-insensitive scan when there is no tag at all.
+            if (head.indexOf('<') >= 0 && m.find()) {
                 declared = charsetOrNull(m.group(1));
             }
         }

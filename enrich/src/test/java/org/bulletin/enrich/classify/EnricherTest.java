@@ -101,7 +101,7 @@ class EnricherTest {
         }
         Enricher edited = Enricher.fromDirectory(dir);
 
-        assertThat(ENRICHER.classifierVersion()).startsWith("1.0+");
+        assertThat(ENRICHER.classifierVersion()).matches("\\d+\\.\\d+\\+[0-9a-f]{10}");
         assertThat(edited.classifierVersion()).isNotEqualTo(ENRICHER.classifierVersion());
         assertThat(Enricher.fromClasspath().classifierVersion()).isEqualTo(ENRICHER.classifierVersion());
     }
@@ -125,13 +125,18 @@ class EnricherTest {
             ENRICHER.enrich(d);
         }
         int rounds = 400;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int n = 0;
         for (int i = 0; i < rounds; i++) {
             n += ENRICHER.enrich(d).size();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("enrich throughput: %.0f releases/s (%d releases, %.2f s)%n", n / seconds, n, seconds);
+        // CPU time of this thread too: on the shared cores the wall-clock rate mostly measures the neighbours.
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        System.out.printf("enrich throughput: %.0f releases/s wall, %.0f per CPU-second (%d releases, %.2f s, %.2f s CPU)%n",
+                n / seconds, n / cpu, n, seconds, cpu);
         assertThat(n).isEqualTo(rounds * 5);
     }
 }

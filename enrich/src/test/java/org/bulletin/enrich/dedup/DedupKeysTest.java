@@ -34,4 +34,11 @@ class DedupKeysTest {
     void shouldBeDeterministic() {
         assertThat(DedupKeys.minHash(TEXT)).containsExactly(DedupKeys.minHash(TEXT));
     }
+
+    @Test
+    void shouldFoldCyrillicAndLatinAccentsTheSameWayOnTheFastAndTheFullPath() {
+        // Plain Cyrillic skips NFKD; й/ё must still fold as NFKD plus mark removal would fold them.
+        assertThat(DedupKeys.normalise("Ёлка, йод и ЙОШКАР-Ола")).isEqualTo("елка иод и иошкар ола");
+        assertThat(DedupKeys.normalise("Miroslav Jenča — Ёлка")).isEqualTo("miroslav jenca елка");
+    }
 }

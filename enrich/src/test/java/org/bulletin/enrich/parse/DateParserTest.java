@@ -46,4 +46,15 @@ class DateParserTest {
         assertThat(DateParser.isDateOnly("19 июля 2024 г., 14:30")).isTrue();
         assertThat(DateParser.isDateOnly("The meeting on 20.01.2022")).isFalse();
     }
+
+    @Test
+    void shouldFindDatesDeepInALongTextAndIgnoreMonthWordsWithoutDates() {
+        // The month-name forms are searched only around month words; dates far apart must all still be found.
+        String filler = "The parties discussed cooperation and may meet again. ".repeat(60);
+        String text = "On 5 June 2024 the council met. " + filler + "It met again on March 3, 2025 and on 20.01.2022" + filler
+                + "and on 19 июля 2024 г. in Minsk.";
+        assertThat(DateParser.findAll(text, null)).extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2024, 6, 5), LocalDate.of(2025, 3, 3), LocalDate.of(2022, 1, 20), LocalDate.of(2024, 7, 19));
+        assertThat(DateParser.findAll("Maybe in May they will decide; Марта не было.", LocalDate.of(2024, 1, 1))).isEmpty();
+    }
 }

@@ -1,0 +1,61 @@
+package org.bulletin.enrich.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bulletin.enrich.Enricher;
+import org.junit.jupiter.api.Test;
+
+/** Region and topic rules of CLASSIFICATION.md that the dev set alone would not pin down (#3). */
+class RegionRulesTest {
+
+    private static final Enricher ENRICHER = Enricher.fromClasspath();
+
+    private static Classification classify(String text) {
+        List<Enricher.Analysis> a = ENRICHER.analyse(text);
+        assertThat(a).hasSize(1);
+        return a.get(0).classification();
+    }
+
+    @Test
+    void shouldNotCountTheStateAnEnvoyIsPostedTo() {
+        Classification c = classify("Генеральный секретарь ОДКБ провел встречу с Послом Республики Армения\n\n"
+                + "Генеральный секретарь ОДКБ провел встречу с Чрезвычайным и Полномочным Послом Республики Армения в Российской "
+                + "Федерации. Стороны обсудили текущую ситуацию в регионе.");
+        assertThat(c.regionIds()).containsExactly("caucasus");
+        ScoredLabel caucasus = c.regions().get(0);
+        assertThat(caucasus.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.end()).isGreaterThan(e.start()));
+    }
+
+    @Test
+    void shouldPutAfghanistanInCentralAsiaOnlyAsASourceOfThreats() {
+        Classification aid = classify("UN delivers aid after the earthquake in western Afghanistan\n\n"
+                + "The United Nations delivered food, tents and medicines to families in Herat province of Afghanistan after "
+                + "the earthquake destroyed thousands of homes.");
+        assertThat(aid.regionIds()).containsExactly("global");
+
+        Classification threat = classify("CSTO discussed the situation in Afghanistan\n\n"
+                + "The CSTO Secretary General discussed with the ambassadors the threats of terrorism and drug trafficking "
+                + "emanating from Afghanistan and the growing instability near the borders of the member states.");
+        assertThat(threat.regionIds()).contains("central-asia");
+        assertThat(threat.regions().get(threat.regionIds().indexOf("central-asia")).evidence())
+                .anySatisfy(e -> assertThat(e.phrase()).isEqualTo("Afghanistan"));
+    }
+
+    @Test
+    void shouldNotTreatUnStandardsAsRelationsWithTheUn() {
+        Classification c = classify("A training course for peacekeepers opened in Russia\n\n"
+                + "A training course for the officers of the CSTO Collective Peacekeeping Forces opened in the Samara region. "
+                + "The officers will study the UN standards of peacekeeping.");
+        assertThat(c.regionIds()).doesNotContain("global");
+    }
+
+    @Test
+    void shouldReadTheSingularRussianExerciseAsMilitaryCooperation() {
+        Classification c = classify("Началось учение КСОР ОДКБ\n\n"
+                + "На полигоне в Республике Беларусь началось совместное учение с Коллективными силами оперативного реагирования. "
+                + "В учении участвуют подразделения государств-членов.");
+        assertThat(c.topicIds()).contains("military-cooperation");
+        assertThat(c.regionIds()).contains("eastern-europe");
+    }
+}
