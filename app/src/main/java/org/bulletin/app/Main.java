@@ -14,6 +14,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BulletinCommand());
+        // Descriptions are written for ~110 columns; wider terminals get their full width.
+        cli.setUsageHelpWidth(110);
+        cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Bad configuration or an unreachable dependency: one clear line, not a stack trace; --verbose shows it.
             cmd.getErr().println(cmd.getColorScheme().errorText("bulletin: " + message(e)));
