@@ -32,6 +32,8 @@ public final class EnrichService implements AutoCloseable {
      */
     public static EnrichService start(EnrichConfig config, Topics topics, String bootstrapServers,
             Map<String, ?> kafkaOverrides) {
+        // The topology writes one serialized release to several topics; their subjects must all hold the schema.
+        topics.registerAll();
         Topology topology = EnrichTopology.build(config, topics);
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics, bootstrapServers, kafkaOverrides));
         streams.setUncaughtExceptionHandler(e -> {

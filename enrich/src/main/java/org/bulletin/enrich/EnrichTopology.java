@@ -97,21 +97,35 @@ public final class EnrichTopology {
                 .mapValues(Deduped::signature, Named.as("signature-value"))
                 .to(topics.signatures(), Produced.with(keys, Serdes.String()).withName("signatures-sink"));
 
-        KStream<String, Release> enriched = deduped.mapValues(Deduped::release, Named.as("deduped-release"));
+        // Serialize each release once and write the same bytes to the enriched topic and to every routed copy: the
+        // routed topics' subjects hold the same schema (Topics.registerAll, done by EnrichService at start), so the
+        // schema id in the frame resolves for their consumers too. Re-serializing per sink cost a quarter of the thread.
+        var releaseSerializer = releases.serializer();
+        KStream<String, Routed> enriched = deduped.mapValues(
+                (id, result) -> new Routed(result.release(),
+                        releaseSerializer.serialize(topics.enriched(), result.release())),
+                Named.as("deduped-release"));
 
-        enriched.to(topics.enriched(), Produced.with(keys, releases).withName("enriched-sink"));
+        enriched.mapValues(Routed::bytes, Named.as("enriched-bytes"))
+                .to(topics.enriched(), Produced.with(keys, Serdes.ByteArray()).withName("enriched-sink"));
 
         // Duplicates stay on the enriched topic (marked duplicateOf) but are not routed again.
-        KStream<String, Release> originals = enriched.filter((id, release) -> release.getDuplicateOf() == null,
+        KStream<String, Routed> originals = enriched.filter((id, routed) -> routed.release().getDuplicateOf() == null,
                 Named.as("originals"));
         for (String region : Topics.REGIONS) {
-            originals.filter((id, release) -> Routing.hasRegion(release, region), Named.as("region-" + region))
-                    .to(topics.byRegion(region), Produced.with(keys, releases).withName("region-" + region + "-sink"));
+            originals.filter((id, routed) -> Routing.hasRegion(routed.release(), region), Named.as("region-" + region))
+                    .mapValues(Routed::bytes, Named.as("region-" + region + "-bytes"))
+                    .to(topics.byRegion(region), Produced.with(keys, Serdes.ByteArray()).withName("region-" + region + "-sink"));
         }
         for (String topic : Topics.TOPICS) {
-            originals.filter((id, release) -> Routing.hasTopic(release, topic), Named.as("topic-" + topic))
-                    .to(topics.byTopic(topic), Produced.with(keys, releases).withName("topic-" + topic + "-sink"));
+            originals.filter((id, routed) -> Routing.hasTopic(routed.release(), topic), Named.as("topic-" + topic))
+                    .mapValues(Routed::bytes, Named.as("topic-" + topic + "-bytes"))
+                    .to(topics.byTopic(topic), Produced.with(keys, Serdes.ByteArray()).withName("topic-" + topic + "-sink"));
         }
         return builder.build();
+    }
+
+    /** A release with its wire-format bytes, between the dedup step and the sinks; never serialized itself. */
+    record Routed(Release release, byte[] bytes) {
     }
 }

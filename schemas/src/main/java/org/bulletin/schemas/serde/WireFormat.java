@@ -51,13 +51,17 @@ final class WireFormat<T> {
         Writer<T> w = writers.computeIfAbsent(new SubjectSchema(subject, schema),
                 k -> new Writer<>(registry.register(subject, schema), writerFactory.apply(schema)));
         int id = w.id();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(MAGIC);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        // One growable buffer and one buffered encoder per thread, reused: Avro's direct encoder writes byte by byte
+        // into a fresh stream, which profiling showed as ~23% of enrich's stream thread.
+        Buffer buffer = BUFFERS.get();
+        buffer.reset();
+        buffer.write(MAGIC);
+        buffer.write(id >>> 24);
+        buffer.write(id >>> 16);
+        buffer.write(id >>> 8);
+        buffer.write(id);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
+        buffer.encoder = encoder;
         try {
             w.datumWriter().write(value, encoder);
             encoder.flush();
@@ -65,7 +69,18 @@ final class WireFormat<T> {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for subject '" + subject
                     + "' (schema id " + id + "): " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return buffer.toByteArray();
+    }
+
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+    /** A per-thread output buffer with the encoder that writes into it. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        BinaryEncoder encoder;
+
+        Buffer() {
+            super(4096);
+        }
     }
 
     T deserialize(String topic, byte[] data) {
