@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             "Quick start: 'bulletin run' starts everything embedded (Kafka, schema registry, store, HTTP API)."},
         subcommands = {
             RunCommand.class,
+            BenchCommand.class,
             IngestCommand.class,
             EnrichCommand.class,
             PublishCommand.class,

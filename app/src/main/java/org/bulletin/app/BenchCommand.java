@@ -1,0 +1,478 @@
+package org.bulletin.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.bulletin.app.bench.PassThrough;
+import org.bulletin.app.bench.Percentiles;
+import org.bulletin.app.bench.ReleaseTexts;
+import org.bulletin.app.bench.Resources;
+import org.bulletin.app.bench.TopicCounter;
+import org.bulletin.app.config.Settings;
+import org.bulletin.app.embedded.EmbeddedKafka;
+import org.bulletin.enrich.EnrichConfig;
+import org.bulletin.enrich.EnrichService;
+import org.bulletin.ingest.IngestConfig;
+import org.bulletin.ingest.RawPublisher;
+import org.bulletin.publish.PublishConfig;
+import org.bulletin.publish.Publisher;
+import org.bulletin.schemas.RawRelease;
+import org.bulletin.schemas.Topics;
+import org.bulletin.schemas.registry.RegistryProcess;
+import org.bulletin.schemas.registry.SchemaRegistries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The pipeline benchmark: on an in-process broker with the production guarantees (idempotent ingest producer,
+ * exactly_once_v2 enrich, transactional outbox in publish) it measures each stage's throughput in turn, a
+ * pass-through Streams app on the same records as the yardstick for enrich, end-to-end latency at a fixed offered
+ * rate with all stages running, and peak memory; prints a table and optionally writes JSON. Public only so its
+ * integration test can run it in-process.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark the pipeline on an in-process broker: records/s of ingest, enrich (vs. a pass-through",
+            "Kafka Streams app on the same records) and publish; end-to-end latency at a fixed rate; peak heap and RSS.",
+            "Numbers depend on the machine and its load: run it on a quiet machine and read them as orders of magnitude."})
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    private static final String PASSTHROUGH_TOPIC = "bench.passthrough.v1";
+    private static final int PARTITIONS = 3;
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    @Option(names = "--records", defaultValue = "100000", description = "Releases to push through the stages. Default: ${DEFAULT-VALUE}.")
+    int records;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Offered rate (releases/s) of the latency run. Default: ${DEFAULT-VALUE}.")
+    int rate;
+
+    @Option(names = "--e2e-seconds", defaultValue = "20", description = "Duration of the latency run. Default: ${DEFAULT-VALUE}.")
+    int e2eSeconds;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker, store and state live (kept). Default: a temporary folder, deleted afterwards.")
+    Path dataDir;
+
+    @Option(names = "--registry", defaultValue = "process", description = "Schema registry: 'process' (the real registry child process, as 'run') or 'mem' (in-memory, same serdes and wire format). Default: ${DEFAULT-VALUE}.")
+    String registryMode;
+
+    @Option(names = "--stall-seconds", defaultValue = "60", description = "Give up on a stage that makes no progress for this long. Default: ${DEFAULT-VALUE}.")
+    int stallSeconds;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of enrich and of the pass-through app (bulletin.enrich.threads). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic releases. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (records < 1 || rate < 1 || e2eSeconds < 1) {
+            throw new IllegalArgumentException("--records, --rate and --e2e-seconds must be positive");
+        }
+        if (!registryMode.equals("process") && !registryMode.equals("mem")) {
+            throw new IllegalArgumentException("--registry must be 'process' or 'mem', not '" + registryMode + "'");
+        }
+        out = spec.commandLine().getOut();
+        boolean temporary = dataDir == null;
+        Path data = temporary ? Files.createTempDirectory("bulletin-bench") : dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(data);
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            Map<String, Object> result = run(data, running);
+            stop(running);
+            printTable(result);
+            if (json != null) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                Path target = json.toAbsolutePath();
+                if (target.getParent() != null) {
+                    Files.createDirectories(target.getParent());
+                }
+                mapper.writeValue(target.toFile(), result);
+                out.printf("JSON written to %s%n", target);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            stop(running);
+            if (temporary) {
+                deleteTree(data);
+            }
+        }
+    }
+
+    private Map<String, Object> run(Path data, Deque<AutoCloseable> running) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> machine = Resources.machine();
+        say("Machine: %s cores, Java %s, load average %.2f; %d records, latency run %d/s for %d s",
+                machine.get("cores"), machine.get("java_version"), (Double) machine.get("load_avg_1m"), records, rate, e2eSeconds);
+
+        // ---- infrastructure -------------------------------------------------------------------------------------
+        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), RegistryProcess.freePort(), RegistryProcess.freePort());
+        running.push(kafka);
+        String bootstrap = kafka.bootstrapServers();
+        String registryUrl;
+        if (registryMode.equals("process")) {
+            RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(data.resolve("cache")),
+                    RegistryProcess.freePort(), data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
+            running.push(registry);
+            registryUrl = registry.url();
+        } else {
+            // Serdes cache schema ids after the first record, so the registry is off the hot path either way; the
+            // in-memory one only saves the child JVM's start-up (CI smoke runs).
+            SchemaRegistries.dropInMemory("bench");
+            registryUrl = "mem://bench";
+        }
+        say("Broker %s, schema registry %s, data %s", bootstrap, registryUrl, data);
+        Map<String, String> cli = new LinkedHashMap<>();
+        cli.put(ConnectOptions.BOOTSTRAP, bootstrap);
+        cli.put(ConnectOptions.REGISTRY, registryUrl);
+        cli.put(IngestConfig.DATA_DIR, data.toString());
+        cli.put(PublishConfig.DATA_DIR, data.toString());
+        cli.put(EnrichConfig.STATE_DIR, data.resolve("streams").toString());
+        cli.put(EnrichConfig.THREADS, Integer.toString(threads));
+        Settings settings = Settings.load(null, System.getenv(), cli);
+        Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registryUrl));
+        TopicSetup.ensure(bootstrap, topics, PARTITIONS);
+        topics.registerAll();
+        createPassThroughTopic(bootstrap);
+        List<String> allTopics = new java.util.ArrayList<>(topics.allNames());
+        allTopics.add(PASSTHROUGH_TOPIC);
+        awaitLeaders(bootstrap, allTopics);
+        EnrichConfig enrichConfig = new EnrichConfig(settings.bulletin());
+
+        // ---- 1. ingest: N raw records through the ingest module's producer -------------------------------------
+        ReleaseTexts texts = new ReleaseTexts(seed);
+        Map<String, Object> producer = new HashMap<>(settings.kafka());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long bytes = 0;
+        double ingestRps;
+        long ingested;
+        try (RawPublisher raw = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+                new IngestConfig(settings.bulletin()).maxBodyBytes())) {
+            long t0 = System.nanoTime();
+            long next = t0 + PROGRESS_NANOS;
+            for (int i = 0; i < records; i++) {
+                ReleaseTexts.Doc doc = texts.next();
+                bytes += doc.body().length;
+                raw.publish(doc.key(), rawRelease(doc));
+                if (System.nanoTime() > next) {
+                    progress("ingest", i + 1, records, t0);
+                    next += PROGRESS_NANOS;
+                }
+            }
+            raw.flush();
+            ingestRps = records / seconds(t0);
+            ingested = raw.snapshot().published();
+            if (ingested != records) {
+                say("  [ingest] WARNING: the broker acknowledged %,d of %,d records (%d errors, see the log)", ingested,
+                        records, raw.snapshot().errors());
+            }
+        }
+        say("ingest        %,d records (%.1f KiB average, %,d exact and %,d near duplicates) at %,.0f rec/s",
+                records, bytes / 1024.0 / records, texts.exactDuplicates(), texts.nearDuplicates(), ingestRps);
+
+        // ---- 2. pass-through: the same raw records, raw bytes A -> B, same guarantee ---------------------------
+        double passRps;
+        try (TopicCounter counter = TopicCounter.start(bootstrap, PASSTHROUGH_TOPIC, null)) {
+            long t0 = System.nanoTime();
+            try (PassThrough pass = PassThrough.start(bootstrap, topics.raw(), PASSTHROUGH_TOPIC, "bench-passthrough",
+                    enrichConfig.processingGuarantee(), enrichConfig.commitIntervalMs(), enrichConfig.threads(),
+                    data.resolve("streams-passthrough"))) {
+                await("pass-through", counter, ingested, t0, () -> pass.state() == KafkaStreams.State.ERROR);
+            }
+            passRps = counter.steadyRate(t0);
+        }
+        say("pass-through  %,.0f rec/s", passRps);
+
+        // ---- 3. enrich: raw -> (parse, extract, classify, dedup repartition) -> enriched ------------------------
+        double enrichRps;
+        long enriched;
+        try (TopicCounter counter = TopicCounter.start(bootstrap, topics.enriched(), null)) {
+            long t0 = System.nanoTime();
+            EnrichService enrich = EnrichService.start(enrichConfig, topics, bootstrap, settings.kafka());
+            running.push(enrich);
+            await("enrich", counter, ingested, t0, () -> enrich.state() == KafkaStreams.State.ERROR);
+            enrichRps = counter.steadyRate(t0);
+            enriched = counter.count();
+        }
+        say("enrich        %,d releases at %,.0f rec/s (%.0f%% of pass-through)", enriched, enrichRps, 100 * enrichRps / passRps);
+
+        // ---- 4. publish: enriched -> store + outbox -> notifications -------------------------------------------
+        int probes = rate * e2eSeconds;
+        long[] intended = new long[probes];
+        double[] latencies = new double[probes];
+        Arrays.fill(latencies, Double.NaN);
+        TopicCounter notifications = TopicCounter.start(bootstrap, topics.notifications(), (key, seen) -> {
+            if (key.startsWith("e2e-")) {
+                int i = Integer.parseInt(key.substring(4));
+                if (i < probes && Double.isNaN(latencies[i])) {
+                    latencies[i] = (seen - intended[i]) / 1e6;
+                }
+            }
+        });
+        running.push(notifications);
+        long t0 = System.nanoTime();
+        Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
+        running.push(publisher);
+        await("publish store", () -> publisher.store().count(), () -> { }, enriched, t0, () -> false);
+        // The store, not the generator, decides what is a duplicate (and duplicates are not notified).
+        long duplicates = ((Number) publisher.store().stats().getOrDefault("duplicates", 0L)).longValue();
+        await("publish notify", notifications, publisher.store().count() - duplicates, t0, () -> false);
+        long notified = notifications.count();
+        // Duplicates are stored but not notified: scale the notification rate to records drained from the topic.
+        double publishRps = notified == 0 ? 0 : notifications.steadyRate(t0) * enriched / notified;
+        long stored = publisher.store().count();
+        say("publish       %,d stored, %,d notified at %,.0f rec/s", stored, notified, publishRps);
+
+        // ---- 5. end-to-end latency at a fixed offered rate, every stage running -------------------------------
+        ReleaseTexts probeTexts = new ReleaseTexts(seed + 1, "e2e-", 0, 0);
+        RawRelease[] probeRecords = new RawRelease[probes];
+        for (int i = 0; i < probes; i++) {
+            probeRecords[i] = rawRelease(probeTexts.original());
+        }
+        long before = notifications.count();
+        try (RawPublisher raw = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+                new IngestConfig(settings.bulletin()).maxBodyBytes())) {
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            long next = start + PROGRESS_NANOS;
+            for (int i = 0; i < probes; i++) {
+                // Latency counts from the intended send time, so a stalled sender cannot hide queueing (coordinated omission).
+                intended[i] = start + (long) (i * 1e9 / rate);
+                long wait = intended[i] - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                raw.publish("e2e-" + i, probeRecords[i]);
+                if (System.nanoTime() > next) {
+                    say("  [e2e] %,d / %,d sent, %,d notified", i + 1, probes, notifications.count() - before);
+                    next += PROGRESS_NANOS;
+                }
+            }
+            raw.flush();
+        }
+        await("e2e", notifications, before + probes, System.nanoTime(), () -> false);
+        double[] seen = Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray();
+        Percentiles p = new Percentiles(seen);
+
+        result.put("records", records);
+        result.put("ingested", ingested);
+        result.put("avg_record_bytes", Math.round((double) bytes / records));
+        result.put("exact_duplicates", texts.exactDuplicates());
+        result.put("near_duplicates", texts.nearDuplicates());
+        result.put("ingest_rps", round(ingestRps));
+        result.put("passthrough_rps", round(passRps));
+        result.put("enrich_rps", round(enrichRps));
+        result.put("ratio", Math.round(enrichRps / passRps * 1000) / 1000.0);
+        result.put("publish_rps", round(publishRps));
+        result.put("enriched", enriched);
+        result.put("stored", stored);
+        result.put("notified", notified);
+        result.put("duplicates_marked", duplicates);
+        result.put("e2e_rate", rate);
+        result.put("e2e_sent", probes);
+        result.put("e2e_received", p.count());
+        result.put("e2e_p50_ms", round(p.at(50)));
+        result.put("e2e_p99_ms", round(p.at(99)));
+        result.put("e2e_p999_ms", round(p.at(99.9)));
+        result.put("e2e_max_ms", round(p.max()));
+        result.put("peak_heap_mb", round(Resources.peakHeapMb()));
+        result.put("peak_rss_mb", round(Resources.peakRssMb()));
+        result.put("guarantee", enrichConfig.processingGuarantee());
+        result.put("registry", registryMode);
+        result.put("commit_interval_ms", enrichConfig.commitIntervalMs());
+        result.put("partitions", PARTITIONS);
+        result.put("stream_threads", enrichConfig.threads());
+        machine.put("load_avg_1m_end", Resources.machine().get("load_avg_1m"));
+        result.put("machine", machine);
+        result.put("finished_at", Instant.now().toString());
+        return result;
+    }
+
+    /** Waits until {@code counter} reaches {@code target}, printing progress; gives up on a stall or a failed app. */
+    private void await(String phase, TopicCounter counter, long target, long t0, BooleanSupplier failed)
+            throws InterruptedException {
+        await(phase, counter::count, counter::check, target, t0, failed);
+    }
+
+    private void await(String phase, LongSupplier count, Runnable check, long target, long t0, BooleanSupplier failed)
+            throws InterruptedException {
+        long lastCount = -1;
+        long lastChange = System.nanoTime();
+        long next = t0 + PROGRESS_NANOS;
+        while (count.getAsLong() < target) {
+            check.run();
+            if (failed.getAsBoolean()) {
+                throw new IllegalStateException(phase + ": the Streams app failed (state ERROR); see the log above");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+            long now = System.nanoTime();
+            long c = count.getAsLong();
+            if (c != lastCount) {
+                lastCount = c;
+                lastChange = now;
+            } else if (now - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                say("  [%s] no progress for %d s at %,d / %,d: measuring what arrived", phase, stallSeconds, c, target);
+                return;
+            }
+            if (now > next) {
+                progress(phase, c, target, t0);
+                next += PROGRESS_NANOS;
+            }
+        }
+    }
+
+    private void progress(String phase, long done, long total, long t0) {
+        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %.0f MiB", phase, done, total,
+                100.0 * done / total, done / seconds(t0), usedHeapMb(), Resources.rssMb());
+    }
+
+    private void printTable(Map<String, Object> r) {
+        String row = "%-46s %,12.0f%s%n";
+        out.println();
+        out.printf("%-46s %12s%n", "Stage", "records/s");
+        out.printf(row, "ingest (idempotent producer, acks=all)", (Double) r.get("ingest_rps"), "");
+        out.printf(row, "pass-through Streams app (" + r.get("guarantee") + ")", (Double) r.get("passthrough_rps"), "");
+        out.printf(row, "enrich Streams app (" + r.get("guarantee") + ")", (Double) r.get("enrich_rps"),
+                String.format("   = %.1f%% of pass-through", 100 * (Double) r.get("ratio")));
+        out.printf(row, "publish (store + outbox + notifications)", (Double) r.get("publish_rps"), "");
+        out.printf("%-46s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms (%d of %d seen)%n",
+                "end-to-end at " + r.get("e2e_rate") + "/s", (Double) r.get("e2e_p50_ms"), (Double) r.get("e2e_p99_ms"),
+                (Double) r.get("e2e_p999_ms"), (Double) r.get("e2e_max_ms"), r.get("e2e_received"), r.get("e2e_sent"));
+        out.printf("%-46s %.0f MiB / %.0f MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
+                (Double) r.get("peak_heap_mb"), (Double) r.get("peak_rss_mb"));
+        out.printf("%d records of %d bytes on average; %s%n", r.get("records"), r.get("avg_record_bytes"), r.get("machine"));
+        out.flush();
+    }
+
+    private void say(String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+    }
+
+    private static RawRelease rawRelease(ReleaseTexts.Doc doc) {
+        return RawRelease.newBuilder()
+                .setSourceId("bench")
+                .setSourceUrl(doc.url())
+                .setFetchedAt(Instant.now())
+                .setContentType(doc.contentType())
+                .setCharset("UTF-8")
+                .setBody(ByteBuffer.wrap(doc.body()))
+                .setContentHash(sha256(doc.body()))
+                .setMetadata(Map.of())
+                .build();
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static void createPassThroughTopic(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(PASSTHROUGH_TOPIC, PARTITIONS, (short) -1)))
+                    .all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A fresh partition is in the metadata a moment before its broker acts as leader; an idempotent producer that
+     * hits that window gets NOT_LEADER retries and can end in OUT_OF_ORDER_SEQUENCE. ListOffsets is answered by the
+     * leader itself, so once it succeeds for every partition, producing is safe.
+     */
+    private static void awaitLeaders(String bootstrap, List<String> names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                            .forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topic partitions have no leader after 60 s: " + e.getMessage(), e);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double usedHeapMb() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    private static double round(double v) {
+        return Double.isNaN(v) ? -1 : Math.round(v * 10) / 10.0;
+    }
+
+    private static void stop(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable c = running.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", root, e.toString());
+        }
+    }
+}
