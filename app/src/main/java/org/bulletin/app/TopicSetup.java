@@ -51,8 +51,10 @@ final class TopicSetup {
             out.put(topics.byTopic(topic), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, delete));
         }
         out.put(topics.notifications(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, delete));
+        // Dead letters keep the original bytes whole: up to the raw topic's limit, with room for headers.
         out.put(topics.dlq(), Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TimeUnit.DAYS.toMillis(90)),
-                TopicConfig.CLEANUP_POLICY_CONFIG, delete));
+                TopicConfig.CLEANUP_POLICY_CONFIG, delete,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024)));
         // A replay's working copy: enrich reads it within minutes; a week leaves room for a stopped enrich. Append
         // time, so retention counts from the copy and not from the (old) raw timestamps it carries in a header.
         out.put(topics.replay(), Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TimeUnit.DAYS.toMillis(7)),

@@ -65,6 +65,8 @@ public final class EnrichService implements AutoCloseable {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Dead letters carry the raw bytes whole (up to the raw topic's 6 MiB); the DLQ topic accepts 8 MiB.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8 * 1024 * 1024);
         if (!config.stateDir().isBlank()) {
             p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         }

@@ -1,5 +1,7 @@
 package org.bulletin.enrich;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * window see the original record, not the copy.
  */
 final class ParseProcessor implements Processor<String, byte[], String, ParseOutcome> {
+
+    /** Longest body text enrich emits: its Avro record must stay under the topics' 1 MiB limit (3 bytes a char). */
+    static final int MAX_RELEASE_CHARS = 250_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
@@ -59,6 +64,11 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             deadLetter(record, meta, "not a RawRelease: " + e.getMessage(), e);
             return;
         }
+        String undecodable = undecodable(raw);
+        if (undecodable != null) {
+            deadLetter(record, meta, undecodable, null);
+            return;
+        }
         boolean replay = meta.topic().equals(replayTopic);
         int partition = replay ? (int) headerLong(record, REPLAY_ORIGIN_PARTITION, -1) : meta.partition();
         long offset = replay ? headerLong(record, REPLAY_ORIGIN_OFFSET, -1) : meta.offset();
@@ -77,6 +87,15 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             deadLetter(record, meta, "no release found in the document", null);
             return;
         }
+        for (Release release : found) {
+            if (release.getBodyText().length() > MAX_RELEASE_CHARS) {
+                // A record over the topics' 1 MiB limit would fail the whole stream thread on every retry; no press
+                // release is this long, so the document goes to the DLQ (the raw log still holds it).
+                deadLetter(record, meta, "release text of " + release.getBodyText().length()
+                        + " characters is over the limit of " + MAX_RELEASE_CHARS + ": not a press release", null);
+                return;
+            }
+        }
         // The copy's timestamp is when it was appended to the replay topic; the dedup window must measure from the
         // raw record's, or an old duplicate replayed today would count as a first sighting.
         long timestamp = replay ? headerLong(record, REPLAY_ORIGIN_TIMESTAMP, record.timestamp()) : record.timestamp();
@@ -84,6 +103,26 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             release.setReplay(replay);
             context.forward(record.withKey(release.getReleaseId()).withValue(ParseOutcome.ok(release))
                     .withTimestamp(timestamp));
+        }
+    }
+
+    /**
+     * Why the body cannot be text in its declared charset, or null. Ingest already detected the charset of what it
+     * fetched, so a body that says UTF-8 and is not is corrupt, not mislabelled: decoding it leniently would store junk.
+     */
+    static String undecodable(RawRelease raw) {
+        String charset = raw.getCharset();
+        if (charset == null || !(charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8"))) {
+            return null;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(raw.getBody().duplicate());
+            return null;
+        } catch (CharacterCodingException e) {
+            return "body is not valid UTF-8 although its charset says UTF-8 (" + e.getClass().getSimpleName() + ")";
         }
     }
 

@@ -228,6 +228,34 @@ class EnrichTopologyTest {
         assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
     }
 
+    @Test
+    void shouldDeadLetterABodyThatIsNotTheUtf8ItSaysItIs() {
+        byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(text, text.length + 3);
+        bad[text.length] = (byte) 0xC3;
+        bad[text.length + 1] = 0x28;
+        bad[text.length + 2] = (byte) 0xFF;
+        RawRelease corrupt = raw(TEXT, null);
+        corrupt.setBody(ByteBuffer.wrap(bad));
+        raw.pipeInput("corrupt", corrupt);
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(dead.key()).isEqualTo("corrupt");
+        assertThat(header(dead, DeadLetters.REASON)).contains("not valid UTF-8");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterADocumentWhoseTextIsTooLongForATopicRecord() {
+        String huge = "CSTO exercise in Tajikistan\n12.05.2025\n"
+                + "The collective forces held an exercise near Dushanbe with units of the member states. ".repeat(4_000);
+        raw.pipeInput("huge", raw(huge, null));
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).contains("over the limit");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
     private static String header(TestRecord<String, byte[]> record, String key) {
         Header h = record.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
