@@ -69,7 +69,7 @@ public final class DedupKeys {
             // For plain ASCII/Cyrillic, per-character lower-casing is exactly String.toLowerCase(Locale.ROOT).
             char c = plain ? Character.toLowerCase(s.charAt(i)) : s.charAt(i);
             c = c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
-            if (Character.isLetterOrDigit(c)) {
+            if (letterOrDigit(c)) {
                 sb.append(c);
                 space = false;
             } else if (!space) {
@@ -79,6 +79,14 @@ public final class DedupKeys {
         }
         int n = sb.length();
         return n > 0 && sb.charAt(n - 1) == ' ' ? sb.substring(0, n - 1) : sb.toString();
+    }
+
+    /** Character.isLetterOrDigit, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
+    private static boolean letterOrDigit(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return (c >= '\u0410' && c <= '\u044F') || Character.isLetterOrDigit(c);
     }
 
     /** Lower-case hex SHA-256 of the normalised text: the exact-duplicate key. */

@@ -153,6 +153,14 @@ public final class PeopleFinder {
         return List.copyOf(bySurname.values());
     }
 
+    /** Character.isLetter, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
+    private static boolean letter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
+    }
+
     private static boolean isAcronym(String w) {
         return w.length() >= 2 && w.chars().allMatch(c -> Character.isUpperCase(c) || c == '-');
     }
@@ -230,12 +238,12 @@ public final class PeopleFinder {
         int len = s.length();
         int i = 0;
         while (i < len) {
-            if (!Character.isLetter(s.charAt(i))) {
+            if (!letter(s.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < len && Character.isLetter(s.charAt(i))) {
+            while (i < len && letter(s.charAt(i))) {
                 i++;
             }
             char first = Character.toLowerCase(s.charAt(start));

@@ -1,10 +1,11 @@
 package org.bulletin.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Matches many phrases against a token stream in one pass. A phrase is words separated by spaces or hyphens; each word
@@ -21,15 +22,56 @@ public final class PhraseIndex<T> {
 
     private enum Mode { STEM, EXACT, CASE, PREFIX, CASE_PREFIX }
 
-    private record Word(Mode mode, String value) {}
+    // id: the word's number in the shared lexicon (STEM and EXACT words only), so a token compares by int, not string.
+    private record Word(Mode mode, String value, int id) {}
 
     private record Entry<T>(Word[] words, T payload, String phrase) {}
 
-    // One map per first-word mode, keyed by the token's own strings: no per-token key concatenation on the hot path.
-    private final Map<String, List<Entry<T>>> byStem = new HashMap<>();
-    private final Map<String, List<Entry<T>>> byExact = new HashMap<>();
-    private final Map<String, List<Entry<T>>> byPrefix = new HashMap<>();
+    /**
+     * Numbers every word any phrase index starts with or compares exactly, shared by all indexes: a text then looks each
+     * token's key, lower form and prefix up once ({@link Tokens#ids}) instead of once per index. Only grows, and only
+     * while indexes are built; its size tells a text whether the ids it computed are still complete.
+     */
+    static final class Lexicon {
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private volatile int size;
+
+        synchronized int idOf(String word) {
+            Integer id = ids.get(word);
+            if (id == null) {
+                id = ids.size();
+                ids.put(word, id);
+                size = ids.size();
+            }
+            return id;
+        }
+
+        /** The id of {@code word}, -1 when no phrase uses it. */
+        int find(String word) {
+            Integer id = ids.get(word);
+            return id == null ? -1 : id;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    static final Lexicon LEXICON = new Lexicon();
+
+    // Candidates by the lexicon id of the first word's index key, one table per first-word mode, in insertion order.
+    private List<Entry<T>>[] byStem = newTable(0);
+    private List<Entry<T>>[] byExact = newTable(0);
+    private List<Entry<T>>[] byPrefix = newTable(0);
+    private boolean anyStem;
+    private boolean anyExact;
+    private boolean anyPrefix;
     private final List<Entry<T>> all = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<Entry<T>>[] newTable(int size) {
+        return (List<Entry<T>>[]) new List<?>[size];
+    }
 
     /** Adds a phrase; returns false when it holds no word. */
     public boolean add(String phrase, T payload) {
@@ -46,13 +88,13 @@ public final class PhraseIndex<T> {
             for (int i = 0; i < t.size(); i++) {
                 boolean last = i == t.size() - 1;
                 if (prefix && last) {
-                    words.add(new Word(cs ? Mode.CASE_PREFIX : Mode.PREFIX, cs ? t.surface(i) : t.lower(i)));
+                    words.add(new Word(cs ? Mode.CASE_PREFIX : Mode.PREFIX, cs ? t.surface(i) : t.lower(i), -1));
                 } else if (cs) {
-                    words.add(new Word(Mode.CASE, t.surface(i)));
+                    words.add(new Word(Mode.CASE, t.surface(i), -1));
                 } else if (exact) {
-                    words.add(new Word(Mode.EXACT, t.lower(i)));
+                    words.add(new Word(Mode.EXACT, t.lower(i), LEXICON.idOf(t.lower(i))));
                 } else {
-                    words.add(new Word(Mode.STEM, t.key(i)));
+                    words.add(new Word(Mode.STEM, t.key(i), LEXICON.idOf(t.key(i))));
                 }
             }
         }
@@ -61,14 +103,36 @@ public final class PhraseIndex<T> {
         }
         Entry<T> e = new Entry<>(words.toArray(new Word[0]), payload, phrase);
         Word first = e.words()[0];
-        Map<String, List<Entry<T>>> map = switch (first.mode()) {
-            case STEM -> byStem;
-            case EXACT, CASE -> byExact;
-            case PREFIX, CASE_PREFIX -> byPrefix;
-        };
-        map.computeIfAbsent(indexKey(first), k -> new ArrayList<>()).add(e);
+        int id = LEXICON.idOf(indexKey(first));
+        switch (first.mode()) {
+            case STEM -> {
+                byStem = put(byStem, id, e);
+                anyStem = true;
+            }
+            case EXACT, CASE -> {
+                byExact = put(byExact, id, e);
+                anyExact = true;
+            }
+            case PREFIX, CASE_PREFIX -> {
+                byPrefix = put(byPrefix, id, e);
+                anyPrefix = true;
+            }
+        }
         all.add(e);
         return true;
+    }
+
+    private static <T> List<Entry<T>>[] put(List<Entry<T>>[] table, int id, Entry<T> e) {
+        List<Entry<T>>[] out = id < table.length ? table : Arrays.copyOf(table, Math.max(id + 1, table.length * 2));
+        if (out[id] == null) {
+            out[id] = new ArrayList<>();
+        }
+        out[id].add(e);
+        return out;
+    }
+
+    private static <T> List<Entry<T>> at(List<Entry<T>>[] table, int id) {
+        return id >= 0 && id < table.length ? table[id] : null;
     }
 
     private static String indexKey(Word w) {
@@ -82,18 +146,16 @@ public final class PhraseIndex<T> {
     /** Every occurrence of every phrase, overlapping ones included, in token order. */
     public List<Match<T>> findAll(Tokens t) {
         List<Match<T>> out = new ArrayList<>();
-        boolean stems = !byStem.isEmpty();
-        boolean exacts = !byExact.isEmpty();
-        String[] prefixes = byPrefix.isEmpty() ? null : t.prefixes();
+        Tokens.Ids ids = t.ids(LEXICON);
         for (int i = 0; i < t.size; i++) {
-            if (stems) {
-                probe(t, i, byStem.get(t.key[i]), out);
+            if (anyStem) {
+                probe(t, ids, i, at(byStem, ids.key[i]), out);
             }
-            if (exacts) {
-                probe(t, i, byExact.get(t.lower[i]), out);
+            if (anyExact) {
+                probe(t, ids, i, at(byExact, ids.lower[i]), out);
             }
-            if (prefixes != null) {
-                probe(t, i, byPrefix.get(prefixes[i]), out);
+            if (anyPrefix) {
+                probe(t, ids, i, at(byPrefix, ids.prefix[i]), out);
             }
         }
         return out;
@@ -121,7 +183,7 @@ public final class PhraseIndex<T> {
         return out;
     }
 
-    private void probe(Tokens t, int i, List<Entry<T>> candidates, List<Match<T>> out) {
+    private void probe(Tokens t, Tokens.Ids ids, int i, List<Entry<T>> candidates, List<Match<T>> out) {
         if (candidates == null) {
             return;
         }
@@ -134,8 +196,8 @@ public final class PhraseIndex<T> {
             for (int k = 0; k < w.length && ok; k++) {
                 int j = i + k;
                 ok = switch (w[k].mode()) {
-                    case STEM -> t.key[j].equals(w[k].value());
-                    case EXACT -> t.lower[j].equals(w[k].value());
+                    case STEM -> ids.key[j] == w[k].id();
+                    case EXACT -> ids.lower[j] == w[k].id();
                     case CASE -> t.surface[j].equals(w[k].value());
                     case PREFIX -> t.lower[j].startsWith(w[k].value());
                     case CASE_PREFIX -> t.surface[j].startsWith(w[k].value());

@@ -24,7 +24,7 @@ public final class Tokens {
     final String[] lower;
     final String[] key;
     final int[] sentence;
-    private volatile String[] prefixes;
+    private volatile Ids ids;
 
     private Tokens(String text, int size, int[] start, int[] end, String[] surface, String[] lower, String[] key, int[] sentence) {
         this.text = text;
@@ -52,7 +52,7 @@ public final class Tokens {
         int len = text.length();
         while (i < len) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (!letterOrDigit(c)) {
                 if (n > 0 && endsSentence(text, i, su[n - 1])) {
                     sentenceNo++;
                 }
@@ -60,7 +60,7 @@ public final class Tokens {
                 continue;
             }
             int s = i;
-            while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < len && letterOrDigit(text.charAt(i))) {
                 i++;
             }
             if (n == st.length) {
@@ -82,6 +82,14 @@ public final class Tokens {
             n++;
         }
         return new Tokens(text, n, st, en, su, lo, ke, se);
+    }
+
+    /** Character.isLetterOrDigit, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
+    private static boolean letterOrDigit(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return (c >= '\u0410' && c <= '\u044F') || Character.isLetterOrDigit(c);
     }
 
     /** The match key of one word: lower-cased, 'ё' folded, light-stemmed unless a short acronym. */
@@ -152,17 +160,44 @@ public final class Tokens {
         return lower.length() <= 3 ? lower : lower.substring(0, 3);
     }
 
-    /** Prefix buckets of every token, computed once per text and shared by every phrase index run over it. */
-    String[] prefixes() {
-        String[] p = prefixes;
-        if (p == null) {
-            p = new String[size];
-            for (int i = 0; i < size; i++) {
-                p[i] = prefixOf(lower[i]);
-            }
-            prefixes = p;
+    /** Lexicon ids of every token's key, lower form and prefix bucket (-1: no phrase uses that word). */
+    static final class Ids {
+        final int lexiconSize;
+        final int[] key;
+        final int[] lower;
+        final int[] prefix;
+
+        Ids(int lexiconSize, int[] key, int[] lower, int[] prefix) {
+            this.lexiconSize = lexiconSize;
+            this.key = key;
+            this.lower = lower;
+            this.prefix = prefix;
         }
-        return p;
+    }
+
+    /**
+     * Ids of every token in {@code lexicon}, looked up once per text and shared by every phrase index run over it;
+     * looked up again only if the lexicon has grown since (an index built after this text was first matched).
+     */
+    Ids ids(PhraseIndex.Lexicon lexicon) {
+        Ids cached = ids;
+        int lexiconSize = lexicon.size();
+        if (cached != null && cached.lexiconSize == lexiconSize) {
+            return cached;
+        }
+        int[] k = new int[size];
+        int[] l = new int[size];
+        int[] p = new int[size];
+        for (int i = 0; i < size; i++) {
+            String lo = lower[i];
+            l[i] = lexicon.find(lo);
+            k[i] = key[i] == lo ? l[i] : lexicon.find(key[i]);
+            String pre = prefixOf(lo);
+            p[i] = pre == lo ? l[i] : lexicon.find(pre);
+        }
+        Ids fresh = new Ids(lexiconSize, k, l, p);
+        ids = fresh;
+        return fresh;
     }
 
     /** Number of tokens. */

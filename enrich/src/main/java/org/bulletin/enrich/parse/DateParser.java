@@ -117,6 +117,14 @@ public final class DateParser {
         return m.useTransparentBounds(true).useAnchoringBounds(false);
     }
 
+    /** Character.isLetter, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
+    private static boolean letter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
+    }
+
     /** Merged [start, end) windows around every month word of {@code text}, as a flat array. */
     private static int[] monthWindows(String text) {
         int[] w = new int[8];
@@ -124,12 +132,12 @@ public final class DateParser {
         int len = text.length();
         int i = 0;
         while (i < len) {
-            if (!Character.isLetter(text.charAt(i))) {
+            if (!letter(text.charAt(i))) {
                 i++;
                 continue;
             }
             int s = i;
-            while (i < len && Character.isLetter(text.charAt(i))) {
+            while (i < len && letter(text.charAt(i))) {
                 i++;
             }
             int wl = i - s;

@@ -20,6 +20,14 @@ public final class LanguageDetector {
     private static final Set<String> DE = Set.of("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
     private static final Set<String> ES = Set.of("el", "los", "las", "del", "y", "con", "por", "una", "para", "es", "se");
 
+    /** Character.isLetter, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
+    private static boolean letter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
+    }
+
     private LanguageDetector() {
     }
 
@@ -75,11 +83,11 @@ public final class LanguageDetector {
         int es = 0;
         int i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetter(text.charAt(i))) {
+            while (i < n && !letter(text.charAt(i))) {
                 i++;
             }
             int s = i;
-            while (i < n && Character.isLetter(text.charAt(i))) {
+            while (i < n && letter(text.charAt(i))) {
                 i++;
             }
             if (i > s && i - s <= 5) {
