@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with bulletin.* and kafka.* keys.")
     Path configFile;
 
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "YAML sources file (folders, pages, feeds; see ingest/README.md) to run alongside the platform.")
+    Path sourcesFile;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Set a configuration key (repeatable).")
     Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
@@ -135,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
             } else if (!noSample) {
                 out.printf("Sample already ingested; %d releases in the store.%n", publisher.store().count());
             }
+            if (sourcesFile != null) {
+                startSources(out, ingestor);
+            }
             out.println("Running. Press Ctrl-C to stop.");
             out.flush();
         } catch (Exception | Error e) {
@@ -171,6 +178,21 @@ final class RunCommand implements Callable<Integer> {
         out.printf("Flowed: raw -> enrich -> publish: %d releases stored (%s duplicates); by region %s; by topic %s%n",
                 stored - before, stats.get("duplicates"), stats.get("byRegion"), stats.get("byTopic"));
         out.flush();
+    }
+
+    /** Runs the sources file's sources on a background thread until stop (the ingestor's close ends their loops). */
+    private void startSources(PrintWriter out, Ingestor ingestor) throws IOException {
+        List<org.bulletin.ingest.SourceSpec> specs = org.bulletin.ingest.SourcesFile.load(sourcesFile);
+        Thread sources = new Thread(() -> {
+            try {
+                LOG.info("sources file {} ended: {}", sourcesFile, ingestor.runAll(specs));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bulletin-sources");
+        sources.setDaemon(true);
+        sources.start();
+        out.printf("Sources          %d from %s%n", specs.size(), sourcesFile);
     }
 
     private static List<Path> copySample(Path sampleDir) throws IOException {
