@@ -1,5 +1,6 @@
 package org.bulletin.bench;
 
+import org.bulletin.app.bench.ReleaseTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

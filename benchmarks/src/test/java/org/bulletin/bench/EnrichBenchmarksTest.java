@@ -1,5 +1,6 @@
 package org.bulletin.bench;
 
+import org.bulletin.app.bench.ReleaseTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

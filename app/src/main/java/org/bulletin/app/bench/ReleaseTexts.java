@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * Realistic synthetic press releases for benchmarks: English and Russian texts of 2-8 KB assembled from templates
  * shaped like the CSTO/CIS/SCO releases the platform ingests (plain text and HTML pages), with a share of exact
  * duplicates (the same bytes under another URL) and near duplicates (one sentence changed). Deterministic for a
- * seed; not thread-safe. A copy lives in the benchmarks module (org.bulletin.bench.ReleaseTexts) so JMH measures the
- * same documents without depending on the app.
+ * seed; not thread-safe. The benchmarks module (JMH) uses this same class, so both measure the
+ * same documents.
  */
 public final class ReleaseTexts {
 
