@@ -13,7 +13,6 @@ import org.bulletin.app.ops.Exporter;
 import org.bulletin.app.ops.StoreView;
 import org.bulletin.app.ops.Times;
 import org.bulletin.ingest.Progress;
-import org.bulletin.publish.PublishConfig;
 import org.bulletin.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
         LocalDate since = from == null ? null
                 : Times.parse(from, Instant.now()).atOffset(ZoneOffset.UTC).toLocalDate();
         long sent;
-        try (StoreView store = storeView(settings);
+        try (StoreView store = Stages.storeView(settings, api);
              Progress progress = Progress.create("export", -1, Duration.ofSeconds(5))) {
             sent = new Exporter(store, bootstrap, settings.kafka(), topics.notificationSerde().serializer())
                     .export(toTopic, since, regions, topicIds, progress);
@@ -75,11 +74,4 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private StoreView storeView(Settings settings) {
-        if (settings.get(ConnectOptions.STORE, null) == null) {
-            return StoreView.http(api);
-        }
-        PublishConfig publish = new PublishConfig(settings.bulletin());
-        return StoreView.jdbc(publish.storeUrl(), publish.storeUser(), publish.storePassword());
-    }
 }

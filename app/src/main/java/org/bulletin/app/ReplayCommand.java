@@ -14,7 +14,6 @@ import org.bulletin.app.ops.Times;
 import org.bulletin.enrich.EnrichConfig;
 import org.bulletin.enrich.Enricher;
 import org.bulletin.ingest.Progress;
-import org.bulletin.publish.PublishConfig;
 import org.bulletin.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +96,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (dryRun) {
             Enricher enricher = enrichConfig.rulesDir().isBlank() ? Enricher.fromClasspath()
                     : Enricher.fromDirectory(Path.of(enrichConfig.rulesDir()));
-            try (StoreView store = storeView(settings);
+            try (StoreView store = Stages.storeView(settings, api);
                  Progress progress = Progress.create("dry run", range.size(), Duration.ofSeconds(5))) {
                 DryRun.Report report = new DryRun(enricher, topics.rawSerde().deserializer(), store, source, sample)
                         .run(range, replayer.consumerProperties(), progress);
@@ -130,11 +129,4 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private StoreView storeView(Settings settings) {
-        if (settings.get(ConnectOptions.STORE, null) == null) {
-            return StoreView.http(api);
-        }
-        PublishConfig publish = new PublishConfig(settings.bulletin());
-        return StoreView.jdbc(publish.storeUrl(), publish.storeUser(), publish.storePassword());
-    }
 }

@@ -3,6 +3,8 @@ package org.bulletin.app;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.bulletin.app.config.Settings;
+import org.bulletin.app.ops.StoreView;
+import org.bulletin.publish.PublishConfig;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.SchemaRegistries;
 import org.bulletin.schemas.registry.SchemaRegistry;
@@ -17,6 +19,19 @@ final class Stages {
         String url = ConnectOptions.require(settings, ConnectOptions.REGISTRY, "--registry");
         SchemaRegistry registry = SchemaRegistries.connect(url);
         return Topics.fromConfig(settings.bulletin(), registry);
+    }
+
+    /**
+     * The stored releases as the ops tools read them: over JDBC when a store is configured (PostgreSQL, or an H2 file
+     * no process holds open), else over the publish stage's HTTP API at {@code api} ('bulletin run' holds its
+     * embedded store open).
+     */
+    static StoreView storeView(Settings settings, String api) {
+        if (settings.get(ConnectOptions.STORE, null) == null) {
+            return StoreView.http(api);
+        }
+        PublishConfig publish = new PublishConfig(settings.bulletin());
+        return StoreView.jdbc(publish.storeUrl(), publish.storeUser(), publish.storePassword());
     }
 
     /**

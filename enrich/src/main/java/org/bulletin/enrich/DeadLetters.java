@@ -1,17 +1,18 @@
 package org.bulletin.enrich;
 
+import org.bulletin.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 
 /** The dead-letter headers every stage writes: which stage, why, and where the record came from. */
 final class DeadLetters {
 
-    static final String STAGE = "bulletin.stage";
-    static final String REASON = "bulletin.reason";
+    static final String STAGE = DeadLetterHeaders.STAGE;
+    static final String REASON = DeadLetterHeaders.REASON;
     static final String ERROR_CLASS = "bulletin.error.class";
-    static final String ORIGIN_TOPIC = "bulletin.origin.topic";
-    static final String ORIGIN_PARTITION = "bulletin.origin.partition";
-    static final String ORIGIN_OFFSET = "bulletin.origin.offset";
+    static final String ORIGIN_TOPIC = DeadLetterHeaders.ORIGIN_TOPIC;
+    static final String ORIGIN_PARTITION = DeadLetterHeaders.ORIGIN_PARTITION;
+    static final String ORIGIN_OFFSET = DeadLetterHeaders.ORIGIN_OFFSET;
 
     private DeadLetters() {
     }

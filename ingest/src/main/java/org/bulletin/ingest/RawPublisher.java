@@ -1,5 +1,6 @@
 package org.bulletin.ingest;
 
+import org.bulletin.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RawPublisher implements AutoCloseable {
 
-    public static final String HEADER_STAGE = "bulletin.stage";
-    public static final String HEADER_REASON = "bulletin.reason";
+    public static final String HEADER_STAGE = DeadLetterHeaders.STAGE;
+    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
     public static final String HEADER_SOURCE = "bulletin.source";
     public static final String HEADER_URL = "bulletin.url";
     public static final String HEADER_BODY_BYTES = "bulletin.body.bytes";

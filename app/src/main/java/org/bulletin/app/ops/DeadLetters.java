@@ -1,5 +1,6 @@
 package org.bulletin.app.ops;
 
+import org.bulletin.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DeadLetters {
 
-    public static final String STAGE = "bulletin.stage";
-    public static final String REASON = "bulletin.reason";
-    public static final String ORIGIN_TOPIC = "bulletin.origin.topic";
-    public static final String ORIGIN_PARTITION = "bulletin.origin.partition";
-    public static final String ORIGIN_OFFSET = "bulletin.origin.offset";
+    public static final String STAGE = DeadLetterHeaders.STAGE;
+    public static final String REASON = DeadLetterHeaders.REASON;
+    public static final String ORIGIN_TOPIC = DeadLetterHeaders.ORIGIN_TOPIC;
+    public static final String ORIGIN_PARTITION = DeadLetterHeaders.ORIGIN_PARTITION;
+    public static final String ORIGIN_OFFSET = DeadLetterHeaders.ORIGIN_OFFSET;
     /** Added to a re-driven record: where in the DLQ it came from ("partition:offset"). */
     public static final String RETRIED_FROM = "bulletin.dlq.retried.from";
     private static final Set<String> ANNOTATIONS = Set.of(STAGE, REASON, ORIGIN_TOPIC, ORIGIN_PARTITION, ORIGIN_OFFSET,

@@ -1,5 +1,6 @@
 package org.bulletin.publish.sink;
 
+import org.bulletin.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,11 +60,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PublishSink implements Runnable, AutoCloseable {
 
-    public static final String HEADER_STAGE = "bulletin.stage";
-    public static final String HEADER_REASON = "bulletin.reason";
-    public static final String HEADER_ORIGIN_TOPIC = "bulletin.origin.topic";
-    public static final String HEADER_ORIGIN_PARTITION = "bulletin.origin.partition";
-    public static final String HEADER_ORIGIN_OFFSET = "bulletin.origin.offset";
+    public static final String HEADER_STAGE = DeadLetterHeaders.STAGE;
+    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
+    public static final String HEADER_ORIGIN_TOPIC = DeadLetterHeaders.ORIGIN_TOPIC;
+    public static final String HEADER_ORIGIN_PARTITION = DeadLetterHeaders.ORIGIN_PARTITION;
+    public static final String HEADER_ORIGIN_OFFSET = DeadLetterHeaders.ORIGIN_OFFSET;
     static final String STAGE = "publish";
     private static final int MAX_REASON = 1_000;
     private static final long MIN_BACKOFF_MS = 100;
