@@ -2,6 +2,9 @@ package org.bulletin.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DedupKeysTest {
@@ -20,7 +23,9 @@ class DedupKeysTest {
     @Test
     void shouldFindALightlyEditedCopyNearAndAnotherReleaseFar() {
         long[] a = DedupKeys.minHash(TEXT);
-        long[] edited = DedupKeys.minHash(TEXT.replace("specialized", "specialised") + " Go back");
+        // Navigation leftovers appended: 53 of 55 shingles shared (Jaccard 0.96). With a spelling change as well it
+        // would be exactly 0.8, the threshold itself, which an estimate may fall either side of.
+        long[] edited = DedupKeys.minHash(TEXT + " Go back. Share");
         long[] other = DedupKeys.minHash("The SCO Youth Council held its annual forum in Tashkent with young leaders from "
                 + "the member states, who discussed youth entrepreneurship and educational exchanges.");
 
@@ -40,5 +45,59 @@ class DedupKeysTest {
         // Plain Cyrillic skips NFKD; й/ё must still fold as NFKD plus mark removal would fold them.
         assertThat(DedupKeys.normalise("Ёлка, йод и ЙОШКАР-Ола")).isEqualTo("елка иод и иошкар ола");
         assertThat(DedupKeys.normalise("Miroslav Jenča — Ёлка")).isEqualTo("miroslav jenca елка");
+    }
+
+    @Test
+    void shouldEstimateTheJaccardSimilarityOfShingleSets() {
+        // 40 pairs of generated texts (30-600 words, 0-60 % of words replaced): the signature's estimate must track the
+        // true Jaccard similarity of the 5-word shingle sets, as a MinHash with independent permutations would
+        // (standard error sqrt(J(1-J)/128) <= 0.045), for long texts and for short ones alike.
+        SplittableRandom random = new SplittableRandom(42);
+        double totalError = 0;
+        int pairs = 40;
+        for (int p = 0; p < pairs; p++) {
+            int n = 30 + random.nextInt(570);
+            double editRate = random.nextDouble() * 0.6;
+            String[] a = new String[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = word(random);
+            }
+            String[] b = a.clone();
+            for (int i = 0; i < n; i++) {
+                if (random.nextDouble() < editRate) {
+                    b[i] = word(random);
+                }
+            }
+            double exact = jaccard(shingles(a), shingles(b));
+            double estimate = DedupKeys.similarity(DedupKeys.minHash(String.join(" ", a)), DedupKeys.minHash(String.join(" ", b)));
+            assertThat(Math.abs(estimate - exact)).as("pair %d: %d words, exact %.3f, estimate %.3f", p, n, exact, estimate)
+                    .isLessThan(0.15);
+            totalError += Math.abs(estimate - exact);
+        }
+        assertThat(totalError / pairs).isLessThan(0.04);
+    }
+
+    private static String word(SplittableRandom random) {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0, len = 3 + random.nextInt(7); i < len; i++) {
+            w.append((char) ('a' + random.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    private static Set<String> shingles(String[] words) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + DedupKeys.SHINGLE_WORDS <= words.length; i++) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + DedupKeys.SHINGLE_WORDS)));
+        }
+        return out;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        return (double) both.size() / union.size();
     }
 }
