@@ -31,7 +31,7 @@ class BenchCommandIT {
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setOut(new PrintWriter(out, true));
         int exit = cli.execute("--records", "300", "--rate", "50", "--e2e-seconds",
-                "3", "--registry", "mem", "--json", json.toString(), "--data-dir", dir.resolve("data").toString());
+                "3", "--warmup-seconds", "1", "--registry", "mem", "--json", json.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(exit).as(out.toString()).isZero();
         JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -40,6 +40,7 @@ class BenchCommandIT {
             assertThat(r.path(field).asDouble()).as(field).isPositive();
         }
         assertThat(r.path("records").asInt()).isEqualTo(300);
+        assertThat(r.path("warmup_releases").asLong()).isPositive();
         assertThat(r.path("e2e_received").asInt()).isEqualTo(150);
         assertThat(r.path("machine").path("cores").asInt()).isPositive();
         assertThat(r.path("machine").path("java_version").asText()).isNotBlank();

@@ -75,22 +75,40 @@ public final class DedupKeys {
         boolean plain = !needsDecomposition(text);
         String s = plain ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(s.length());
+        // A char array, not a StringBuilder: this runs over every release body, and the builder's per-append checks
+        // were a visible share of it.
+        char[] out = new char[s.length()];
+        int n = 0;
         boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            // For plain ASCII/Cyrillic, per-character lower-casing is exactly String.toLowerCase(Locale.ROOT).
-            char c = plain ? Character.toLowerCase(s.charAt(i)) : s.charAt(i);
-            c = c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = fold(s.charAt(i), plain);
             if (letterOrDigit(c)) {
-                sb.append(c);
+                out[n++] = c;
                 space = false;
             } else if (!space) {
-                sb.append(' ');
+                out[n++] = ' ';
                 space = true;
             }
         }
-        int n = sb.length();
-        return n > 0 && sb.charAt(n - 1) == ' ' ? sb.substring(0, n - 1) : sb.toString();
+        return new String(out, 0, n > 0 && out[n - 1] == ' ' ? n - 1 : n);
+    }
+
+    /**
+     * One character lower-cased (when {@code lowerCase}; the decomposed path is lower-cased already) with ё and й
+     * folded; ASCII and basic Cyrillic without a table lookup. Same result as {@code Character.toLowerCase}.
+     */
+    private static char fold(char c, boolean lowerCase) {
+        if (lowerCase) {
+            if (c < 0x80) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            if (c >= '\u0410' && c <= '\u042F') {
+                c = (char) (c + 32);
+            } else if (c > '\u044F' || c < '\u0410') {
+                c = Character.toLowerCase(c);
+            }
+        }
+        return c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
     }
 
     /** Character.isLetterOrDigit, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
@@ -137,8 +155,7 @@ public final class DedupKeys {
         boolean inWord = false;
         int len = s.length();
         for (int i = 0; i <= len; i++) {
-            char c = i == len ? ' ' : plain ? Character.toLowerCase(s.charAt(i)) : s.charAt(i);
-            c = c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
+            char c = i == len ? ' ' : fold(s.charAt(i), plain);
             if (letterOrDigit(c)) {
                 word = (word ^ c) * FNV_PRIME;
                 inWord = true;

@@ -1,5 +1,6 @@
 package org.bulletin.enrich.parse;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,11 +50,25 @@ public final class LanguageDetector {
     private static final ThreadLocal<opennlp.tools.langdetect.LanguageDetectorME> DETECTOR =
             ThreadLocal.withInitial(() -> new opennlp.tools.langdetect.LanguageDetectorME(Model.MODEL));
 
-    private static final Set<String> EN = Set.of("the", "and", "of", "to", "in", "is", "was", "with", "for", "on",
+    private static final long[] EN = packed("the", "and", "of", "to", "in", "is", "was", "with", "for", "on",
             "that", "by", "were", "has", "have", "are", "from", "at", "as", "its", "this", "which");
-    private static final Set<String> FR = Set.of("le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec", "sur");
-    private static final Set<String> DE = Set.of("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
-    private static final Set<String> ES = Set.of("el", "los", "las", "del", "y", "con", "por", "una", "para", "es", "se");
+    private static final long[] FR = packed("le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec", "sur");
+    private static final long[] DE = packed("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
+    private static final long[] ES = packed("el", "los", "las", "del", "y", "con", "por", "una", "para", "es", "se");
+
+    /** Sorted stop words, each packed as its ASCII letters, 8 bits apiece (at most five letters). */
+    private static long[] packed(String... words) {
+        long[] out = new long[words.length];
+        for (int w = 0; w < words.length; w++) {
+            long p = 0;
+            for (char c : words[w].toCharArray()) {
+                p = p << 8 | c;
+            }
+            out[w] = p;
+        }
+        Arrays.sort(out);
+        return out;
+    }
 
     /** Character.isLetter, answered without a table lookup for ASCII and basic Cyrillic (most of every text). */
     private static boolean letter(char c) {
@@ -184,16 +199,22 @@ public final class LanguageDetector {
                 i++;
             }
             int s = i;
+            // Up to five ASCII letters, lower-cased and packed into a long: the stop words are looked up by that
+            // number, with no substring or lower-cased copy per word (this pass runs over every release).
+            long packed = 0;
             while (i < n && letter(text.charAt(i))) {
+                char c = text.charAt(i);
+                packed = i - s < 5 && c < 0x80 ? packed << 8 | (c | 0x20) : -1;
                 i++;
             }
-            words += i > s ? 1 : 0;
-            if (i > s && i - s <= 5) {
-                String w = text.substring(s, i).toLowerCase(Locale.ROOT);
-                en += EN.contains(w) ? 1 : 0;
-                fr += FR.contains(w) ? 1 : 0;
-                de += DE.contains(w) ? 1 : 0;
-                es += ES.contains(w) ? 1 : 0;
+            if (i > s) {
+                words++;
+                if (packed > 0) {
+                    en += Arrays.binarySearch(EN, packed) >= 0 ? 1 : 0;
+                    fr += Arrays.binarySearch(FR, packed) >= 0 ? 1 : 0;
+                    de += Arrays.binarySearch(DE, packed) >= 0 ? 1 : 0;
+                    es += Arrays.binarySearch(ES, packed) >= 0 ? 1 : 0;
+                }
             }
         }
         int best = Math.max(Math.max(fr, de), es);

@@ -48,6 +48,25 @@ class DedupKeysTest {
     }
 
     @Test
+    void shouldNormaliseExactlyAsLowerCasingFoldingAndStrippingMarksWould() {
+        // The one-pass normaliser against its definition, on random text over ASCII, Latin-1, Latin Extended-A,
+        // Cyrillic (with Ё and Й), combining marks, digits and punctuation.
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "AZaz09 ,.;:-\n\tÀÉÎõüßĀčŠžЁёЙйАЯаяЖжІіЇїҚқ\u0301\u0308«»—";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0, len = random.nextInt(40); i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            String reference = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+                    .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').replace('й', 'и')
+                    .replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
+            assertThat(DedupKeys.normalise(text)).as(text).isEqualTo(reference);
+        }
+    }
+
+    @Test
     void shouldEstimateTheJaccardSimilarityOfShingleSets() {
         // 40 pairs of generated texts (30-600 words, 0-60 % of words replaced): the signature's estimate must track the
         // true Jaccard similarity of the 5-word shingle sets, as a MinHash with independent permutations would
