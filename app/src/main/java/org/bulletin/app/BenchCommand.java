@@ -36,6 +36,7 @@ import org.bulletin.app.bench.PassThrough;
 import org.bulletin.app.bench.Percentiles;
 import org.bulletin.app.bench.ReleaseTexts;
 import org.bulletin.app.bench.Resources;
+import org.bulletin.app.bench.ThreadTime;
 import org.bulletin.app.bench.TopicCounter;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.embedded.EmbeddedKafka;
@@ -245,6 +246,8 @@ public final class BenchCommand implements Callable<Integer> {
         // ---- 3. enrich: raw -> (parse, extract, classify, dedup repartition) -> enriched ------------------------
         double enrichRps;
         long enriched;
+        double enrichSeconds;
+        Map<String, Double> enrichThreadTime;
         try (TopicCounter counter = TopicCounter.start(bootstrap, topics.enriched(), null)) {
             long t0 = System.nanoTime();
             EnrichService enrich = EnrichService.start(enrichConfig, topics, bootstrap, settings.kafka());
@@ -252,8 +255,15 @@ public final class BenchCommand implements Callable<Integer> {
             await("enrich", counter, ingested, t0, () -> enrich.state() == KafkaStreams.State.ERROR);
             enrichRps = counter.steadyRate(t0);
             enriched = counter.count();
+            enrichSeconds = seconds(t0);
+            enrichThreadTime = ThreadTime.of(enrich.streams());
         }
         say("enrich        %,d releases at %,.0f rec/s (%.0f%% of pass-through)", enriched, enrichRps, 100 * enrichRps / passRps);
+        double threadSeconds = enrichSeconds * enrichThreadTime.get("threads");
+        say("  enrich stream threads over the phase: %.0f%% committing, %.0f%% polling, %.0f%% blocked on Kafka "
+                + "(%.0f s of %.0f thread-seconds)", 100 * enrichThreadTime.get("commit_s") / threadSeconds,
+                100 * enrichThreadTime.get("poll_s") / threadSeconds, 100 * enrichThreadTime.get("blocked_s") / threadSeconds,
+                enrichThreadTime.get("blocked_s"), threadSeconds);
 
         // ---- 4. publish: enriched -> store + outbox -> notifications -------------------------------------------
         int probes = rate * e2eSeconds;
@@ -339,6 +349,9 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("ratio", Math.round(enrichRps / passRps * 1000) / 1000.0);
         result.put("publish_rps", round(publishRps));
         result.put("enriched", enriched);
+        result.put("enrich_commit_share", Math.round(enrichThreadTime.get("commit_s") / threadSeconds * 1000) / 1000.0);
+        result.put("enrich_poll_share", Math.round(enrichThreadTime.get("poll_s") / threadSeconds * 1000) / 1000.0);
+        result.put("enrich_blocked_share", Math.round(enrichThreadTime.get("blocked_s") / threadSeconds * 1000) / 1000.0);
         result.put("stored", stored);
         result.put("notified", notified);
         result.put("duplicates_marked", duplicates);
