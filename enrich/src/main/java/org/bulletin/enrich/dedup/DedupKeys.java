@@ -49,19 +49,6 @@ public final class DedupKeys {
 
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
-    private static boolean needsDecomposition(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean plain = (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r'
-                    || (c >= 0x0410 && c <= 0x044f) || c == 'ё' || c == 'Ё' || c == '«' || c == '»' || c == '“'
-                    || c == '”' || c == '’' || c == '‘' || c == '–' || c == '—';
-            if (!plain) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private DedupKeys() {
     }
 
@@ -70,18 +57,77 @@ public final class DedupKeys {
         if (text == null) {
             return "";
         }
-        // Plain ASCII and basic Cyrillic need no NFKD: their only decomposable letters, й and ё, are folded below
-        // to и and е, exactly what NFKD plus mark removal would give.
-        boolean plain = !needsDecomposition(text);
-        String s = plain ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        // A char array, not a StringBuilder: this runs over every release body, and the builder's per-append checks
-        // were a visible share of it.
-        char[] out = new char[s.length()];
+        char[] out = new char[text.length() + 16];
+        int n = normaliseInto(text, out);
+        if (n < 0) {
+            String s = wholeTextNfkd(text);
+            out = new char[s.length()];
+            n = collapse(s, out, 0, true);
+        }
+        return new String(out, 0, n > 0 && out[n - 1] == ' ' ? n - 1 : n);
+    }
+
+    private static String wholeTextNfkd(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Writes the normalised text (a trailing space possibly left) into {@code out} and returns its length, or -1 when
+     * {@code out} is too short (compatibility forms such as ligatures and fractions decompose into several letters).
+     *
+     * <p>Hand-written rather than {@code Normalizer.normalize(NFKD)} + a {@code \p{M}} regex + {@code toLowerCase}
+     * over the whole text, because it runs over every release body twice (exact key and MinHash), and those passes
+     * were ~10 % of enrich whenever a body held a single character outside ASCII and basic Cyrillic (a no-break
+     * space, an ellipsis). It is the same function: NFKD decomposes character by character (its reordering only
+     * moves combining marks, all of which are dropped), so each character is decomposed on its own, and only when it
+     * is not plain. The one context-dependent lower-casing, Greek final sigma, takes the whole-text path.
+     */
+    private static int normaliseInto(String text, char[] out) {
+        if (text.indexOf('Σ') >= 0) {
+            String s = wholeTextNfkd(text);
+            return s.length() > out.length ? -1 : collapse(s, out, 0, true);
+        }
         int n = 0;
         boolean space = true;
-        for (int i = 0, len = s.length(); i < len; i++) {
-            char c = fold(s.charAt(i), plain);
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            char f = plainFold(c);
+            if (f != 0) {
+                if (f != ' ') {
+                    out[n++] = f;
+                    space = false;
+                } else if (!space) {
+                    out[n++] = ' ';
+                    space = true;
+                }
+                continue;
+            }
+            // Anything else: its own NFKD, marks dropped, lower-cased (a surrogate pair is decomposed as one).
+            int end = Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(text.charAt(i + 1)) ? i + 2 : i + 1;
+            String d = Normalizer.normalize(text.substring(i, end), Normalizer.Form.NFKD);
+            if (n + d.length() + (len - end) > out.length) {
+                return -1;
+            }
+            n = collapse(d, out, n, space);
+            space = n == 0 || out[n - 1] == ' ';
+            i = end - 1;
+        }
+        return n;
+    }
+
+    /**
+     * Appends {@code s} to {@code out} at {@code n}: combining marks dropped, letters and digits lower-cased and
+     * folded, every other run collapsed into one space; returns the new length.
+     */
+    private static int collapse(String s, char[] out, int n, boolean space) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            c = fold(Character.toLowerCase(c));
             if (letterOrDigit(c)) {
                 out[n++] = c;
                 space = false;
@@ -90,24 +136,33 @@ public final class DedupKeys {
                 space = true;
             }
         }
-        return new String(out, 0, n > 0 && out[n - 1] == ' ' ? n - 1 : n);
+        return n;
     }
 
     /**
-     * One character lower-cased (when {@code lowerCase}; the decomposed path is lower-cased already) with ё and й
-     * folded; ASCII and basic Cyrillic without a table lookup. Same result as {@code Character.toLowerCase}.
+     * The normalised form of a plain character (ASCII, basic Cyrillic, common quotes and dashes): itself lower-cased
+     * and folded when a letter or digit, ' ' when a separator; 0 when {@code c} needs decomposition.
      */
-    private static char fold(char c, boolean lowerCase) {
-        if (lowerCase) {
-            if (c < 0x80) {
-                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    private static char plainFold(char c) {
+        if (c < 0x80) {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                return c;
             }
-            if (c >= '\u0410' && c <= '\u042F') {
-                c = (char) (c + 32);
-            } else if (c > '\u044F' || c < '\u0410') {
-                c = Character.toLowerCase(c);
-            }
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : ' ';
         }
+        if (c >= '\u0430' && c <= '\u044F') {
+            return c == 'й' ? 'и' : c;
+        }
+        if (c >= '\u0410' && c <= '\u042F') {
+            return c == 'Й' ? 'и' : (char) (c + 32);
+        }
+        if (c == 'ё' || c == 'Ё') {
+            return 'е';
+        }
+        return c == '«' || c == '»' || c == '“' || c == '”' || c == '’' || c == '‘' || c == '–' || c == '—' ? ' ' : 0;
+    }
+
+    private static char fold(char c) {
         return c == 'ё' ? 'е' : c == 'й' ? 'и' : c;
     }
 
@@ -146,17 +201,19 @@ public final class DedupKeys {
         if (text == null) {
             return sig;
         }
-        boolean plain = !needsDecomposition(text);
-        String s = plain ? text
-                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        char[] norm = new char[text.length() + 16];
+        int len = normaliseInto(text, norm);
+        if (len < 0) {
+            norm = normalise(text).toCharArray();
+            len = norm.length;
+        }
         long[] ring = new long[SHINGLE_WORDS];
         int words = 0;
         long word = FNV_OFFSET;
         boolean inWord = false;
-        int len = s.length();
         for (int i = 0; i <= len; i++) {
-            char c = i == len ? ' ' : fold(s.charAt(i), plain);
-            if (letterOrDigit(c)) {
+            char c = i == len ? ' ' : norm[i];
+            if (c != ' ') {
                 word = (word ^ c) * FNV_PRIME;
                 inWord = true;
             } else if (inWord) {
