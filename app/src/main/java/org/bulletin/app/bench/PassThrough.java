@@ -48,7 +48,7 @@ public final class PassThrough implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        EnrichService.producerSettings(guarantee, commitIntervalMs).forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
+        EnrichService.producerSettings().forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
         KafkaStreams streams = new KafkaStreams(build(from, to), p);
         streams.start();
         return new PassThrough(streams);
