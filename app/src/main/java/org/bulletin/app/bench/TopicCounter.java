@@ -26,6 +26,8 @@ public final class TopicCounter implements AutoCloseable {
     private final String topic;
     private final BiConsumer<String, Long> listener;
     private final AtomicLong count = new AtomicLong();
+    // (nanoTime, cumulative count) after each non-empty poll, for the tail rate.
+    private final java.util.List<long[]> timeline = new java.util.ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile long firstSeenNanos;
@@ -76,7 +78,10 @@ public final class TopicCounter implements AutoCloseable {
                     firstBatchCount = records.count();
                 }
                 lastSeenNanos = now;
-                count.addAndGet(records.count());
+                long total = count.addAndGet(records.count());
+                synchronized (timeline) {
+                    timeline.add(new long[] {now, total});
+                }
             }
         } catch (org.apache.kafka.common.errors.WakeupException e) {
             // close() woke us: normal stop.
@@ -89,6 +94,28 @@ public final class TopicCounter implements AutoCloseable {
 
     public long count() {
         return count.get();
+    }
+
+    /**
+     * Records/s over the last {@code fraction} of the records counted so far: from the first batch at or past
+     * {@code (1 - fraction)} of them to the last batch. A long-running service's pace, once the JIT has compiled
+     * the stream thread's whole path and the caches are warm; -1 when too little arrived after that point.
+     */
+    public double tailRate(double fraction) {
+        synchronized (timeline) {
+            if (timeline.isEmpty()) {
+                return -1;
+            }
+            long[] last = timeline.get(timeline.size() - 1);
+            long from = (long) Math.ceil(last[1] * (1 - fraction));
+            for (long[] point : timeline) {
+                if (point[1] >= from) {
+                    double seconds = (last[0] - point[0]) / 1e9;
+                    return seconds < 0.5 ? -1 : (last[1] - point[1]) / seconds;
+                }
+            }
+            return -1;
+        }
     }
 
     public long firstSeenNanos() {

@@ -41,6 +41,8 @@ class BenchCommandIT {
         }
         assertThat(r.path("records").asInt()).isEqualTo(300);
         assertThat(r.path("warmup_releases").asLong()).isPositive();
+        assertThat(r.has("enrich_rps_second_half")).isTrue();
+        assertThat(r.has("ratio_second_half")).isTrue();
         assertThat(r.path("e2e_received").asInt()).isEqualTo(150);
         assertThat(r.path("machine").path("cores").asInt()).isPositive();
         assertThat(r.path("machine").path("java_version").asText()).isNotBlank();
