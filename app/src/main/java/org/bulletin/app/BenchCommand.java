@@ -250,7 +250,7 @@ public final class BenchCommand implements Callable<Integer> {
         double enrichTailRps;
         long enriched;
         double enrichSeconds;
-        Map<String, Double> enrichThreadTime;
+        ThreadTime enrichThreadTime;
         try (TopicCounter counter = TopicCounter.start(bootstrap, topics.enriched(), null)) {
             long t0 = System.nanoTime();
             EnrichService enrich = EnrichService.start(enrichConfig, topics, bootstrap, settings.kafka());
@@ -265,11 +265,11 @@ public final class BenchCommand implements Callable<Integer> {
         say("enrich        %,d releases at %,.0f rec/s (%.0f%% of pass-through); second half of the records %,.0f rec/s "
                 + "(%.0f%% of the pass-through's second half, %,.0f rec/s)", enriched, enrichRps, 100 * enrichRps / passRps,
                 enrichTailRps, 100 * enrichTailRps / passTailRps, passTailRps);
-        double threadSeconds = enrichSeconds * enrichThreadTime.get("threads");
+        double threadSeconds = enrichThreadTime.threadSeconds(enrichSeconds);
         say("  enrich stream threads over the phase: %.0f%% committing, %.0f%% polling, %.0f%% blocked on Kafka "
-                + "(%.0f s of %.0f thread-seconds)", 100 * enrichThreadTime.get("commit_s") / threadSeconds,
-                100 * enrichThreadTime.get("poll_s") / threadSeconds, 100 * enrichThreadTime.get("blocked_s") / threadSeconds,
-                enrichThreadTime.get("blocked_s"), threadSeconds);
+                + "(%.0f s of %.0f thread-seconds)", 100 * enrichThreadTime.commitSeconds() / threadSeconds,
+                100 * enrichThreadTime.pollSeconds() / threadSeconds, 100 * enrichThreadTime.blockedSeconds() / threadSeconds,
+                enrichThreadTime.blockedSeconds(), threadSeconds);
 
         // ---- 4. publish: enriched -> store + outbox -> notifications -------------------------------------------
         int probes = rate * e2eSeconds;
@@ -352,15 +352,15 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("ingest_rps", round(ingestRps));
         result.put("passthrough_rps", round(passRps));
         result.put("enrich_rps", round(enrichRps));
-        result.put("ratio", Math.round(enrichRps / passRps * 1000) / 1000.0);
+        result.put("ratio", round3(enrichRps / passRps));
         result.put("passthrough_rps_second_half", round(passTailRps));
         result.put("enrich_rps_second_half", round(enrichTailRps));
-        result.put("ratio_second_half", Math.round(enrichTailRps / passTailRps * 1000) / 1000.0);
+        result.put("ratio_second_half", round3(enrichTailRps / passTailRps));
         result.put("publish_rps", round(publishRps));
         result.put("enriched", enriched);
-        result.put("enrich_commit_share", Math.round(enrichThreadTime.get("commit_s") / threadSeconds * 1000) / 1000.0);
-        result.put("enrich_poll_share", Math.round(enrichThreadTime.get("poll_s") / threadSeconds * 1000) / 1000.0);
-        result.put("enrich_blocked_share", Math.round(enrichThreadTime.get("blocked_s") / threadSeconds * 1000) / 1000.0);
+        result.put("enrich_commit_share", round3(enrichThreadTime.commitSeconds() / threadSeconds));
+        result.put("enrich_poll_share", round3(enrichThreadTime.pollSeconds() / threadSeconds));
+        result.put("enrich_blocked_share", round3(enrichThreadTime.blockedSeconds() / threadSeconds));
         result.put("stored", stored);
         result.put("notified", notified);
         result.put("duplicates_marked", duplicates);
@@ -545,6 +545,10 @@ public final class BenchCommand implements Callable<Integer> {
     private static double usedHeapMb() {
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static double round(double v) {

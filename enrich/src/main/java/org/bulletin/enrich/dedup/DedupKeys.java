@@ -28,6 +28,7 @@ public final class DedupKeys {
     private static final int ROWS = HASHES / BANDS;
     private static final long[] SEEDS = new long[HASHES];
     private static final long[] MULTIPLIERS = new long[HASHES];
+    private static final String[] BAND_PREFIX = new String[BANDS];
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -37,11 +38,6 @@ public final class DedupKeys {
             SEEDS[i] = random.nextLong();
             MULTIPLIERS[i] = random.nextLong() | 1L;
         }
-    }
-
-    private static final String[] BAND_PREFIX = new String[BANDS];
-
-    static {
         for (int b = 0; b < BANDS; b++) {
             BAND_PREFIX[b] = String.format("m%02d:", b);
         }
@@ -73,7 +69,8 @@ public final class DedupKeys {
 
     /**
      * Writes the normalised text (a trailing space possibly left) into {@code out} and returns its length, or -1 when
-     * {@code out} is too short (compatibility forms such as ligatures and fractions decompose into several letters).
+     * the whole-text path is needed: {@code out} is too short (compatibility forms such as ligatures and fractions
+     * decompose into several letters), or the text holds a capital sigma.
      *
      * <p>Hand-written rather than {@code Normalizer.normalize(NFKD)} + a {@code \p{M}} regex + {@code toLowerCase}
      * over the whole text, because it runs over every release body twice (exact key and MinHash), and those passes
@@ -84,8 +81,7 @@ public final class DedupKeys {
      */
     private static int normaliseInto(String text, char[] out) {
         if (text.indexOf('Σ') >= 0) {
-            String s = wholeTextNfkd(text);
-            return s.length() > out.length ? -1 : collapse(s, out, 0, true);
+            return -1;
         }
         int n = 0;
         boolean space = true;
@@ -188,8 +184,8 @@ public final class DedupKeys {
      * MinHash signature ({@value #HASHES} values) of the text's 5-word shingles, over the words of {@link #normalise}
      * (a text of fewer than five words is one shingle).
      *
-     * <p>Written as one pass over the characters, with no normalised copy of the text and no word array, because it
-     * runs on every release: each word is hashed as it is read (FNV-1a over its folded characters), each shingle is
+     * <p>Written as one pass over the normalised text, with no word array, because it runs on every release: each
+     * word is hashed as it is read (FNV-1a over its characters), each shingle is
      * hashed once from its five word hashes (SplitMix64), and the {@value #HASHES} min-wise hashes of a shingle are
      * {@code (h ^ seed[i]) * multiplier[i]}: one xor and one multiply each, compared as signed longs. With the
      * shingle hash already well mixed, this multiply-xor family behaves as random permutations for MinHash; the
@@ -198,21 +194,14 @@ public final class DedupKeys {
     public static long[] minHash(String text) {
         long[] sig = new long[HASHES];
         java.util.Arrays.fill(sig, Long.MAX_VALUE);
-        if (text == null) {
-            return sig;
-        }
-        char[] norm = new char[text.length() + 16];
-        int len = normaliseInto(text, norm);
-        if (len < 0) {
-            norm = normalise(text).toCharArray();
-            len = norm.length;
-        }
+        String norm = normalise(text);
+        int len = norm.length();
         long[] ring = new long[SHINGLE_WORDS];
         int words = 0;
         long word = FNV_OFFSET;
         boolean inWord = false;
         for (int i = 0; i <= len; i++) {
-            char c = i == len ? ' ' : norm[i];
+            char c = i == len ? ' ' : norm.charAt(i);
             if (c != ' ') {
                 word = (word ^ c) * FNV_PRIME;
                 inWord = true;

@@ -85,7 +85,7 @@ public final class LanguageDetector {
     public static String detect(String text) {
         Scan scan = scan(text);
         String byScript = scan.language();
-        if (byScript.equals("und") || scan.certain()) {
+        if (scan.certain()) {
             return byScript;
         }
         String code = byModel(text);
@@ -126,12 +126,10 @@ public final class LanguageDetector {
         return m;
     }
 
-    /** The script and stop-word check: en/fr/de/es in Latin script, ru/uk/kk/be in Cyrillic, "und" when too short. */
-    static String byScript(String text) {
-        return scan(text).language();
-    }
-
-    /** What the script and stop-word pass found; {@code certain} when the model need not be asked. */
+    /**
+     * What the script and stop-word pass found: en/fr/de/es in Latin script, ru/uk/kk/be in Cyrillic, "und" when too
+     * short; {@code certain} when the model need not be asked ("und" always is).
+     */
     private record Scan(String language, boolean certain) {
         static final Scan UNDETERMINED = new Scan("und", true);
     }
