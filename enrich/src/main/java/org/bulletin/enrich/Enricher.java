@@ -145,16 +145,9 @@ public final class Enricher {
     }
 
     private List<Release> enrichUnchecked(RawDocument doc) {
-        String text = TextDecoder.decode(doc.body(), doc.charset(), doc.contentType());
-        if (text.isBlank()) {
+        List<ParsedRelease> parsed = parse(doc);
+        if (parsed.isEmpty()) {
             return List.of();
-        }
-        List<ParsedRelease> parsed;
-        if (HtmlText.looksLikeHtml(doc.contentType(), text)) {
-            HtmlText.Page page = HtmlText.parse(text);
-            parsed = ReleaseSplitter.single(page.text(), page.title(), page.date());
-        } else {
-            parsed = ReleaseSplitter.split(text);
         }
         Instant now = Instant.now();
         LocalDate fetchedDay = doc.fetchedAt() == null ? now.atOffset(ZoneOffset.UTC).toLocalDate()
@@ -167,6 +160,55 @@ public final class Enricher {
         }
         return out;
     }
+
+    /** Decodes a raw document and cuts it into releases: HTML pages through the main-content extractor, text scrapes
+     * through the splitter. The first step of {@link #enrich}, shared with {@code bulletin extract}. */
+    private static List<ParsedRelease> parse(RawDocument doc) {
+        String text = TextDecoder.decode(doc.body(), doc.charset(), doc.contentType());
+        if (text.isBlank()) {
+            return List.of();
+        }
+        if (HtmlText.looksLikeHtml(doc.contentType(), text)) {
+            HtmlText.Page page = HtmlText.parse(text);
+            return ReleaseSplitter.single(page.text(), page.title(), page.date());
+        }
+        return ReleaseSplitter.split(text);
+    }
+
+    /**
+     * What the enrich stage reads out of a raw document before extraction and classification: its releases, with
+     * the first one's title, date and language. Never throws on bad content (an empty result instead).
+     *
+     * @throws IllegalArgumentException when {@code doc} is null
+     */
+    public static Extracted extract(RawDocument doc) {
+        if (doc == null) {
+            throw new IllegalArgumentException("doc must not be null");
+        }
+        List<ParsedRelease> releases;
+        try {
+            releases = parse(doc);
+        } catch (RuntimeException | StackOverflowError e) {
+            releases = List.of(); // same policy as enrich: hostile content yields nothing rather than an exception
+        }
+        if (releases.isEmpty()) {
+            return new Extracted(null, null, null, "", List.of());
+        }
+        ParsedRelease first = releases.get(0);
+        StringBuilder body = new StringBuilder(first.bodyText());
+        for (int i = 1; i < releases.size(); i++) {
+            ParsedRelease r = releases.get(i);
+            body.append("\n\n").append(r.title()).append("\n\n").append(r.bodyText());
+        }
+        return new Extracted(first.title(), first.publishedDate(), LanguageDetector.detect(first.title() + "\n" + body),
+                body.toString(), releases);
+    }
+
+    /**
+     * A document's main content as extracted: the first release's title and date, the language, the body (every
+     * release's text, paragraphs separated by blank lines, the first headline not repeated) and the releases found.
+     */
+    public record Extracted(String title, LocalDate publishedDate, String language, String body, List<ParsedRelease> releases) {}
 
     /** Parse, extract and classify plain text without the Release wrapper: for tools and dev-set scoring. */
     public List<Analysis> analyse(String text) {

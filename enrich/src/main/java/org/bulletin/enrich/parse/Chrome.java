@@ -38,7 +38,96 @@ public final class Chrome {
             "whatsapp", "ok", "odnoklassniki", "одноклассники", "x", "email", "e-mail", "print", "share", "youtube",
             "instagram", "linkedin", "viber", "мой", "мир", "livejournal", "rutube", "дзен", "dzen");
 
+    // Calls to action and site mechanics, by word start: a reader addressed ("your", "ваш") about the site ("comment",
+    // "email", "канал") is a form notice, a subscription appeal or a typo hint, not release text. Word classes, not
+    // whole phrases, so unseen wordings of the same notices are caught too.
+    private static final Pattern ADDRESS = Pattern.compile("(?<![\\p{L}])(?:you|your|please|вы|вас|вам|ваш\\p{L}*|свою|"
+            + "пожалуйста)(?![\\p{L}])", FLAGS);
+    private static final Pattern ACTION = Pattern.compile("(?<![\\p{L}])(?:subscribe|sign\\s+(?:up|in)|log\\s*in|register|"
+            + "click|tap|download|follow\\s+us|join\\s+us|enter\\s+your|подпи(?:шитесь|сывайтесь|саться|ска)|войдите|"
+            + "авторизуйтесь|зарегистрируйтесь|регистраци\\p{L}*|нажмите|выделите|скачайте|присоединяйтесь|сообщи(?:те)?|"
+            + "следите|перейти|перейдите|читайте\\s+нас)(?![\\p{L}])", FLAGS);
+    private static final Pattern SITE = Pattern.compile("(?<![\\p{L}])(?:comments?|commenting|discussion|e-?mail|newsletter|"
+            + "cookies?|app|apps|application|channel|telegram|whatsapp|viber|vk|facebook|twitter|youtube|instagram|ctrl\\s*\\+\\s*enter|"
+            + "mistake|typo|website|site|page|article|redirected|advertis\\p{L}*|rights\\s+reserved|reproduc\\p{L}*|hyperlink|"
+            + "комментари\\p{L}*|обсуждени\\p{L}*|почт\\p{L}*|рассылк\\p{L}*|куки|приложени\\p{L}*|канал\\p{L}*|ошибк\\p{L}*|"
+            + "опечатк\\p{L}*|сайт\\p{L}*|страниц\\p{L}*|реклам\\p{L}*|права\\s+защищены|перепечат\\p{L}*|гиперссылк\\p{L}*|"
+            + "материал\\p{L}*|новост\\p{L}*|email|поля)(?![\\p{L}])", FLAGS);
+    /** Credits and stamps that open a line: captions, translators, update times. */
+    private static final Pattern CREDIT = Pattern.compile("^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
+            + "translated\\s+by|translation|перевод|updated|обновлено|обновлен|reporting\\s+by|editing\\s+by|edited\\s+by|"
+            + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])", FLAGS);
+    private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
+    private static final int MAX_CHROME_WORDS = 35;
+
     private Chrome() {
+    }
+
+    /**
+     * True when a line reads as text but belongs to the page, not to a release: a comment-form notice, a subscription
+     * or app appeal, a typo hint, a caption or credit, an update stamp, a ticker of figures. Long lines never are.
+     */
+    public static boolean isChromeText(String line) {
+        String t = line.strip();
+        int words = ReleaseSplitter.wordCount(t);
+        if (t.isEmpty() || words > MAX_CHROME_WORDS) {
+            return false;
+        }
+        if (CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
+            return true;
+        }
+        if (CREDIT_INSIDE.matcher(t).find() && words <= 25) {
+            return true;
+        }
+        if (isTicker(t)) {
+            return true;
+        }
+        boolean action = ACTION.matcher(t).find();
+        boolean address = ADDRESS.matcher(t).find();
+        boolean site = SITE.matcher(t).find();
+        return site && (action || address) || action && address && words <= 15;
+    }
+
+    /** True when most of a line's words start in lower case, as sentences do (menus and rubrics are all capitals). */
+    public static boolean isProse(String line) {
+        int words = 0;
+        int lower = 0;
+        boolean start = true;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetter(c)) {
+                if (start) {
+                    words++;
+                    lower += Character.isLowerCase(c) ? 1 : 0;
+                }
+                start = false;
+            } else {
+                start = Character.isWhitespace(c) || c == '"' || c == '«' || c == '(' || c == '“';
+            }
+        }
+        return words > 0 && lower * 4 >= words;
+    }
+
+    /** Figures with hardly a word: exchange rates, weather, scores ("• KGS/USD = 0.01144 0%", "32.2 C"). */
+    private static boolean isTicker(String t) {
+        int numbers = 0;
+        int letterWords = 0;
+        boolean inNumber = false;
+        boolean inWord = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean digit = Character.isDigit(c);
+            boolean letter = Character.isLetter(c);
+            if (digit && !inNumber && !inWord) {
+                numbers++;
+            }
+            if (letter && !inWord && !inNumber) {
+                letterWords++;
+            }
+            inNumber = digit || (inNumber && (c == '.' || c == ',') && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1)));
+            inWord = letter || (inWord && digit);
+        }
+        return numbers >= 2 && numbers >= letterWords;
     }
 
     /** True when the whole line is navigation, a menu, a widget, a counter or a caption: no part of any release. */

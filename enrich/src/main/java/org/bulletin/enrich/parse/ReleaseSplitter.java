@@ -2,15 +2,25 @@ package org.bulletin.enrich.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cuts cleaned text into releases. A raw scrape often runs several releases together: they are separated by two or
- * more blank lines, or a new one starts at a headline (a short line without closing punctuation) that follows body
- * text. A headline repeated with a date appended is the title plus its date, a signature line belongs to the release
- * before it, and navigation lines are dropped. Stateless and thread-safe; never throws on any string.
+ * Cuts cleaned text into releases, and each release out of the page chrome around it.
+ *
+ * <p>A page is one article unless its structure says otherwise. Every line is typed by its shape (prose: a sentence
+ * of several words; a headline: a short capitalised line without closing punctuation; a date line; a signature;
+ * chrome: navigation, widgets, calls to action, captions; other short lines). A new release starts only after the
+ * current one already holds substantial prose, at one of two boundaries: a gap of blank lines wider than the page's
+ * usual gap between paragraphs (a scrape of a news list runs releases together that way), or a dated headline (a
+ * headline with a date line beside it, or with a date appended). Each piece then keeps the prose from its first
+ * sentence to its last: what stands before is menus, rubrics and the headline (chosen as the candidate sharing most
+ * words with the lead), what follows is related headlines, comment forms and footers. A piece without enough prose of
+ * its own is chrome and is dropped, never a release. Stateless and thread-safe; never throws on any string.
  */
 public final class ReleaseSplitter {
 
@@ -20,36 +30,48 @@ public final class ReleaseSplitter {
     private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
     private static final Pattern NOT_WORD_CHARS = Pattern.compile("[^\\p{L}\\d]+");
-    private static final int MIN_BODY_WORDS_BEFORE_HEADLINE = 12;
+    /** A metadata date some scrapers put before the text ("date 2024-06-27 MOSCOW, June 27..."). */
+    private static final Pattern DATE_PREFIX = Pattern.compile("^(?:date|дата)?\\s*(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?\\S*)?\\s+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
+    /** Prose a piece needs to be a release of its own: one real sentence ("The Secretary General took part in ..."). */
+    private static final int MIN_RELEASE_PROSE_WORDS = 12;
+    /** After a dated headline the piece must be more than a related item's teaser sentence. */
+    private static final int MIN_DATED_RELEASE_PROSE_WORDS = 40;
+    private static final int MIN_PROSE_WORDS = 6;
     private static final int MAX_TITLE_CHARS = 200;
 
-    private enum Kind { TEXT, HEADLINE, DATE, SIGNATURE }
+    private enum Kind { PROSE, HEADLINE, SHORT, DATE, SIGNATURE, CHROME }
 
-    private record Unit(Kind kind, String text, LocalDate date, int blankBefore) {}
-
-    private static final class Segment {
-        String title;
-        LocalDate date;
-        final List<String> body = new ArrayList<>();
-        int bodyWords;
-        String signature;
-
-        boolean hasBody() {
-            return bodyWords >= MIN_BODY_WORDS_BEFORE_HEADLINE;
-        }
-    }
+    private record Unit(Kind kind, String text, LocalDate date, int blankBefore, int words) {}
 
     private ReleaseSplitter() {
     }
 
-    /** Splits a plain-text scrape into its releases. */
+    /** Splits a plain-text scrape into its releases, dropping the chrome around them. */
     public static List<ParsedRelease> split(String text) {
-        return build(units(text), false, null, null);
+        List<Unit> units = units(text);
+        List<ParsedRelease> out = new ArrayList<>();
+        for (int[] piece : pieces(units)) {
+            ParsedRelease r = release(units, piece[0], piece[1], piece[2] == 1);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        if (out.isEmpty()) {
+            // No piece holds prose (a headline list, a caption): keep the text as one release rather than nothing.
+            ParsedRelease r = single(units, null, null);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
-    /** Treats the text as one release (an HTML page), with an optional known title and date. */
+    /** Treats the text as one release (an HTML page's extracted main text), with an optional known title and date. */
     public static List<ParsedRelease> single(String text, String knownTitle, LocalDate knownDate) {
-        return build(units(text), true, knownTitle, knownDate);
+        ParsedRelease r = single(units(text), knownTitle, knownDate);
+        return r == null ? List.of() : List.of(r);
     }
 
     private static List<Unit> units(String text) {
@@ -61,14 +83,18 @@ public final class ReleaseSplitter {
         if (hasOddSpaceOrInvisible(normalised)) {
             normalised = INVISIBLE.matcher(SPACES.matcher(normalised).replaceAll(" ")).replaceAll("");
         }
+        String[] lines = normalised.split("\n", -1);
+        int wrapWidth = wrapWidth(lines);
         int blank = 0;
+        int blankBeforeNavigation = 0;
+        int lastLength = 0;
         String pending = null;
         int pendingBlank = 0;
-        for (String raw : normalised.split("\n", -1)) {
+        for (String raw : lines) {
             String line = collapseSpaces(Chrome.stripGlued(raw).strip());
             if (line.isEmpty()) {
                 if (pending != null) {
-                    out.add(unit(pending, pendingBlank));
+                    add(out, pending, pendingBlank);
                     pending = null;
                 }
                 blank++;
@@ -76,36 +102,86 @@ public final class ReleaseSplitter {
             }
             if (Chrome.isNavigation(line)) {
                 if (pending != null) {
-                    out.add(unit(pending, pendingBlank));
+                    add(out, pending, pendingBlank);
                     pending = null;
                 }
-                blank = Math.max(blank, 1); // navigation separates what surrounds it like a blank line
+                // Navigation separates what surrounds it like a blank line; the gaps around it do not add up.
+                blankBeforeNavigation = Math.max(blankBeforeNavigation, Math.max(blank, 1));
+                blank = 0;
                 continue;
             }
-            // Hard-wrapped lines: a line not closing its sentence, followed by one starting in lower case, continue it.
-            if (pending != null && blank == 0 && !endsSentence(pending) && Character.isLowerCase(line.charAt(0))) {
+            blank = Math.max(blank, blankBeforeNavigation);
+            blankBeforeNavigation = 0;
+            // Hard-wrapped lines: a line not closing its sentence continues on the next when that starts in lower case
+            // (not a lone "news.am" under a headline) or when the text is wrapped at a fixed width and the line fills it.
+            if (pending != null && blank == 0 && !endsSentence(pending)
+                    && (Character.isLowerCase(line.charAt(0)) && (line.indexOf(' ') > 0 || pending.length() >= 40)
+                        || wrapWidth > 0 && lastLength >= wrapWidth * 3 / 4)) {
                 pending = pending + " " + line;
+                lastLength = line.length();
                 continue;
             }
             if (pending != null) {
-                out.add(unit(pending, pendingBlank));
+                add(out, pending, pendingBlank);
             }
             pending = line;
+            lastLength = line.length();
             pendingBlank = blank;
             blank = 0;
         }
         if (pending != null) {
-            out.add(unit(pending, pendingBlank));
+            add(out, pending, pendingBlank);
         }
         return out;
     }
 
+    /**
+     * The width a hard-wrapped text was wrapped at, or 0: when most lines end within the last quarter of the longest
+     * one (and that is a terminal's width, not a paragraph's), a line that fills the width continues on the next.
+     */
+    private static int wrapWidth(String[] lines) {
+        int max = 0;
+        int nonEmpty = 0;
+        for (String l : lines) {
+            int len = l.strip().length();
+            if (len > 0) {
+                nonEmpty++;
+                max = Math.max(max, len);
+            }
+        }
+        if (nonEmpty < 6 || max > 100 || max < 40) {
+            return 0;
+        }
+        int full = 0;
+        for (String l : lines) {
+            full += l.strip().length() >= max * 3 / 4 ? 1 : 0;
+        }
+        return full * 2 >= nonEmpty ? max : 0;
+    }
+
+    private static void add(List<Unit> out, String line, int blankBefore) {
+        Matcher prefix = DATE_PREFIX.matcher(line);
+        if (prefix.lookingAt() && prefix.end() < line.length()) {
+            out.add(new Unit(Kind.DATE, prefix.group(1), DateParser.firstAbsolute(prefix.group(1)), blankBefore, 1));
+            line = line.substring(prefix.end()).strip();
+            blankBefore = 0;
+            if (Chrome.isNavigation(line)) {
+                return;
+            }
+        }
+        out.add(unit(line, blankBefore));
+    }
+
     private static Unit unit(String line, int blankBefore) {
+        int words = wordCount(line);
         if (DateParser.isDateOnly(line)) {
-            return new Unit(Kind.DATE, line, DateParser.firstAbsolute(line), blankBefore);
+            return new Unit(Kind.DATE, line, DateParser.firstAbsolute(line), blankBefore, words);
         }
         if (Chrome.isSignature(line)) {
-            return new Unit(Kind.SIGNATURE, line, null, blankBefore);
+            return new Unit(Kind.SIGNATURE, line, null, blankBefore, words);
+        }
+        if (Chrome.isChromeText(line)) {
+            return new Unit(Kind.CHROME, line, null, blankBefore, words);
         }
         // Only a line ending in a date can be "headline + date"; skip the date scan for ordinary sentences.
         List<DateParser.DateMatch> dates = Character.isDigit(line.charAt(line.length() - 1)) || line.endsWith("г.")
@@ -115,11 +191,15 @@ public final class ReleaseSplitter {
             if (last.end() >= line.length() - 1 && last.start() > 10) {
                 String head = TRAILING_SEPARATORS.matcher(line.substring(0, last.start()).strip()).replaceAll("");
                 if (isHeadline(head)) {
-                    return new Unit(Kind.HEADLINE, head, last.date(), blankBefore);
+                    return new Unit(Kind.HEADLINE, head, last.date(), blankBefore, wordCount(head));
                 }
             }
         }
-        return new Unit(isHeadline(line) ? Kind.HEADLINE : Kind.TEXT, line, null, blankBefore);
+        if (isHeadline(line)) {
+            return new Unit(Kind.HEADLINE, line, null, blankBefore, words);
+        }
+        boolean prose = words >= MIN_PROSE_WORDS && (endsSentence(line) || words >= 20) && Chrome.isProse(line);
+        return new Unit(prose ? Kind.PROSE : Kind.SHORT, line, null, blankBefore, words);
     }
 
     private static boolean isHeadline(String line) {
@@ -132,7 +212,8 @@ public final class ReleaseSplitter {
             return false;
         }
         int words = wordCount(line);
-        return words >= 3 && words <= 40;
+        // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
+        return words >= 3 && words <= 40 && (words < 12 || !SENTENCE_END.matcher(line).find());
     }
 
     private static boolean endsSentence(String line) {
@@ -141,63 +222,235 @@ public final class ReleaseSplitter {
                 || ("\"»”)".indexOf(last) >= 0 && line.length() > 1 && ".!?…".indexOf(line.charAt(line.length() - 2)) >= 0);
     }
 
-    private static List<ParsedRelease> build(List<Unit> units, boolean single, String knownTitle, LocalDate knownDate) {
-        List<Segment> segments = new ArrayList<>();
-        Segment cur = new Segment();
-        cur.title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
-        cur.date = knownDate;
+    /**
+     * The pieces of the text as {from, to, dated} unit ranges. A boundary is only taken once the piece before it
+     * holds a release's worth of prose, so a headline or a rubric never ends up alone.
+     */
+    private static List<int[]> pieces(List<Unit> units) {
+        int usualGap = usualGap(units);
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        boolean dated = false;
+        int prose = 0;
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            if (!single && cur.hasBody() && startsNewRelease(u, units, i)) {
-                segments.add(cur);
-                cur = new Segment();
+            if (i > from && prose >= MIN_RELEASE_PROSE_WORDS) {
+                // Only a page that keeps its paragraphs close says something by a wide gap; pages that space every
+                // paragraph widely space them unevenly too.
+                boolean wideGap = usualGap <= 1 && u.blankBefore() >= 2
+                        && u.kind() != Kind.SIGNATURE && u.kind() != Kind.CHROME;
+                boolean datedHeadline = datedHeadlineAt(units, i);
+                if (wideGap || datedHeadline) {
+                    out.add(new int[] {from, i, dated ? 1 : 0});
+                    from = i;
+                    dated = datedHeadline && !wideGap;
+                    prose = 0;
+                }
             }
-            switch (u.kind()) {
-                case DATE -> {
-                    if (cur.date == null) {
-                        cur.date = u.date();
-                    }
-                }
-                case SIGNATURE -> cur.signature = u.text();
-                case HEADLINE -> {
-                    if (cur.body.isEmpty() && (cur.title == null || sameHeadline(cur.title, u.text()))) {
-                        if (cur.title == null) {
-                            cur.title = u.text();
-                        }
-                        if (cur.date == null) {
-                            cur.date = u.date();
-                        }
-                    } else {
-                        addBody(cur, u.date() == null ? u.text() : u.text());
-                    }
-                }
-                default -> addBody(cur, u.text());
+            if (u.kind() == Kind.PROSE && endsSentence(u.text())) {
+                prose += u.words(); // a long headline without its full stop is not yet a release's text
             }
         }
-        segments.add(cur);
-        List<ParsedRelease> out = new ArrayList<>();
-        for (Segment s : segments) {
-            ParsedRelease r = finish(s);
-            if (r != null) {
-                out.add(r);
+        out.add(new int[] {from, units.size(), dated ? 1 : 0});
+        return out;
+    }
+
+    /** The most frequent number of blank lines before a paragraph of prose: the page's own paragraph spacing. */
+    private static int usualGap(List<Unit> units) {
+        int[] counts = new int[4];
+        for (int i = 1; i < units.size(); i++) {
+            Unit u = units.get(i);
+            if (u.kind() == Kind.PROSE) {
+                counts[Math.min(u.blankBefore(), 3)]++;
+            }
+        }
+        int best = 0;
+        for (int g = 1; g < counts.length; g++) {
+            if (counts[g] > counts[best]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** A news-list item starts here: a headline with a date appended or on the line beside it, a date line then a headline. */
+    private static boolean datedHeadlineAt(List<Unit> units, int i) {
+        Unit u = units.get(i);
+        Unit next = i + 1 < units.size() ? units.get(i + 1) : null;
+        if (u.kind() == Kind.HEADLINE) {
+            return u.date() != null || (next != null && next.kind() == Kind.DATE);
+        }
+        return u.kind() == Kind.DATE && u.blankBefore() >= 1 && next != null && next.kind() == Kind.HEADLINE;
+    }
+
+    /** The release in units [from, to): prose from its first sentence to its last, headline and date from before. */
+    private static ParsedRelease release(List<Unit> units, int from, int to, boolean dated) {
+        int first = -1;
+        int last = -1;
+        int prose = 0;
+        for (int i = from; i < to; i++) {
+            if (units.get(i).kind() == Kind.PROSE) {
+                first = first < 0 ? i : first;
+                last = i;
+                prose += units.get(i).words();
+            }
+        }
+        if (first < 0 || prose < (dated ? MIN_DATED_RELEASE_PROSE_WORDS : MIN_RELEASE_PROSE_WORDS)) {
+            return null;
+        }
+        // Short sentences right before the first long one open the text too ("Rates are set daily. In particular, ...").
+        while (first > from && units.get(first - 1).kind() == Kind.SHORT && units.get(first - 1).words() >= 3
+                && endsSentence(units.get(first - 1).text())) {
+            first--;
+        }
+        LocalDate date = null;
+        String signature = null;
+        for (int i = from; i < first; i++) {
+            Unit u = units.get(i);
+            if (date == null && u.date() != null) {
+                date = u.date();
+            }
+        }
+        String title = headline(units, from, first);
+        List<String> body = new ArrayList<>();
+        for (int i = first; i <= last; i++) {
+            Unit u = units.get(i);
+            switch (u.kind()) {
+                case PROSE -> body.add(i == first ? unglue(title, u.text()) : u.text());
+                case HEADLINE -> {
+                    if (title == null || !sameHeadline(title, u.text())) {
+                        body.add(u.text()); // a subheading of the article
+                    }
+                }
+                case SHORT -> {
+                    if (endsSentence(u.text())) {
+                        body.add(u.text()); // a short sentence of the text; unpunctuated scraps are captions and tickers
+                    }
+                }
+                case DATE -> date = date == null ? u.date() : date;
+                case SIGNATURE -> signature = u.text();
+                default -> { }
+            }
+        }
+        for (int i = last + 1; i < to && signature == null; i++) {
+            if (units.get(i).kind() == Kind.SIGNATURE) {
+                signature = units.get(i).text();
+            }
+        }
+        return finish(title, date, body, signature);
+    }
+
+    /** The lead without the headline glued to its start ("CSTO to combat cyber crimeThe leaders of ..."). */
+    private static String unglue(String title, String lead) {
+        if (title != null && lead.length() > title.length() + 1 && lead.startsWith(title)
+                && Character.isUpperCase(lead.charAt(title.length())) && Character.isLetter(lead.charAt(title.length() - 1))) {
+            return lead.substring(title.length());
+        }
+        return lead;
+    }
+
+    /**
+     * The headline among the lines before the lead: the candidate sharing the most words with the lead (a rubric,
+     * a menu or a site name shares none), else the nearest headline-shaped line of some length.
+     */
+    private static String headline(List<Unit> units, int from, int first) {
+        Set<String> lead = stems(units.get(first).text() + " " + (first + 1 < units.size() ? units.get(first + 1).text() : ""));
+        String best = null;
+        double bestScore = 0;
+        String nearest = null;
+        for (int i = Math.max(from, first - 12); i < first; i++) {
+            Unit u = units.get(i);
+            if (u.kind() != Kind.HEADLINE && !(u.kind() == Kind.SHORT && u.words() >= 3)) {
+                continue;
+            }
+            Set<String> words = stems(u.text());
+            if (words.isEmpty()) {
+                continue;
+            }
+            int shared = 0;
+            for (String w : words) {
+                shared += lead.contains(w) ? 1 : 0;
+            }
+            double score = (double) shared / words.size() + (shared >= 2 ? 0.2 : 0);
+            if (score > bestScore || score == bestScore && best != null && score > 0) {
+                best = u.text();
+                bestScore = score;
+            }
+            if (u.kind() == Kind.HEADLINE && u.words() >= 5) {
+                nearest = u.text();
+            }
+        }
+        return bestScore >= 0.25 ? best : nearest;
+    }
+
+    /** Crude stems (the first five letters of words of four or more) to compare a headline with its lead across inflections. */
+    private static Set<String> stems(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group();
+            if (w.length() >= 4 && !Character.isDigit(w.charAt(0))) {
+                out.add(w.length() > 5 ? w.substring(0, 5) : w);
             }
         }
         return out;
     }
 
-    private static boolean startsNewRelease(Unit u, List<Unit> units, int i) {
-        if (u.kind() == Kind.SIGNATURE) {
-            return false;
+    /** The whole text as one release: HTML main text, or a scrape with no prose piece. */
+    private static ParsedRelease single(List<Unit> units, String knownTitle, LocalDate knownDate) {
+        String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
+        LocalDate date = knownDate;
+        String signature = null;
+        List<String> body = new ArrayList<>();
+        for (Unit u : units) {
+            switch (u.kind()) {
+                case DATE -> date = date == null ? u.date() : date;
+                case SIGNATURE -> signature = u.text();
+                case CHROME -> { }
+                case HEADLINE -> {
+                    if (body.isEmpty() && title == null) {
+                        title = u.text();
+                        date = date == null ? u.date() : date;
+                    } else if (!(body.isEmpty() && sameHeadline(title, u.text()))) {
+                        body.add(u.text());
+                    }
+                }
+                default -> body.add(u.text());
+            }
         }
-        if (u.blankBefore() >= 2) {
-            return true;
+        return finish(title, date, body, signature);
+    }
+
+    private static ParsedRelease finish(String knownTitle, LocalDate knownDate, List<String> paragraphs, String signature) {
+        List<String> body = new ArrayList<>(paragraphs);
+        String title = knownTitle;
+        if (title != null && !body.isEmpty() && sameHeadline(title, body.get(0))) {
+            body.remove(0);
         }
-        boolean followed = i + 1 < units.size() && units.get(i + 1).kind() != Kind.SIGNATURE;
-        if (u.kind() == Kind.HEADLINE) {
-            return followed;
+        int words = (title == null ? 0 : wordCount(title));
+        for (String p : body) {
+            words += wordCount(p);
         }
-        // A date line opening a new item in a news list: "20.01.2022" then headline or text.
-        return u.kind() == Kind.DATE && u.blankBefore() >= 1 && followed;
+        if (words < 5) {
+            return null;
+        }
+        if (body.isEmpty()) {
+            body.add(title);
+        }
+        boolean derived = false;
+        if (title == null) {
+            title = firstSentence(body.get(0));
+            derived = true;
+        }
+        LocalDate date = knownDate;
+        if (date == null) {
+            String lede = body.get(0);
+            for (DateParser.DateMatch m : DateParser.findAll(lede.length() > 400 ? lede.substring(0, 400) : lede, null)) {
+                date = m.date();
+                break;
+            }
+        }
+        return new ParsedRelease(title, derived, date, List.copyOf(body), signature);
     }
 
     /** True when the text holds a character SPACES or INVISIBLE would replace: most texts have none, so skip both. */
@@ -234,44 +487,13 @@ public final class ReleaseSplitter {
         return n == 0 && len == 0 ? 1 : Math.max(n, 1);
     }
 
-    private static void addBody(Segment s, String text) {
-        s.body.add(text);
-        s.bodyWords += wordCount(text);
-    }
-
     private static boolean sameHeadline(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
         String x = NOT_WORD_CHARS.matcher(a.toLowerCase(Locale.ROOT)).replaceAll("");
         String y = NOT_WORD_CHARS.matcher(b.toLowerCase(Locale.ROOT)).replaceAll("");
         return x.equals(y) || (x.length() > 20 && (x.startsWith(y) || y.startsWith(x)));
-    }
-
-    private static ParsedRelease finish(Segment s) {
-        List<String> body = new ArrayList<>(s.body);
-        if (s.title != null && !body.isEmpty() && sameHeadline(s.title, body.get(0))) {
-            body.remove(0);
-        }
-        int words = (s.title == null ? 0 : wordCount(s.title)) + s.bodyWords;
-        if (words < 5) {
-            return null;
-        }
-        if (body.isEmpty()) {
-            body.add(s.title);
-        }
-        String title = s.title;
-        boolean derived = false;
-        if (title == null) {
-            title = firstSentence(body.get(0));
-            derived = true;
-        }
-        LocalDate date = s.date;
-        if (date == null) {
-            String lede = body.get(0);
-            for (DateParser.DateMatch m : DateParser.findAll(lede.length() > 400 ? lede.substring(0, 400) : lede, null)) {
-                date = m.date();
-                break;
-            }
-        }
-        return new ParsedRelease(title, derived, date, List.copyOf(body), s.signature);
     }
 
     /** The first sentence of a paragraph, cut at a word boundary to a title's length. */

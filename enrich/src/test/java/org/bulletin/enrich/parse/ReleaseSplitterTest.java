@@ -65,4 +65,76 @@ class ReleaseSplitterTest {
         assertThat(r.publishedDate()).isEqualTo(LocalDate.of(2023, 6, 15));
         assertThat(r.paragraphs()).hasSize(1);
     }
+
+    private static String page(String name) throws IOException {
+        try (InputStream in = ReleaseSplitterTest.class.getClassLoader().getResourceAsStream("pages/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // #13: fixtures of our own writing with the structure real agency and official pages put around one article.
+    @Test
+    void shouldCutOneReleaseOutOfAnAgencyPageAndDropItsCityPickerRelatedHeadlinesAndAppeals() throws IOException {
+        List<ParsedRelease> releases = ReleaseSplitter.split(page("agency-en.txt"));
+
+        assertThat(releases).hasSize(1);
+        ParsedRelease r = releases.get(0);
+        assertThat(r.title()).isEqualTo("CSTO defence ministers agree on joint exercise calendar for next year");
+        assertThat(r.publishedDate()).isEqualTo(LocalDate.of(2024, 3, 14));
+        assertThat(r.paragraphs()).hasSize(3);
+        assertThat(r.bodyText()).startsWith("MOSCOW, March 14. /TASS/. Defence ministers")
+                .doesNotContain("Select the city", "Read also", "Kazakhstan to host", "Oil prices", "log in", "Download it");
+    }
+
+    @Test
+    void shouldCutOneReleaseOutOfAWidelySpacedRussianPageAndDropNoticesCreditsAndTickers() throws IOException {
+        List<ParsedRelease> releases = ReleaseSplitter.split(page("site-ru.txt"));
+
+        assertThat(releases).hasSize(1);
+        ParsedRelease r = releases.get(0);
+        assertThat(r.title()).isEqualTo("Пограничники Таджикистана задержали группу контрабандистов на границе с Афганистаном");
+        assertThat(r.publishedDate()).isEqualTo(LocalDate.of(2024, 4, 12));
+        assertThat(r.paragraphs()).hasSize(3);
+        assertThat(r.bodyText()).doesNotContain("Выберите город", "32.2", "Перевод", "опечатку", "email", "Telegram",
+                "Курс доллара", "фестиваль");
+    }
+
+    @Test
+    void shouldJoinAHardWrappedArticleIntoParagraphsUnderItsCapitalisedHeadline() throws IOException {
+        List<ParsedRelease> releases = ReleaseSplitter.split(page("wrapped-en.txt"));
+
+        assertThat(releases).hasSize(1);
+        ParsedRelease r = releases.get(0);
+        assertThat(r.title()).isEqualTo("SCO RATS COUNCIL MEETS IN TASHKENT");
+        assertThat(r.paragraphs()).hasSize(2);
+        assertThat(r.paragraphs().get(0)).startsWith("Today, Apr. 8, 2016 the regular meeting of the Council of the Regional "
+                + "Anti-Terrorist Structure").endsWith("separatism and extremism.");
+    }
+
+    @Test
+    void shouldNotCutAnArticleAtItsSubheadings() {
+        String text = "Kyrgyzstan and Tajikistan agree on a ceasefire\n\nKyrgyzstan and Tajikistan announced on Friday that "
+                + "they had agreed on a complete ceasefire after clashes on their border.\n\nThe worst clashes in years\n\n"
+                + "The fighting that broke out on Thursday evening was the worst between the two countries since last year, "
+                + "officials on both sides said.\n\nTalks on demarcation\n\nBoth governments said border commissions would "
+                + "resume talks on the delimitation of the disputed sections next month.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).paragraphs()).contains("The worst clashes in years", "Talks on demarcation").hasSize(5);
+    }
+
+    @Test
+    void shouldStillSplitTwoReleasesOfANewsListAtADatedHeadline() {
+        String text = "CSTO Secretary General met the Ambassador of Kazakhstan\n12.02.2024\nThe CSTO Secretary General met "
+                + "the Ambassador of Kazakhstan to discuss the preparation of the session of the Collective Security Council "
+                + "and the agenda of the meetings of the foreign and defence ministers planned for the autumn in Astana.\n\n"
+                + "CSTO Crisis Response Centre holds a drill with national centres\n10.02.2024\nThe CSTO Crisis Response Centre "
+                + "held a videoconference drill with the crisis centres of the member states; the duty shifts practised the "
+                + "exchange of information during a simulated earthquake in one of the member states and the dispatch of aid.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).extracting(ParsedRelease::publishedDate)
+                .containsExactly(LocalDate.of(2024, 2, 12), LocalDate.of(2024, 2, 10));
+    }
 }

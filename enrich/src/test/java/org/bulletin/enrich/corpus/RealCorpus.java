@@ -1,0 +1,86 @@
+package org.bulletin.enrich.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real-page corpus of issues #13 and #14: labels committed under {@code corpus/} at the repository root, page texts
+ * in the git-ignored {@code corpus/text/} (third-party material, collected again as corpus/README.md says). Tests that
+ * use it report themselves skipped when the texts are absent.
+ */
+public final class RealCorpus {
+
+    /** One labelled page. {@code split} is "tune" or "test": the test part is never looked at while tuning. */
+    public record Page(String id, String url, String source, String lang, String kind, int releases, String title,
+                       String lead, boolean inScope, List<String> regions, List<String> topics, String split, String text) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RealCorpus() {
+    }
+
+    /** The corpus folder ({@code -Dbulletin.corpus.dir} or {@code corpus/} beside the module), or null when absent. */
+    public static Path dir() {
+        String prop = System.getProperty("bulletin.corpus.dir");
+        for (Path p : prop == null ? List.of(Path.of("../corpus"), Path.of("corpus")) : List.of(Path.of(prop))) {
+            if (Files.isDirectory(p.resolve("text"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Every labelled page whose text is present, in id order. */
+    public static List<Page> pages() {
+        Path dir = dir();
+        if (dir == null) {
+            return List.of();
+        }
+        List<Page> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n = JSON.readTree(line);
+                    Path text = dir.resolve("text").resolve(n.path("id").asText() + ".txt");
+                    if (!Files.isRegularFile(text)) {
+                        continue;
+                    }
+                    out.add(new Page(n.path("id").asText(), n.path("url").asText(), n.path("source").asText(),
+                            n.path("lang").asText(), n.path("kind").asText("article"), n.path("releases").asInt(1),
+                            n.path("title").isNull() ? null : n.path("title").asText(null),
+                            n.path("lead").asText(""), n.path("inScope").asBoolean(),
+                            strings(n.path("regions")), strings(n.path("topics")), split(n),
+                            Files.readString(text, StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the corpus at " + dir, e);
+        }
+        return out;
+    }
+
+    /** The committed split, else a fixed one by id: every third page (by a hash of its id) is held out for testing. */
+    private static String split(JsonNode n) {
+        if (n.hasNonNull("split")) {
+            return n.get("split").asText();
+        }
+        return Math.floorMod(n.path("id").asText().hashCode() * 0x9E3779B1, 3) == 0 ? "test" : "tune";
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}
