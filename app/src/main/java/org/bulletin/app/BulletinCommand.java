@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             PublishCommand.class,
             ClassifyCommand.class,
+            ExtractCommand.class,
             TopicsCommand.class,
             ReplayCommand.class,
             StatusCommand.class,

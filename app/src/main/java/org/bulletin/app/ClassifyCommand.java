@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bulletin.enrich.Enricher;
 import org.bulletin.enrich.RawDocument;
 import org.bulletin.schemas.Evidence;
@@ -33,7 +29,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     enum Format { json, text }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Raw .txt/.html files, folders, or '-' for stdin.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Raw .txt/.html files (.gz too), folders, or '-' for stdin.")
     List<String> inputs;
 
     @Option(names = "--format", defaultValue = "json", description = "json (one object per line) or text (a table). Default: ${DEFAULT-VALUE}.")
@@ -59,18 +55,26 @@ final class ClassifyCommand implements Callable<Integer> {
             out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", "SOURCE", "DATE", "LANG", "REGIONS", "TOPICS", "TITLE");
         }
         for (String input : inputs) {
-            for (Path file : expand(input)) {
+            List<Path> files;
+            try {
+                files = InputFiles.expand(input);
+            } catch (IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("bulletin classify: " + e.getMessage());
+                failures++;
+                continue;
+            }
+            for (Path file : files) {
                 byte[] bytes;
                 String source = file == null ? "-" : (Path.of(input).equals(file) ? input : file.toString());
                 try {
-                    bytes = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
+                    bytes = InputFiles.read(file);
                 } catch (IOException e) {
                     spec.commandLine().getErr().println("bulletin classify: cannot read " + source + ": " + e.getMessage());
                     failures++;
                     continue;
                 }
                 List<Release> releases = enricher.enrich(new RawDocument(source, "classify", null, Instant.now(),
-                        contentType(source), null, bytes, -1, -1L));
+                        InputFiles.contentType(source), null, bytes, -1, -1L));
                 for (Release r : releases) {
                     if (format == Format.json) {
                         out.println(JSON.writeValueAsString(toJson(source, r, evidence)));
@@ -146,32 +150,6 @@ final class ClassifyCommand implements Callable<Integer> {
         ArrayNode a = JSON.createArrayNode();
         values.forEach(a::add);
         return a;
-    }
-
-    private static List<Path> expand(String input) throws IOException {
-        if (input.equals("-")) {
-            List<Path> stdin = new ArrayList<>();
-            stdin.add(null);
-            return stdin;
-        }
-        Path p = Path.of(input);
-        if (!Files.exists(p)) {
-            throw new IllegalArgumentException("no such file or folder: " + input);
-        }
-        if (!Files.isDirectory(p)) {
-            return List.of(p);
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    static String contentType(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
-            return "text/html";
-        }
-        return "text/plain";
     }
 
     private static String abbreviate(String s, int max) {
