@@ -36,7 +36,7 @@ final class ArticleExtractor {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "tr", "table", "thead", "tbody", "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "figure",
             "figcaption", "address", "hr", "header", "footer", "form", "fieldset", "center", "details", "summary", "caption",
-            "body", "html", "td", "th", "aside", "nav", "hgroup");
+            "body", "html", "aside", "nav", "hgroup");
 
     /** Class/id names of boilerplate: removed wherever they stand (unless they hold most of the page's text). */
     private static final Pattern BOILER = Pattern.compile(
@@ -47,9 +47,10 @@ final class ArticleExtractor {
                     + "|popular|most-read|mostread|read-more|readmore|more-stories|more-news|also|see-also|next-article|prev-article"
                     + "|author-bio|authorbio|bio|byline|bylines|author|authors|contributor|dateline|timestamp|published|date"
                     + "|caption|credit|credits|copyright|print|hidden|hide|visually-hidden|sr-only|screen-reader-text|skip|jump"
-                    + "|login|paywall|inline-cta|cta|tools|utility|utilities|rating|reactions|follow|donate|video-player|player"
-                    + "|playlist|gallery|slideshow|carousel|teaser|teasers|card-list|more-from|recirc\\w*|rail|topics|feedback"
-                    + "|affiliate|disclaimer|editors-note|in-article-ad|inline-ad|dfp|gpt|native-ad)(?:$|[\\s_-])",
+                    + "|login|paywall|inline-cta|cta|tools|utility|utilities|rating|reactions|follow|donate|video-player"
+                    + "|gallery|slideshow|carousel|teaser|teasers|card-list|more-from|recirc\\w*|rail|topics|feedback"
+                    + "|affiliate|disclaimer|editors-note|in-article-ad|inline-ad|dfp|gpt|native-ad|nocontent|noprint"
+                    + "|rollover|tooltip|hovercard|overlay)(?:$|[\\s_-])",
             FLAGS);
 
     /** Class/id names that say "this is the article" and veto a boilerplate match. */
@@ -66,12 +67,17 @@ final class ArticleExtractor {
         Pattern.compile("(?:^|\\s)(?:story|article|entry|post|news|content|main[-_]content|main[-_]text)(?:$|\\s)", FLAGS),
     };
 
+    /** Embedded posts (tweets, Instagram): part of the story even though their class names say "social". */
+    private static final Pattern EMBED = Pattern.compile("embed|tweet|instagram", FLAGS);
+
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", FLAGS);
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain"
                     + "|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption",
             FLAGS);
+    private static final Pattern META_ITEMPROP = Pattern.compile(
+            "(?i)datePublished|dateModified|dateCreated|author|publisher|creator|contributor|keywords|caption|copyrightHolder");
     private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
     private static final Pattern WS = Pattern.compile("\\s+");
 
@@ -211,13 +217,24 @@ final class ArticleExtractor {
         }, root);
     }
 
-    private static String names(Element e) {
+    /** The element's id and class names, camelCase split with a hyphen ("shareBar" as "share-Bar"). */
+    static String names(Element e) {
         String id = e.id();
         String cls = e.className();
-        if (id.isEmpty()) {
-            return cls;
+        String names = id.isEmpty() ? cls : cls.isEmpty() ? id : id + " " + cls;
+        StringBuilder sb = null;
+        for (int i = 1; i < names.length(); i++) {
+            if (Character.isUpperCase(names.charAt(i)) && Character.isLowerCase(names.charAt(i - 1))) {
+                if (sb == null) {
+                    sb = new StringBuilder(names.length() + 8).append(names, 0, i);
+                }
+                sb.append('-');
+            }
+            if (sb != null) {
+                sb.append(names.charAt(i));
+            }
         }
-        return cls.isEmpty() ? id : id + " " + cls;
+        return sb == null ? names : sb.toString();
     }
 
     /** Removes elements whose class or id says boilerplate, unless they hold much of the page's text. */
@@ -231,7 +248,7 @@ final class ArticleExtractor {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
-                if (tag.equals("a") || tag.equals("p") || tag.equals("span") && e.childrenSize() == 0) {
+                if (tag.equals("a")) {
                     return FilterResult.SKIP_CHILDREN;
                 }
                 String names = names(e);
@@ -255,7 +272,7 @@ final class ArticleExtractor {
         if (!BOILER.matcher(names).find()) {
             return false;
         }
-        if (KEEP.matcher(names).find() || "articleBody".equals(e.attr("itemprop"))) {
+        if (KEEP.matcher(names).find() || "articleBody".equals(e.attr("itemprop")) || EMBED.matcher(names).find()) {
             return false;
         }
         return true;
@@ -463,6 +480,9 @@ final class ArticleExtractor {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 String tag = e.normalName();
+                if (tag.equals("td") || tag.equals("th")) {
+                    appendText(cur, " ");
+                }
                 if (tag.equals("br")) {
                     trimEnd(cur);
                     cur.append('\n');
@@ -492,6 +512,10 @@ final class ArticleExtractor {
         Stats s = stats.get(e);
         if (s == null) {
             return false;
+        }
+        String itemprop = e.attr("itemprop");
+        if (!itemprop.isEmpty() && META_ITEMPROP.matcher(itemprop).matches()) {
+            return true;
         }
         switch (tag) {
             case "h1", "figure", "figcaption", "header" -> {
