@@ -25,6 +25,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class ArticleExtractor {
 
+    static boolean LINK_RULE = !Boolean.getBoolean("nolink");
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     /** Elements that are never article text. */
@@ -68,7 +69,8 @@ final class ArticleExtractor {
     };
 
     /** Embedded posts (tweets, Instagram): part of the story even though their class names say "social". */
-    private static final Pattern EMBED = Pattern.compile("embed|tweet|instagram", FLAGS);
+    private static final Pattern EMBED = Pattern.compile(
+            "tweet|twitter|instagram|facebook-post|embed[-_]?(?:social|post)|(?:social|media)[-_]?embed", FLAGS);
 
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", FLAGS);
@@ -527,7 +529,7 @@ final class ArticleExtractor {
                 }
             }
             case "p", "li" -> {
-                if (s.text > 0 && s.link > 0.8 * s.text && s.text < 200) {
+                if (LINK_RULE && s.text > 0 && s.link > 0.8 * s.text && s.text < 200) {
                     return true;
                 }
             }
@@ -568,21 +570,33 @@ final class ArticleExtractor {
         }
     }
 
+    /** Drops the headline when it opens the text (a repeated h2, or the title inside the container). */
     private static void dropTitle(List<String> blocks, String title) {
         if (title == null || blocks.isEmpty()) {
             return;
         }
-        String t = normal(title);
+        String t = key(title);
+        if (t.isEmpty()) {
+            return;
+        }
         for (int i = 0; i < Math.min(3, blocks.size()); i++) {
-            if (normal(blocks.get(i)).equals(t)) {
+            String b = key(blocks.get(i));
+            if (b.equals(t) || (b.length() >= 20 && t.startsWith(b)) || (t.length() >= 20 && b.startsWith(t) && b.length() < t.length() + 40)) {
                 blocks.remove(i);
                 return;
             }
         }
     }
 
-    private static String normal(String s) {
-        return WS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    private static String key(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static int nonSpace(String s) {

@@ -47,19 +47,48 @@ public final class HtmlText {
         }
     }
 
+    /**
+     * The headline: the first h1 that agrees with og:title or the page title (a site's logo is often an h1 too), else
+     * og:title, else the page title minus its site-name suffix, else the first h1.
+     */
     private static String title(Document doc) {
-        String title = null;
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank() && h1.text().length() <= 300) {
-            title = h1.text();
+        String og = meta(doc, "meta[property=og:title], meta[name=twitter:title]");
+        String page = TITLE_SUFFIX.matcher(doc.title().strip()).replaceFirst("");
+        String firstH1 = null;
+        for (Element h1 : doc.select("h1")) {
+            String t = h1.text().strip();
+            if (t.isEmpty() || t.length() > 300) {
+                continue;
+            }
+            if (firstH1 == null) {
+                firstH1 = t;
+            }
+            String k = key(t);
+            if (k.length() >= 4 && (key(og).contains(k) || key(page).contains(k))) {
+                return t;
+            }
         }
-        if (title == null || title.isBlank()) {
-            title = meta(doc, "meta[property=og:title]");
+        if (og != null && !og.isBlank()) {
+            return TITLE_SUFFIX.matcher(og.strip()).replaceFirst("");
         }
-        if (title == null || title.isBlank()) {
-            title = TITLE_SUFFIX.matcher(doc.title()).replaceFirst("");
+        if (!page.isBlank()) {
+            return page;
         }
-        return title == null || title.isBlank() ? null : title.strip();
+        return firstH1;
+    }
+
+    private static String key(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String meta(Document doc, String selector) {
