@@ -27,6 +27,8 @@ final class ArticleExtractor {
 
     static boolean LINK_RULE = !Boolean.getBoolean("nolink");
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+    /** Below this many non-space characters the result is suspect and the unpruned page is tried. */
+    private static final int MIN_TEXT = 200;
 
     /** Elements that are never article text. */
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas",
@@ -47,12 +49,15 @@ final class ArticleExtractor {
                     + "|masthead|menu|navbar|navigation|nav|toolbar|footer|tags|tag-list|taglist|keywords|outbrain|taboola|trending"
                     + "|popular|most-read|mostread|read-more|readmore|more-stories|more-news|also|see-also|next-article|prev-article"
                     + "|author-bio|authorbio|bio|byline|bylines|author|authors|contributor|dateline|timestamp|published|date"
-                    + "|caption|credit|credits|copyright|print|hidden|hide|visually-hidden|sr-only|screen-reader-text|skip|jump"
+                    + "|caption|credit|credits|copyright|print|visually-hidden|sr-only|screen-reader-text|skip|jump"
                     + "|login|paywall|inline-cta|cta|tools|utility|utilities|rating|reactions|follow|donate|video-player"
                     + "|gallery|slideshow|carousel|teaser|teasers|card-list|more-from|recirc\\w*|rail|topics|feedback"
                     + "|affiliate|disclaimer|editors-note|in-article-ad|inline-ad|dfp|gpt|native-ad|nocontent|noprint"
                     + "|rollover|tooltip|hovercard|overlay)(?:$|[\\s_-])",
             FLAGS);
+
+    /** A whole class token that hides the element (not the responsive hidden-xs and the like, which only hide it on some screens). */
+    private static final Pattern HIDDEN = Pattern.compile("(?:^|\\s)(?:hidden|hide|invisible|element-invisible)(?:$|\\s)", FLAGS);
 
     /** Class/id names that say "this is the article" and veto a boilerplate match. */
     private static final Pattern KEEP = Pattern.compile(
@@ -96,16 +101,27 @@ final class ArticleExtractor {
     private ArticleExtractor() {
     }
 
-    /** The article text of {@code doc}: blocks separated by a blank line; {@code title} is not repeated at the start. */
-    static String extract(Document doc, String title) {
+    /**
+     * The article text of {@code html}, already parsed as {@code doc} (which this changes): blocks separated by a blank
+     * line; {@code title} is not repeated at the start. When the pruned page leaves almost nothing (a site that names
+     * its article container like boilerplate), the page is parsed again and extracted without the class/id pruning.
+     */
+    static String extract(String html, Document doc, String title) {
         try {
-            return doExtract(doc, title);
+            String text = doExtract(doc, title, true);
+            if (nonSpace(text) < MIN_TEXT && html != null) {
+                String unpruned = doExtract(org.jsoup.Jsoup.parse(html), title, false);
+                if (nonSpace(unpruned) > 2 * nonSpace(text)) {
+                    return unpruned;
+                }
+            }
+            return text;
         } catch (RuntimeException | StackOverflowError e) {
             return "";
         }
     }
 
-    private static String doExtract(Document doc, String title) {
+    private static String doExtract(Document doc, String title, boolean prune) {
         Element body = doc.body();
         if (body == null) {
             return "";
@@ -114,17 +130,21 @@ final class ArticleExtractor {
         dropChrome(body);
         Map<Element, Stats> stats = new IdentityHashMap<>(1024);
         count(body, stats);
-        pruneBoilerplate(body, stats);
-        Element root = chooseRoot(body, stats);
+        if (prune) {
+            pruneBoilerplate(body, stats);
+        }
         List<String> blocks = new ArrayList<>();
-        collect(root, stats, blocks);
+        for (Element root : chooseRoots(body, stats)) {
+            collect(root, stats, blocks);
+        }
         dropTitle(blocks, title);
         String text = String.join("\n\n", blocks);
         if (ldBody != null) {
+            ldBody = ldText(ldBody);
             int domLen = nonSpace(text);
             int ldLen = nonSpace(ldBody);
             if (ldLen > 400 && domLen < ldLen * 0.6) {
-                return ldParagraphs(ldBody);
+                return ldBody;
             }
         }
         return text;
@@ -271,6 +291,9 @@ final class ArticleExtractor {
     }
 
     private static boolean isBoilerName(String names, Element e) {
+        if (HIDDEN.matcher(names).find()) {
+            return true;
+        }
         if (!BOILER.matcher(names).find()) {
             return false;
         }
@@ -295,18 +318,71 @@ final class ArticleExtractor {
 
     // ---- choosing the article container -----------------------------------------------------------------------
 
-    private static Element chooseRoot(Element body, Map<Element, Stats> stats) {
+    /** The article's containers in document order: one element, or a few siblings the article is split across. */
+    private static List<Element> chooseRoots(Element body, Map<Element, Stats> stats) {
         Element scored = readabilityCandidate(body, stats);
         Element explicit = explicitCandidate(body, stats);
-        if (explicit == null) {
-            return scored;
+        if (explicit != null) {
+            int explicitText = goodText(explicit, stats);
+            int scoredText = goodText(scored, stats);
+            if (explicitText >= 0.5 * scoredText || isAncestor(explicit, scored)) {
+                return withSameClassSiblings(explicit, stats);
+            }
         }
-        int explicitText = goodText(explicit, stats);
-        int scoredText = goodText(scored, stats);
-        if (explicitText >= 0.5 * scoredText || isAncestor(explicit, scored)) {
-            return explicit;
+        return withSiblings(scored, stats);
+    }
+
+    /** An article body split into several blocks of the same class (ads between them): all of them. */
+    private static List<Element> withSameClassSiblings(Element e, Map<Element, Stats> stats) {
+        List<Element> out = new ArrayList<>();
+        Element parent = e.parent();
+        String cls = e.className();
+        if (parent == null || cls.isEmpty() || e.normalName().equals("body")) {
+            out.add(e);
+            return out;
         }
-        return scored;
+        for (Element sib : parent.children()) {
+            if (sib == e || (sib.normalName().equals(e.normalName()) && sib.className().equals(cls) && goodText(sib, stats) > 0)) {
+                out.add(sib);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Readability's sibling step, its paragraph half: prose paragraphs with few links next to the candidate belong to
+     * the article too. (Its other half, siblings that score well themselves, pulled in "About the company" boxes.)
+     */
+    private static List<Element> withSiblings(Element top, Map<Element, Stats> stats) {
+        List<Element> out = new ArrayList<>();
+        Element parent = top.parent();
+        Stats ts = stats.get(top);
+        if (parent == null || ts == null || top.normalName().equals("body") || Double.isNaN(ts.score)) {
+            out.add(top);
+            return out;
+        }
+        for (Element sib : parent.children()) {
+            if (sib == top) {
+                out.add(sib);
+                continue;
+            }
+            Stats s = stats.get(sib);
+            if (s == null || s.text == 0) {
+                continue;
+            }
+            double ld = (double) s.link / s.text;
+            if (sib.normalName().equals("p")) {
+                if ((s.text > 80 && ld < 0.25) || (s.text > 0 && ld == 0 && endsSentence(sib.text()))) {
+                    out.add(sib);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean endsSentence(String t) {
+        String x = t.strip();
+        return !x.isEmpty() && ".!?。！？…".indexOf(x.charAt(x.length() - 1)) >= 0;
     }
 
     private static boolean isAncestor(Element a, Element b) {
@@ -609,8 +685,15 @@ final class ArticleExtractor {
         return n;
     }
 
-    private static String ldParagraphs(String ld) {
-        String s = ld.replace("\r\n", "\n").strip();
+    /** A JSON-LD articleBody as paragraphs; some sites put HTML in it. */
+    private static String ldText(String ld) {
+        String s = ld;
+        if (s.indexOf('<') >= 0 && s.indexOf('>') > 0) {
+            List<String> blocks = new ArrayList<>();
+            collect(org.jsoup.Jsoup.parseBodyFragment(s).body(), new IdentityHashMap<>(), blocks);
+            return String.join("\n\n", blocks);
+        }
+        s = s.replace("\r\n", "\n").strip();
         s = s.replaceAll("[ \\t\\u00a0]*\\n[ \\t\\u00a0]*", "\n").replaceAll("\n{2,}", "\n\n");
         if (!s.contains("\n\n")) {
             s = s.replace("\n", "\n\n");

@@ -40,7 +40,7 @@ public final class HtmlText {
             Document doc = Jsoup.parse(html == null ? "" : html);
             String title = title(doc);
             LocalDate date = metaDate(doc);
-            String text = ArticleExtractor.extract(doc, title);
+            String text = ArticleExtractor.extract(html, doc, title);
             return new Page(title, date, text);
         } catch (RuntimeException | StackOverflowError e) {
             return new Page(null, null, "");
