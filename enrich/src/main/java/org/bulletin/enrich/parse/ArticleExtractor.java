@@ -25,7 +25,6 @@ import org.jsoup.select.NodeVisitor;
  */
 final class ArticleExtractor {
 
-    static boolean LINK_RULE = !Boolean.getBoolean("nolink");
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     /** Below this many non-space characters the result is suspect and the unpruned page is tried. */
     private static final int MIN_TEXT = 200;
@@ -85,6 +84,14 @@ final class ArticleExtractor {
             FLAGS);
     private static final Pattern META_ITEMPROP = Pattern.compile(
             "(?i)datePublished|dateModified|dateCreated|author|publisher|creator|contributor|keywords|caption|copyrightHolder");
+    private static final Pattern LABEL = Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:advert|advertisement|ad|ads|anzeige|werbung|реклама"
+            + "|publicidad|publicidade|publicité|pubblicità|iklan|sponsored|sponsored content|more|read more|read also|see also"
+            + "|related|related articles|related stories|related coverage|you may also like|don'?t miss|most popular|most read"
+            + "|trending|share|share this|share this article|tags?|filed under|recommended|watch|listen)\\b[\\s\\p{Punct}]*");
+    private static final Pattern TRAILER = Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:follow (?:us|him|her|them|\\p{L}+ on)"
+            + "|(?:subscribe|sign up)\\b.*\\b(?:newsletters?|inbox|e-?mails?|alerts)\\b|get the latest|get our|listen to"
+            + "|click here|download the|read more|more:|source:|filed under|you may also like|see also|related:|also read"
+            + "|read also)");
     private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
     private static final Pattern WS = Pattern.compile("\\s+");
 
@@ -138,6 +145,7 @@ final class ArticleExtractor {
             collect(root, stats, blocks);
         }
         dropTitle(blocks, title);
+        dropLabels(blocks);
         String text = String.join("\n\n", blocks);
         if (ldBody != null) {
             ldBody = ldText(ldBody);
@@ -605,7 +613,7 @@ final class ArticleExtractor {
                 }
             }
             case "p", "li" -> {
-                if (LINK_RULE && s.text > 0 && s.link > 0.8 * s.text && s.text < 200) {
+                if (s.text > 0 && s.link > 0.8 * s.text && s.text < 200) {
                     return true;
                 }
             }
@@ -643,6 +651,20 @@ final class ArticleExtractor {
         if (!s.isEmpty()) {
             s = s.replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n");
             blocks.add(s);
+        }
+    }
+
+    /**
+     * Drops blocks that are page chrome by their words alone: labels (Advertisement, Read more, Share, Tags: ...), and
+     * at the end of the text the calls to follow, subscribe or read on that close many articles.
+     */
+    private static void dropLabels(List<String> blocks) {
+        blocks.removeIf(b -> b.length() <= 80 && LABEL.matcher(b).matches());
+        for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 4); i--) {
+            String b = blocks.get(i);
+            if (b.length() <= 250 && TRAILER.matcher(b).lookingAt()) {
+                blocks.remove(i);
+            }
         }
     }
 
