@@ -3,7 +3,6 @@ package org.bulletin.enrich.parse;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -93,7 +92,6 @@ final class ArticleExtractor {
             + "|click here|download the|read more|more:|source:|filed under|you may also like|see also|related:|also read"
             + "|read also)");
     private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
-    private static final Pattern WS = Pattern.compile("\\s+");
 
     /** Per-element counts, computed bottom-up once. */
     static final class Stats {
@@ -649,7 +647,9 @@ final class ArticleExtractor {
         String s = cur.toString().strip();
         cur.setLength(0);
         if (!s.isEmpty()) {
-            s = s.replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n");
+            if (s.indexOf('\n') >= 0) {
+                s = s.replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n");
+            }
             blocks.add(s);
         }
     }
