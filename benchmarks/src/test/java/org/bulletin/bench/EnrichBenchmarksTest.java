@@ -39,4 +39,14 @@ class EnrichBenchmarksTest {
         assertThat(texts.exactDuplicates()).isPositive();
         assertThat(texts.nearDuplicates()).isPositive();
     }
+
+    @Test
+    void shouldExtractTextFromEveryPageOfTheExtractionBenchmark() {
+        ExtractionBenchmarks b = new ExtractionBenchmarks();
+        b.setUp();
+        for (int i = 0; i < b.pageCount(); i++) {
+            assertThat(b.parseArticle().text()).isNotBlank();
+        }
+        assertThat(ExtractionBenchmarks.synthetic(1)).contains("article-body");
+    }
 }

@@ -5,29 +5,19 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
- * Reduces an HTML page to its headline, date and main text with jsoup: scripts, menus, headers, footers, share and
- * comment widgets and related-article lists are removed, block elements become lines. Thread-safe; never throws.
+ * Reduces an HTML page to its headline, date and main text with jsoup. The main text comes from {@link ArticleExtractor}
+ * (the article body without the page's chrome, paragraphs separated by one blank line, the headline not repeated); the
+ * headline from h1, og:title or the title minus its site-name suffix; the date from the page's metadata. Thread-safe;
+ * never throws.
  */
 public final class HtmlText {
 
     /** What a page yields: the headline (or null), the date from metadata (or null), and block text. */
     public record Page(String title, LocalDate date, String text) {}
 
-    private static final String CHROME_SELECTOR = "script, style, noscript, template, iframe, svg, canvas, form, button, "
-            + "select, input, nav, header, footer, aside, menu";
-    private static final Pattern CHROME_CLASS = Pattern.compile(
-            "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|share|sharing|social|likes?|comments?|footer|header|sidebar|related"
-                    + "|ticker|banner|cookies?|subscribe|pagination|pager|tags|widget|advert|ads|promo|popup|modal|search"
-                    + "|lang|languages|more-news|other-news|read-also|print)($|[\\s_-])");
-    private static final Pattern BLOCK = Pattern.compile(
-            "p|div|h[1-6]|li|ul|ol|tr|table|section|article|main|blockquote|pre|dd|dt|dl|figure|figcaption|address|hr|br");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
 
     private HtmlText() {
@@ -44,36 +34,61 @@ public final class HtmlText {
                 || (lower.startsWith("<") && (lower.contains("<p>") || lower.contains("<div")));
     }
 
-    /** Extracts headline, metadata date and block text from {@code html}. */
+    /** Extracts headline, metadata date and the article's main text (blocks separated by a blank line) from {@code html}. */
     public static Page parse(String html) {
-        Document doc = Jsoup.parse(html);
-        String title = meta(doc, "meta[property=og:title]");
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            title = h1.text();
+        try {
+            Document doc = Jsoup.parse(html == null ? "" : html);
+            String title = title(doc);
+            LocalDate date = metaDate(doc);
+            String text = ArticleExtractor.extract(html, doc, title);
+            return new Page(title, date, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Page(null, null, "");
         }
-        if (title == null || title.isBlank()) {
-            title = TITLE_SUFFIX.matcher(doc.title()).replaceFirst("");
-        }
-        LocalDate date = metaDate(doc);
-        doc.select(CHROME_SELECTOR).remove();
-        for (Element e : doc.getAllElements()) {
-            if (e != doc.body() && e.parent() != null && (CHROME_CLASS.matcher(e.className()).find() || CHROME_CLASS.matcher(e.id()).find())
-                    && e.selectFirst("h1") == null) {
-                e.remove();
+    }
+
+    /**
+     * The headline: the first h1 that agrees with og:title or the page title (a site's logo is often an h1 too), else
+     * og:title, else the page title minus its site-name suffix, else the first h1.
+     */
+    private static String title(Document doc) {
+        String og = meta(doc, "meta[property=og:title], meta[name=twitter:title]");
+        String page = TITLE_SUFFIX.matcher(doc.title().strip()).replaceFirst("");
+        String firstH1 = null;
+        for (Element h1 : doc.select("h1")) {
+            String t = h1.text().strip();
+            if (t.isEmpty() || t.length() > 300) {
+                continue;
+            }
+            if (firstH1 == null) {
+                firstH1 = t;
+            }
+            String k = key(t);
+            if (k.length() >= 4 && (key(og).contains(k) || key(page).contains(k))) {
+                return t;
             }
         }
-        Element root = doc.selectFirst("article");
-        if (root == null) {
-            root = doc.selectFirst("main");
+        if (og != null && !og.isBlank()) {
+            return TITLE_SUFFIX.matcher(og.strip()).replaceFirst("");
         }
-        if (root == null) {
-            root = doc.body() != null ? doc.body() : doc;
+        if (!page.isBlank()) {
+            return page;
         }
-        if (h1 != null) {
-            root.select("h1").remove();
+        return firstH1;
+    }
+
+    private static String key(String s) {
+        if (s == null) {
+            return "";
         }
-        return new Page(title == null || title.isBlank() ? null : title.strip(), date, blockText(root));
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String meta(Document doc, String selector) {
@@ -82,8 +97,11 @@ public final class HtmlText {
     }
 
     private static LocalDate metaDate(Document doc) {
+        String ld = JsonLd.datePublished(doc);
+        LocalDate fromLd = ld == null ? null : DateParser.firstAbsolute(ld);
         Elements candidates = doc.select("meta[property=article:published_time], meta[name=date], meta[itemprop=datePublished], "
-                + "meta[name=pubdate], time[datetime]");
+                + "meta[name=pubdate], meta[name=publish-date], meta[property=og:published_time], meta[name=dc.date], "
+                + "meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]");
         for (Element e : candidates) {
             String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
             LocalDate d = DateParser.firstAbsolute(v);
@@ -91,29 +109,16 @@ public final class HtmlText {
                 return d;
             }
         }
+        if (fromLd != null) {
+            return fromLd;
+        }
+        for (Element e : doc.select("[itemprop=datePublished], time[datetime]")) {
+            String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+            LocalDate d = DateParser.firstAbsolute(v);
+            if (d != null) {
+                return d;
+            }
+        }
         return null;
-    }
-
-    private static String blockText(Element root) {
-        StringBuilder sb = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    sb.append(t.text());
-                } else if (node instanceof Element e && BLOCK.matcher(e.normalName()).matches()) {
-                    sb.append(e.normalName().equals("br") ? "\n" : "\n\n");
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCK.matcher(e.normalName()).matches() && !e.normalName().equals("br")) {
-                    sb.append("\n\n");
-                }
-            }
-        }, root);
-        // Block boundaries become single blank lines; several in a row must not look like a release separator.
-        return sb.toString().replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{3,}", "\n\n");
     }
 }
