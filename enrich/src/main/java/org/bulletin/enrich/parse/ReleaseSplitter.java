@@ -68,9 +68,41 @@ public final class ReleaseSplitter {
         return out;
     }
 
-    /** Treats the text as one release (an HTML page's extracted main text), with an optional known title and date. */
+    /**
+     * Treats the text as one release: an HTML page's main text, already cut out of its chrome by {@link HtmlText},
+     * so every line but bare navigation is kept (the prose and chrome heuristics of scrapes would take article lines
+     * away: benchmark recall 0.978 against 0.992); a leading headline becomes the title when none is known, a
+     * leading date line the date.
+     */
     public static List<ParsedRelease> single(String text, String knownTitle, LocalDate knownDate) {
-        ParsedRelease r = single(units(text), knownTitle, knownDate);
+        String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
+        LocalDate date = knownDate;
+        List<String> body = new ArrayList<>();
+        String normalised = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
+        if (hasOddSpaceOrInvisible(normalised)) {
+            normalised = INVISIBLE.matcher(SPACES.matcher(normalised).replaceAll(" ")).replaceAll("");
+        }
+        for (String raw : normalised.split("\n")) {
+            String line = collapseSpaces(raw.strip());
+            if (line.isEmpty() || Chrome.isNavigation(line)) {
+                continue;
+            }
+            if (body.isEmpty()) {
+                if (title == null && isHeadline(line)) {
+                    title = line;
+                    continue;
+                }
+                if (sameHeadline(title, line)) {
+                    continue;
+                }
+                if (DateParser.isDateOnly(line)) {
+                    date = date == null ? DateParser.firstAbsolute(line) : date;
+                    continue;
+                }
+            }
+            body.add(line);
+        }
+        ParsedRelease r = finish(title, date, body, null);
         return r == null ? List.of() : List.of(r);
     }
 

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bulletin.enrich.Enricher;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,11 +60,11 @@ class DevSetScoreTest {
     private static final double FLOOR_REGIONS_HELDOUT2 = 0.85;
     private static final double FLOOR_TOPICS_HELDOUT2 = 0.85;
 
-    private record Scores(Tally regions, Tally topics) {}
+    private record Scores(LabelTally regions, LabelTally topics) {}
 
     private static Scores score(String part) throws IOException {
-        Tally regions = new Tally();
-        Tally topics = new Tally();
+        LabelTally regions = new LabelTally();
+        LabelTally topics = new LabelTally();
         int releases = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -108,49 +106,6 @@ class DevSetScoreTest {
                 throw new IOException("missing dev-set file " + name);
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static final class Tally {
-        final Map<String, int[]> perLabel = new TreeMap<>(); // tp, fp, fn
-
-        void add(Set<String> want, Set<String> got) {
-            for (String g : got) {
-                perLabel.computeIfAbsent(g, k -> new int[3])[want.contains(g) ? 0 : 1]++;
-            }
-            for (String w : want) {
-                if (!got.contains(w)) {
-                    perLabel.computeIfAbsent(w, k -> new int[3])[2]++;
-                }
-            }
-        }
-
-        double microF1() {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int[] c : perLabel.values()) {
-                tp += c[0];
-                fp += c[1];
-                fn += c[2];
-            }
-            return f1(tp, fp, fn);
-        }
-
-        void print(String what) {
-            List<String> lines = new ArrayList<>();
-            for (Map.Entry<String, int[]> e : perLabel.entrySet()) {
-                int[] c = e.getValue();
-                lines.add(String.format("    %-22s P=%.2f R=%.2f F1=%.2f (tp=%d fp=%d fn=%d)", e.getKey(),
-                        c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]), c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]),
-                        f1(c[0], c[1], c[2]), c[0], c[1], c[2]));
-            }
-            System.out.printf("  %s micro-F1=%.3f%n", what, microF1());
-            lines.forEach(System.out::println);
-        }
-
-        private static double f1(int tp, int fp, int fn) {
-            return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
         }
     }
 }

@@ -9,11 +9,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.bulletin.enrich.Enricher;
+import org.bulletin.enrich.RawDocument;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,17 @@ class ArticleExtractionBenchmarkTest {
 
     @Test
     void shouldBeatThePublishedExtractorsOnTheDevelopmentPages() throws IOException {
+        score("HtmlText.parse", html -> HtmlText.parse(html).text());
+    }
+
+    // What `bulletin extract` prints and the enrich stage classifies: the extractor's text through the release splitter.
+    @Test
+    void shouldKeepTheScoreThroughTheEnrichStagesExtractStep() throws IOException {
+        score("Enricher.extract", html -> Enricher.extract(new RawDocument("page", "benchmark", null, Instant.now(), "text/html",
+                "UTF-8", html.getBytes(StandardCharsets.UTF_8), -1, -1L)).body());
+    }
+
+    private static void score(String what, Function<String, String> extractor) throws IOException {
         Path dir = dataDir();
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("ground-truth.json")),
                 "article-extraction benchmark not found at " + dir.toAbsolutePath().normalize()
@@ -63,7 +78,7 @@ class ArticleExtractionBenchmarkTest {
         int pages = 0;
         for (Iterator<String> ids = truth.fieldNames(); ids.hasNext(); ) {
             String id = ids.next();
-            String text = HtmlText.parse(page(dir, id)).text();
+            String text = extractor.apply(page(dir, id));
             ShingleScore.Page p = score.add(truth.get(id).path("articleBody").asText(""), text);
             worst.add(String.format(Locale.ROOT, "%.3f %.3f %s %s", p.precision(), p.recall(), id.substring(0, 8),
                     truth.get(id).path("url").asText()));
@@ -71,8 +86,8 @@ class ArticleExtractionBenchmarkTest {
         }
         ShingleScore.Totals t = score.totals();
         worst.sort(null);
-        System.out.printf(Locale.ROOT, "article-extraction benchmark, %d pages: F1=%.4f precision=%.4f recall=%.4f%n",
-                pages, t.f1(), t.precision(), t.recall());
+        System.out.printf(Locale.ROOT, "article-extraction benchmark via %s, %d pages: F1=%.4f precision=%.4f recall=%.4f%n",
+                what, pages, t.f1(), t.precision(), t.recall());
         System.out.println("lowest precision (P R id url): " + String.join("; ", worst.subList(0, Math.min(5, worst.size()))));
 
         assertThat(pages).isEqualTo(91);
