@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.bulletin.enrich.classify.Classification;
 import org.bulletin.enrich.classify.ClassificationRules;
 import org.bulletin.enrich.classify.Classifier;
+import org.bulletin.enrich.classify.ClassifierModel;
 import org.bulletin.enrich.classify.ScoredLabel;
 import org.bulletin.enrich.dedup.DedupKeys;
 import org.bulletin.enrich.extract.Extraction;
@@ -53,7 +54,8 @@ public final class Enricher {
     static final String PARSER_VERSION = "parse-1.0";
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of("rules.properties", Gazetteer.COUNTRIES_FILE,
-            Gazetteer.ORGANISATIONS_FILE, ClassificationRules.REGIONS_FILE, ClassificationRules.TOPICS_FILE);
+            Gazetteer.ORGANISATIONS_FILE, ClassificationRules.REGIONS_FILE, ClassificationRules.TOPICS_FILE,
+            ClassificationRules.SCOPE_FILE, ClassifierModel.FILE);
 
     private final Extractor extractor;
     private final Classifier classifier;
@@ -66,7 +68,9 @@ public final class Enricher {
         }
         Gazetteer gazetteer = Gazetteer.load(files::get);
         this.extractor = new Extractor(gazetteer);
-        this.classifier = new Classifier(ClassificationRules.load(files::get), gazetteer);
+        ClassificationRules rules = ClassificationRules.load(files::get);
+        ClassifierModel model = ClassifierModel.load(files.get(ClassifierModel.FILE), rules.regionIds(), rules.topicIds());
+        this.classifier = new Classifier(rules, gazetteer, model);
         this.classifierVersion = version(files);
     }
 
@@ -122,7 +126,7 @@ public final class Enricher {
         return PARSER_VERSION;
     }
 
-    /** Declared rules version plus a short hash of every rule and gazetteer file: changes whenever any of them does. */
+    /** Declared rules version plus a short hash of every rule, gazetteer and model file: changes whenever any of them does. */
     public String classifierVersion() {
         return classifierVersion;
     }
@@ -218,6 +222,11 @@ public final class Enricher {
             out.add(new Analysis(p, x, classifier.classify(x, !p.titleDerived())));
         }
         return out;
+    }
+
+    /** The rules' candidates (before the model decides) for one parsed release: what the classifier model is fitted on. */
+    public Classifier.Candidates candidates(ParsedRelease p) {
+        return classifier.candidates(extractor.extract(p.title(), p.bodyText()), !p.titleDerived());
     }
 
     /** One release's parse, extraction and classification. */

@@ -17,13 +17,18 @@ import java.util.function.Function;
 import org.bulletin.enrich.extract.PhraseIndex;
 
 /**
- * The analyst-editable region and topic rules ({@code rules/regions.yaml}, {@code rules/topics.yaml}) compiled into
+ * The analyst-editable scope, region and topic rules ({@code rules/scope.yaml}, {@code rules/regions.yaml},
+ * {@code rules/topics.yaml}) compiled into
  * phrase indexes once. Immutable and thread-safe. See the README.md beside the rule files for their format.
  */
 public final class ClassificationRules {
 
     public static final String REGIONS_FILE = "rules/regions.yaml";
     public static final String TOPICS_FILE = "rules/topics.yaml";
+    public static final String SCOPE_FILE = "rules/scope.yaml";
+
+    /** What a scope phrase says about a release: it speaks of security, or of what feeds carry besides. */
+    enum ScopeCue { SECURITY, OFF_DOMAIN }
 
     /** A weighted phrase of a label. */
     record Weighted(String label, double weight, String phrase) {}
@@ -43,6 +48,7 @@ public final class ClassificationRules {
     final Set<String> hostBefore = new HashSet<>();
     final Set<String> fillers = new HashSet<>();
     final Set<String> accreditedBefore = new HashSet<>();
+    final Set<String> institutions = new HashSet<>();
     final double substantiveCountry;
 
     final double topicThreshold;
@@ -59,8 +65,11 @@ public final class ClassificationRules {
     final Map<String, Double> threatTopics = new LinkedHashMap<>();
     final List<String> topicOrder = new ArrayList<>();
     final List<String> regionOrder = new ArrayList<>();
+    final PhraseIndex<ScopeCue> scopePhrases = new PhraseIndex<>();
 
-    private ClassificationRules(JsonNode regions, JsonNode topics) {
+    private ClassificationRules(JsonNode regions, JsonNode topics, JsonNode scope) {
+        scope.path("security").forEach(c -> scopePhrases.add(c.asText(), ScopeCue.SECURITY));
+        scope.path("offDomain").forEach(c -> scopePhrases.add(c.asText(), ScopeCue.OFF_DOMAIN));
         regionThreshold = regions.path("threshold").asDouble(0.5);
         regions.path("weights").fields().forEachRemaining(e -> regionWeights.put(e.getKey(), e.getValue().asDouble()));
         substantiveCountry = regions.path("substantiveCountry").asDouble(0.3);
@@ -94,6 +103,7 @@ public final class ClassificationRules {
         cueNode.path("fillers").forEach(c -> fillers.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("envoy"), Cue.ENVOY);
         cueNode.path("accreditedBefore").forEach(c -> accreditedBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        cueNode.path("institutions").forEach(c -> institutions.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("threatSource"), Cue.THREAT_SOURCE);
 
         topicThreshold = topics.path("threshold").asDouble(0.8);
@@ -126,10 +136,21 @@ public final class ClassificationRules {
     public static ClassificationRules load(Function<String, byte[]> reader) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
-            return new ClassificationRules(yaml.readTree(reader.apply(REGIONS_FILE)), yaml.readTree(reader.apply(TOPICS_FILE)));
+            return new ClassificationRules(yaml.readTree(reader.apply(REGIONS_FILE)), yaml.readTree(reader.apply(TOPICS_FILE)),
+                    yaml.readTree(reader.apply(SCOPE_FILE)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classification rules", e);
         }
+    }
+
+    /** Region ids in the order the rules declare them. */
+    public List<String> regionIds() {
+        return List.copyOf(regionOrder);
+    }
+
+    /** Topic ids in the order the rules declare them. */
+    public List<String> topicIds() {
+        return List.copyOf(topicOrder);
     }
 
     double regionWeight(String name, double fallback) {

@@ -18,37 +18,176 @@ import org.bulletin.enrich.extract.PhraseIndex;
 import org.bulletin.enrich.extract.Tokens;
 
 /**
- * Assigns regions and topics by the rules of CLASSIFICATION.md. Each mention adds a weight that depends on its
- * context: the host of an event or a counterpart counts fully, a headline more, a passing adjective little, and a
- * dateline, the organisation's own secretariat seat, an observer list or a list of troop contributors nearly nothing.
- * A topic phrase counts less in an exercise scenario, in mandate boilerplate and in a quoted list of cooperation areas.
- * Labels whose summed weight passes the thresholds are kept; score = 1 - exp(-weight). Thread-safe.
+ * Assigns scope, regions and topics by the rules of docs/classification.md in two steps. The rules propose: each
+ * mention or phrase adds evidence to a candidate label, weighted by its context (the host of an event or a
+ * counterpart counts fully, a headline more, a passing adjective little; a dateline, the organisation's own
+ * secretariat seat, an observer list or a list of troop contributors nearly nothing; a topic phrase in an exercise
+ * scenario, mandate boilerplate or a list of cooperation areas little), and records where it sits (headline, lead,
+ * quote, list). The fitted {@link ClassifierModel} decides: is the release in scope at all, and is each candidate
+ * substantive, from features of that evidence ({@link Features}). Every label keeps the phrases that justify it;
+ * score = the model's probability. Thread-safe.
  */
 public final class Classifier {
 
+    private static final int MAX_EVIDENCE = 12;
+    /** Evidence weight of membership alone: enough to show the organisation as evidence, too little to count as a mention. */
+    private static final double MEMBER_WEIGHT = 0.01;
+
     private final ClassificationRules rules;
     private final Gazetteer gazetteer;
+    private final ClassifierModel model;
 
-    /** A classifier over compiled rules and the gazetteer the extraction used. */
-    public Classifier(ClassificationRules rules, Gazetteer gazetteer) {
+    /** A classifier over compiled rules, the gazetteer the extraction used, and the fitted decision weights. */
+    public Classifier(ClassificationRules rules, Gazetteer gazetteer, ClassifierModel model) {
         this.rules = rules;
         this.gazetteer = gazetteer;
+        this.model = model;
     }
 
+    /** Where in a release a piece of evidence sits: headline, lead (first two sentences of the body), quotes. */
+    private static final class Layout {
+        final int titleEnd;
+        final int bodyStart;
+        final int leadEnd;
+        final int length;
+        final int[] quotes; // [start0, end0, start1, end1, ...] character spans inside quotation marks
+
+        Layout(Extraction x, Tokens t) {
+            titleEnd = x.bodyStart() - 2;
+            bodyStart = x.bodyStart();
+            length = t.text().length();
+            int lead = bodyStart;
+            int first = -1;
+            for (int i = 0; i < t.size(); i++) {
+                if (t.start(i) < bodyStart) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = t.sentence(i);
+                }
+                if (t.sentence(i) > first + 1 || t.start(i) > bodyStart + 600) {
+                    break;
+                }
+                lead = t.end(i);
+            }
+            leadEnd = lead;
+            quotes = quoteSpans(t.text());
+        }
+
+        boolean inTitle(int end) {
+            return end <= titleEnd;
+        }
+
+        boolean inLead(int start) {
+            return start >= bodyStart && start < leadEnd;
+        }
+
+        boolean quoted(int pos) {
+            for (int i = 0; i + 1 < quotes.length; i += 2) {
+                if (pos >= quotes[i] && pos < quotes[i + 1]) {
+                    return true;
+                }
+                if (quotes[i] > pos) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** 1 at the start of the body (or in the headline), falling to 0 at its end. */
+        double early(int pos) {
+            if (pos < bodyStart) {
+                return 1;
+            }
+            return 1 - (double) (pos - bodyStart) / Math.max(1, length - bodyStart);
+        }
+
+        private static int[] quoteSpans(String text) {
+            List<Integer> spans = new ArrayList<>();
+            int open = -1;
+            char close = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (open < 0) {
+                    if (c == '«' || c == '“' || c == '"' || c == '„') {
+                        open = i;
+                        close = c == '«' ? '»' : c == '"' ? '"' : '”';
+                    }
+                } else if (c == close || c == '\n' || (close == '”' && c == '“')) {
+                    // Quotation marks around a name ("operation «Channel»") hold a few words; a quote holds a clause.
+                    if (i - open > 40) {
+                        spans.add(open);
+                        spans.add(i);
+                    }
+                    open = -1;
+                }
+            }
+            int[] out = new int[spans.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = spans.get(i);
+            }
+            return out;
+        }
+    }
+
+    /** The evidence gathered for one candidate label, and where it sits. */
     private static final class Acc {
         double weight;
+        int count;
+        double maxSingle;
+        boolean title;
+        boolean lead;
+        double early;
+        int quoted;
+        final Map<String, Integer> kinds = new HashMap<>(8);
+        final Set<Integer> sentences = new HashSet<>(8);
+        final Set<String> phrases = new HashSet<>(8);
         final List<ScoredLabel.Evidence> evidence = new ArrayList<>();
 
-        void add(double w, String phrase, int start, int end, String rule) {
+        void add(Layout l, double w, String phrase, int start, int end, int sentence, String rule) {
+            int cut = rule.length();
+            for (int i = 0; i < rule.length(); i++) {
+                char c = rule.charAt(i);
+                if (c == '+' || c == ':') {
+                    cut = i;
+                    break;
+                }
+            }
+            kinds.merge(rule.substring(0, cut), 1, Integer::sum);
+            if (rule.contains("+not-threat")) {
+                kinds.merge("notthreat", 1, Integer::sum);
+            }
+            count++;
+            title |= l.inTitle(end);
+            lead |= l.inLead(start);
+            early = Math.max(early, l.early(start));
+            quoted += l.quoted(start) ? 1 : 0;
+            sentences.add(sentence);
+            phrases.add(phrase.toLowerCase(java.util.Locale.ROOT));
             if (w <= 0) {
-                return;
+                return; // recorded as a context (a seat, an observer list) but no evidence for the label
             }
             weight += w;
-            if (evidence.size() < 12) {
+            maxSingle = Math.max(maxSingle, w);
+            if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(new ScoredLabel.Evidence(phrase, start, end, rule));
             }
         }
+
+        int kind(String k) {
+            return kinds.getOrDefault(k, 0);
+        }
     }
+
+    /**
+     * What the rules propose for one release before the model decides: every candidate region and topic with its
+     * features and evidence, the release's scope features and evidence, and the countries mentioned substantively.
+     */
+    public record Candidates(List<Candidate> regions, List<Candidate> topics, double[] scope, List<ScoredLabel.Evidence> scopeEvidence,
+                             List<String> countries) {}
+
+    /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
+    public record Candidate(String id, double weight, double[] features, List<ScoredLabel.Evidence> evidence) {}
 
     /**
      * Classifies an extracted release.
@@ -57,8 +196,19 @@ public final class Classifier {
      * @param titleIsReal  false when the title was derived from the first sentence (so it must not count twice)
      */
     public Classification classify(Extraction x, boolean titleIsReal) {
+        return decide(candidates(x, titleIsReal));
+    }
+
+    /**
+     * The rules' candidates for an extracted release, before the model decides: for {@link #classify} and for
+     * fitting the model ({@code ClassifierTraining}).
+     *
+     * @param x            the extraction of title + "\n\n" + body
+     * @param titleIsReal  false when the title was derived from the first sentence (so it must not count twice)
+     */
+    public Candidates candidates(Extraction x, boolean titleIsReal) {
         Tokens t = x.tokens();
-        int sentences = t.size() == 0 ? 0 : t.sentence(t.size() - 1) + 1;
+        Layout layout = new Layout(x, t);
         Map<Integer, EnumSet<Cue>> sentenceCues = new HashMap<>();
         boolean[] counterpartAt = new boolean[t.size()];
         boolean[] envoyAt = new boolean[t.size()];
@@ -105,7 +255,7 @@ public final class Classifier {
             double w;
             String rule;
             boolean host = isHost(t, m, cues, i, places, listed);
-            if (cues.contains(Cue.SECRETARIAT) && (homeSeats.contains(m.canonical()) || seatCountry(homeSeats, m))) {
+            if (cues.contains(Cue.SECRETARIAT) && homeSeats.contains(m.canonical())) {
                 w = rules.regionWeight("seat", 0.0);
                 rule = "seat";
             } else if (cues.contains(Cue.OBSERVER)) {
@@ -144,9 +294,18 @@ public final class Classifier {
                 rule = rule + "+not-threat";
             }
             if (region != null) {
-                regions.computeIfAbsent(region, k -> new Acc()).add(w, m.surface(), m.start(), m.end(), rule + ":" + m.code());
+                Acc acc = regions.computeIfAbsent(region, k -> new Acc());
+                acc.add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule + ":" + m.code());
+                // Where the country stands in the sentence: a place things happen or go to ("в Таджикистан", "in
+                // Minsk"), or the state behind an acting institution ("МЧС России", "Ministry of Defence of Russia").
+                String before = keyBefore(t, m);
+                if (before != null && (rules.hostBefore.contains(before) || TOWARDS.contains(before))) {
+                    acc.kinds.merge("locative", 1, Integer::sum);
+                } else if (before != null && rules.institutions.contains(before)) {
+                    acc.kinds.merge("actor", 1, Integer::sum);
+                }
             }
-            countryWeight.computeIfAbsent(m.code(), k -> new Acc()).add(w, m.surface(), m.start(), m.end(), rule);
+            countryWeight.computeIfAbsent(m.code(), k -> new Acc()).add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule);
         }
 
         for (PhraseIndex.Match<Weighted> m : rules.regionPhrases.findLongest(t)) {
@@ -158,34 +317,220 @@ public final class Classifier {
             }
             double w = m.payload().weight() * (inTitle ? rules.regionWeight("titleFactor", 2.0) : 1);
             regions.computeIfAbsent(m.payload().label(), k -> new Acc())
-                    .add(w, t.text().substring(start, end), start, end, "phrase:" + m.payload().phrase());
+                    .add(layout, w, t.text().substring(start, end), start, end, t.sentence(m.from()), "phrase:" + m.payload().phrase());
         }
 
-        addOrganisations(x, t, titleEnd, titleIsReal, home, regions);
+        addOrganisations(x, layout, titleIsReal, home, regions);
 
         if (orgWide && !anyHost && home != null && gazetteer.org(home) != null) {
             double w = rules.regionWeight("organisationWide", 0.6);
             for (String member : gazetteer.org(home).members()) {
                 String region = regionOf(member);
                 if (region != null && !regions.containsKey(region) || region != null && regions.get(region).weight < w) {
-                    regions.computeIfAbsent(region, k -> new Acc()).add(w, home, 0, 0, "organisation-wide:" + home);
+                    regions.computeIfAbsent(region, k -> new Acc()).add(layout, w, home, 0, 0, -1, "organisation-wide:" + home);
                 }
             }
         }
+        // Every member region of the release's own organisation is a candidate: organisation-wide work (an operation
+        // in all member states, an appointment) puts a release there without naming the countries.
+        Set<String> homeRegions = new HashSet<>();
+        if (home != null && gazetteer.org(home) != null) {
+            Mention first = null;
+            for (Mention m : x.mentions()) {
+                if (m.kind() == Gazetteer.Kind.ORGANISATION && home.equals(gazetteer.root(m.code()))) {
+                    first = m;
+                    break;
+                }
+            }
+            for (String member : gazetteer.org(home).members()) {
+                String region = regionOf(member);
+                if (region != null && !region.equals(rules.otherRegion) && homeRegions.add(region) && first != null) {
+                    Acc a = regions.computeIfAbsent(region, k -> new Acc());
+                    if (a.evidence.isEmpty()) {
+                        a.add(layout, MEMBER_WEIGHT, first.surface(), first.start(), first.end(), first.sentence(), "member-of:" + home);
+                    }
+                }
+            }
+        }
+        int hosts = 0;
+        for (Acc a : regions.values()) {
+            hosts += a.kind("host");
+        }
 
-        List<ScoredLabel> regionLabels = finish(regions, rules.regionThreshold, 0);
         List<String> countries = new ArrayList<>();
         for (Map.Entry<String, Acc> c : countryWeight.entrySet()) {
             if (c.getValue().weight >= rules.substantiveCountry) {
                 countries.add(c.getKey());
             }
         }
-        List<ScoredLabel> topics = topics(x, t, titleEnd, titleIsReal, sentenceCues, places, sentences);
-        return new Classification(regionLabels, topics, List.copyOf(countries));
+        Map<String, Acc> topics = topics(x, t, layout, titleIsReal, sentenceCues, places);
+        List<ScoredLabel.Evidence> scopeEvidence = new ArrayList<>();
+        double[] scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence);
+        return new Candidates(regionCandidates(regions, homeRegions, orgWide, hosts), topicCandidates(topics), scope,
+                List.copyOf(scopeEvidence),
+                List.copyOf(countries));
     }
 
-    private boolean seatCountry(Set<String> seats, Mention m) {
-        return false; // a seat names a city; the country of the seat still counts when named on its own
+    /**
+     * The model's decisions on the rules' candidates: out of scope, no labels; in scope, every candidate whose
+     * probability reaches its family's threshold, and at least the likeliest region and topic.
+     */
+    public Classification decide(Candidates c) {
+        double scopeScore = model.scope.probability(null, c.scope());
+        boolean inScope = scopeScore >= model.scope.threshold();
+        Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), c.scopeEvidence());
+        if (!inScope) {
+            return new Classification(List.of(), List.of(), c.countries(), scope);
+        }
+        List<ScoredLabel> topics = labels(c.topics(), model.topic); // likeliest first: the primary topic
+        return new Classification(labels(c.regions(), model.region), topics, c.countries(), scope);
+    }
+
+    private static List<ScoredLabel> labels(List<Candidate> candidates, ClassifierModel.Regression r) {
+        List<ScoredLabel> out = new ArrayList<>();
+        ScoredLabel best = null;
+        for (Candidate c : candidates) {
+            if (c.evidence().isEmpty()) {
+                continue; // only contexts (a seat, an observer list): nothing to show for a label
+            }
+            double p = r.probability(c.id(), c.features());
+            ScoredLabel l = new ScoredLabel(c.id(), round(p), c.weight(), c.evidence());
+            if (p >= r.threshold()) {
+                out.add(l);
+            } else if (best == null || l.score() > best.score()) {
+                best = l;
+            }
+        }
+        if (out.isEmpty() && best != null) {
+            out.add(best); // an in-scope release is about something: keep the likeliest label
+        }
+        out.sort(Comparator.comparingDouble(ScoredLabel::score).reversed().thenComparing(ScoredLabel::weight, Comparator.reverseOrder()));
+        return out;
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
+    }
+
+    private static double log1p(double v) {
+        return Math.log1p(Math.max(0, v));
+    }
+
+    private List<Candidate> regionCandidates(Map<String, Acc> regions, Set<String> homeRegions, boolean orgWideCue, int hosts) {
+        double max = 0;
+        for (Acc a : regions.values()) {
+            max = Math.max(max, a.weight);
+        }
+        List<Candidate> out = new ArrayList<>(regions.size());
+        for (Map.Entry<String, Acc> e : regions.entrySet()) {
+            Acc a = e.getValue();
+            double[] f = {
+                log1p(a.weight), max > 0 ? a.weight / max : 0, a.weight > 0 && a.weight == max ? 1 : 0,
+                Math.min(3, a.kind("host")), log1p(a.kind("country") + a.kind("place")), log1p(a.kind("adjective")),
+                log1p(a.kind("listed")), log1p(a.kind("counterpart")), log1p(a.kind("accredited")), log1p(a.kind("seat")),
+                log1p(a.kind("observer")), log1p(a.kind("phrase")), log1p(a.kind("organisation")),
+                a.kind("organisation-wide") > 0 ? 1 : 0, log1p(a.kind("notthreat")), a.title ? 1 : 0, a.lead ? 1 : 0, a.early,
+                log1p(a.sentences.size()), a.count == 0 ? 0 : (double) a.quoted / a.count, log1p(a.count),
+                homeRegions.contains(e.getKey()) ? 1 : 0, orgWideCue ? 1 : 0, log1p(hosts - a.kind("host")), log1p(hosts),
+                log1p(a.kind("locative")), log1p(a.kind("actor"))};
+            out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
+        }
+        return out;
+    }
+
+    private List<Candidate> topicCandidates(Map<String, Acc> topics) {
+        double max = 0;
+        for (Acc a : topics.values()) {
+            max = Math.max(max, a.weight);
+        }
+        List<Candidate> out = new ArrayList<>(topics.size());
+        for (Map.Entry<String, Acc> e : topics.entrySet()) {
+            Acc a = e.getValue();
+            double n = Math.max(1, a.count);
+            double[] f = {
+                log1p(a.weight), max > 0 ? a.weight / max : 0, a.weight > 0 && a.weight == max ? 1 : 0, log1p(a.count),
+                log1p(a.phrases.size()), a.title ? 1 : 0, a.lead ? 1 : 0, a.early, log1p(a.sentences.size()), a.quoted / n,
+                a.kind("enumeration") / n, a.kind("boilerplate") / n, a.kind("scenario") / n, a.kind("threat") > 0 ? 1 : 0,
+                a.maxSingle};
+            out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
+        }
+        return out;
+    }
+
+    /** What the release as a whole is about: security cues, organisations and member states against off-domain cues. */
+    private double[] scopeFeatures(Extraction x, Tokens t, Layout layout, boolean titleIsReal, Map<String, Acc> regions,
+                                   Map<String, Acc> topics, List<ScoredLabel.Evidence> evidence) {
+        double topicMax = 0;
+        double diplomacy = 0;
+        int strongTopics = 0;
+        for (Map.Entry<String, Acc> e : topics.entrySet()) {
+            double w = e.getValue().weight;
+            if (rules.relativeIgnores.contains(e.getKey())) {
+                diplomacy += w;
+            } else {
+                topicMax = Math.max(topicMax, w);
+                strongTopics += w >= rules.topicThreshold ? 1 : 0;
+            }
+        }
+        double member = 0;
+        double global = 0;
+        for (Map.Entry<String, Acc> e : regions.entrySet()) {
+            if (e.getKey().equals(rules.otherRegion)) {
+                global += e.getValue().weight;
+            } else {
+                member += e.getValue().weight;
+            }
+        }
+        int orgs = 0;
+        boolean orgTitle = false;
+        boolean orgLead = false;
+        for (Mention m : x.mentions()) {
+            if (m.kind() != Gazetteer.Kind.ORGANISATION || layout.inTitle(m.end()) && !titleIsReal) {
+                continue;
+            }
+            orgs++;
+            orgTitle |= layout.inTitle(m.end());
+            orgLead |= layout.inLead(m.start());
+            if (orgs <= 3) {
+                evidence.add(new ScoredLabel.Evidence(m.surface(), m.start(), m.end(), "scope:organisation"));
+            }
+        }
+        int security = 0;
+        int off = 0;
+        boolean securityTitle = false;
+        boolean securityLead = false;
+        boolean offTitle = false;
+        boolean offLead = false;
+        for (PhraseIndex.Match<ClassificationRules.ScopeCue> m : rules.scopePhrases.findLongest(t)) {
+            int start = t.start(m.from());
+            int end = t.end(m.to() - 1);
+            boolean inTitle = layout.inTitle(end);
+            if (inTitle && !titleIsReal) {
+                continue;
+            }
+            boolean isOff = m.payload() == ClassificationRules.ScopeCue.OFF_DOMAIN;
+            if (isOff) {
+                off++;
+                offTitle |= inTitle;
+                offLead |= layout.inLead(start);
+            } else {
+                security++;
+                securityTitle |= inTitle;
+                securityLead |= layout.inLead(start);
+            }
+            if (evidence.size() < MAX_EVIDENCE) {
+                evidence.add(new ScoredLabel.Evidence(t.text().substring(start, end), start, end,
+                        isOff ? "scope:off-domain" : "scope:security"));
+            }
+        }
+        int topicMatches = 0;
+        for (Acc a : topics.values()) {
+            topicMatches += a.count;
+        }
+        return new double[] {
+            log1p(topicMax), log1p(diplomacy), log1p(strongTopics), log1p(member), log1p(global), log1p(orgs), orgTitle ? 1 : 0,
+            orgLead ? 1 : 0, log1p(security), securityTitle ? 1 : 0, securityLead ? 1 : 0, log1p(off), offTitle ? 1 : 0,
+            offLead ? 1 : 0, (double) off / (off + security + topicMatches + orgs + 1), Math.log1p(t.size()) / 10};
     }
 
     private String regionOf(String code) {
@@ -197,6 +542,19 @@ public final class Classifier {
             return rules.threatRegion;
         }
         return rules.otherRegion;
+    }
+
+    private static final Set<String> TOWARDS = Set.of("to", "into", "toward", "towards", "к", "во");
+
+    /** The match key of the word before a mention in its sentence, fillers ("the", "republic of") skipped; or null. */
+    private String keyBefore(Tokens t, Mention m) {
+        int j = m.from() - 1;
+        int skipped = 0;
+        while (j >= 0 && skipped < 4 && rules.fillers.contains(t.key(j))) {
+            j--;
+            skipped++;
+        }
+        return j < 0 || t.sentence(j) != m.sentence() ? null : t.key(j);
     }
 
     private boolean isHost(Tokens t, Mention m, EnumSet<Cue> cues, int i, List<Mention> places, boolean[] listed) {
@@ -319,7 +677,8 @@ public final class Classifier {
         return best;
     }
 
-    private void addOrganisations(Extraction x, Tokens t, int titleEnd, boolean titleIsReal, String home, Map<String, Acc> regions) {
+    private void addOrganisations(Extraction x, Layout layout, boolean titleIsReal, String home, Map<String, Acc> regions) {
+        int titleEnd = layout.titleEnd;
         if (rules.otherRegion == null) {
             return;
         }
@@ -339,12 +698,13 @@ public final class Classifier {
                 continue;
             }
             double w = org.globalWeight() * (inTitle ? rules.regionWeight("titleFactor", 2.0) : 1);
-            regions.computeIfAbsent(rules.otherRegion, k -> new Acc()).add(w, m.surface(), m.start(), m.end(), "organisation:" + root);
+            regions.computeIfAbsent(rules.otherRegion, k -> new Acc()).add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), "organisation:" + root);
         }
     }
 
-    private List<ScoredLabel> topics(Extraction x, Tokens t, int titleEnd, boolean titleIsReal,
-                                     Map<Integer, EnumSet<Cue>> sentenceCues, List<Mention> places, int sentences) {
+    private Map<String, Acc> topics(Extraction x, Tokens t, Layout layout, boolean titleIsReal,
+                                    Map<Integer, EnumSet<Cue>> sentenceCues, List<Mention> places) {
+        int titleEnd = layout.titleEnd;
         List<PhraseIndex.Match<Weighted>> all = rules.topicPhrases.findAll(t);
         // Within one topic, overlapping phrases resolve to the longest ("humanitarian cooperation" blocks "humanitarian").
         all.sort(Comparator.<PhraseIndex.Match<Weighted>>comparingInt(m -> m.to() - m.from()).reversed().thenComparingInt(PhraseIndex.Match::from));
@@ -395,7 +755,7 @@ public final class Classifier {
             if (m.payload().weight() <= 0) {
                 continue;
             }
-            topics.computeIfAbsent(topic, k -> new Acc()).add(w, t.text().substring(start, end), start, end,
+            topics.computeIfAbsent(topic, k -> new Acc()).add(layout, w, t.text().substring(start, end), start, end, s,
                     rule + ":" + m.payload().phrase());
         }
         // A threat country named with a threat cue ("threats emanating from Afghanistan") implies its topics.
@@ -404,11 +764,11 @@ public final class Classifier {
             if (rules.threatCountries.contains(m.code()) && sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class)).contains(Cue.THREAT)
                     && threatSentences.add(m.sentence())) {
                 for (Map.Entry<String, Double> e : rules.threatTopics.entrySet()) {
-                    topics.computeIfAbsent(e.getKey(), k -> new Acc()).add(e.getValue(), m.surface(), m.start(), m.end(), "threat:" + m.code());
+                    topics.computeIfAbsent(e.getKey(), k -> new Acc()).add(layout, e.getValue(), m.surface(), m.start(), m.end(), m.sentence(), "threat:" + m.code());
                 }
             }
         }
-        return finishTopics(topics);
+        return topics;
     }
 
     /**
@@ -438,44 +798,6 @@ public final class Classifier {
                 runStart = i;
             }
         }
-        return out;
-    }
-
-    private List<ScoredLabel> finishTopics(Map<String, Acc> acc) {
-        double max = 0;
-        for (Map.Entry<String, Acc> e : acc.entrySet()) {
-            // Diplomacy cues pile up in every long release; they must not push the substantive topics out.
-            if (!rules.relativeIgnores.contains(e.getKey())) {
-                max = Math.max(max, e.getValue().weight);
-            }
-        }
-        List<ScoredLabel> out = new ArrayList<>();
-        for (Map.Entry<String, Acc> e : acc.entrySet()) {
-            double w = e.getValue().weight;
-            double threshold = rules.topicThresholds.getOrDefault(e.getKey(), rules.topicThreshold);
-            if (w >= threshold && w >= rules.topicRelative * max) {
-                double score = Math.round((1 - Math.exp(-w)) * 1000) / 1000.0;
-                out.add(new ScoredLabel(e.getKey(), score, w, List.copyOf(e.getValue().evidence)));
-            }
-        }
-        out.sort(Comparator.comparingDouble(ScoredLabel::weight).reversed());
-        return out;
-    }
-
-    private static List<ScoredLabel> finish(Map<String, Acc> acc, double threshold, double relative) {
-        double max = 0;
-        for (Acc a : acc.values()) {
-            max = Math.max(max, a.weight);
-        }
-        List<ScoredLabel> out = new ArrayList<>();
-        for (Map.Entry<String, Acc> e : acc.entrySet()) {
-            double w = e.getValue().weight;
-            if (w >= threshold && w >= relative * max) {
-                double score = Math.round((1 - Math.exp(-w)) * 1000) / 1000.0;
-                out.add(new ScoredLabel(e.getKey(), score, w, List.copyOf(e.getValue().evidence)));
-            }
-        }
-        out.sort(Comparator.comparingDouble(ScoredLabel::weight).reversed());
         return out;
     }
 }

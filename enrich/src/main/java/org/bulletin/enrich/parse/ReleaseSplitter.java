@@ -519,6 +519,15 @@ public final class ReleaseSplitter {
         return n == 0 && len == 0 ? 1 : Math.max(n, 1);
     }
 
+    private static int letterWords(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            n += Character.isLetter(m.group().charAt(0)) ? 1 : 0;
+        }
+        return n;
+    }
+
     private static boolean sameHeadline(String a, String b) {
         if (a == null || b == null) {
             return false;
@@ -532,7 +541,17 @@ public final class ReleaseSplitter {
     public static String firstSentence(String paragraph) {
         String p = paragraph.strip();
         var m = SENTENCE_END.matcher(p);
-        String sentence = m.find() ? p.substring(0, m.start()) : p;
+        int from = 0;
+        String sentence = p;
+        while (m.find()) {
+            sentence = p.substring(from, m.start());
+            // A dateline ("MOSCOW, November 17. /TASS/.", "ДУШАНБЕ, 28 ноя — Sputnik.") is no title: take what follows.
+            if (letterWords(sentence) >= 5 || m.end() >= p.length()) {
+                break;
+            }
+            from = m.end();
+            sentence = p.substring(from);
+        }
         if (sentence.length() <= MAX_TITLE_CHARS) {
             return sentence;
         }
