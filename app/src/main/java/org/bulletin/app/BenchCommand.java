@@ -286,7 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
         });
         running.push(notifications);
         long t0 = System.nanoTime();
-        Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
+        Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         running.push(publisher);
         // A COUNT(*) on the embedded store reads every page: ask once a second, not at every 100 ms progress check,
         // or the benchmark's own polling takes a core from the stage it measures.

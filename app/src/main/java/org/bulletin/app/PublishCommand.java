@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bulletin.app.config.Settings;
 import org.bulletin.ingest.Ingestor;
-import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
 import org.bulletin.schemas.Topics;
@@ -32,18 +31,22 @@ final class PublishCommand implements Callable<Integer> {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
         Topics topics = Stages.topics(settings);
-        Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
+        Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
         ApiServer api = StageFactory.withPush(publisher.api().host(publisher.config().apiHost()), push.pushHandler())
                 .build().start(publisher.config().apiPort());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("publish: %s -> store -> %s; HTTP API on port %d%n", topics.enriched(), topics.notifications(), api.port());
         out.flush();
-        Stages.awaitShutdown(() -> {
+        boolean clean = Stages.awaitShutdown(() -> {
             api.close();
             push.close();
             publisher.close();
-        });
+        }, publisher.failure());
+        if (!clean) {
+            spec.commandLine().getErr().println("publish stopped: " + publisher.failure().join());
+            return 1;
+        }
         return 0;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.embedded.EmbeddedKafka;
@@ -88,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(data);
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AutoCloseable stopAll = () -> stop(running);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
         try {
             long t0 = System.nanoTime();
             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
@@ -117,8 +119,9 @@ final class RunCommand implements Callable<Integer> {
             topics.registerAll();
             LOG.info("{} topics created, schemas registered", created.size());
 
-            Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, kafka.bootstrapServers());
+            Publisher publisher = StageFactory.publisher(settings, topics, kafka.bootstrapServers());
             running.push(publisher);
+            publisher.failure().thenAccept(failure::complete);
             Ingestor ingestor = StageFactory.ingestor(settings, topics, kafka.bootstrapServers());
             running.push(ingestor);
             EnrichService enrich = EnrichService.start(new EnrichConfig(settings.bulletin()), topics,
@@ -148,7 +151,10 @@ final class RunCommand implements Callable<Integer> {
             stop(running);
             throw e;
         }
-        Stages.awaitShutdown(stopAll);
+        if (!Stages.awaitShutdown(stopAll, failure)) {
+            spec.commandLine().getErr().println("bulletin stopped: publish failed: " + failure.join());
+            return 1;
+        }
         return 0;
     }
 

@@ -9,10 +9,15 @@ import org.bulletin.ingest.IngestConfig;
 import org.bulletin.ingest.Ingestor;
 import org.bulletin.ingest.PushHandler;
 import org.bulletin.ingest.RawPublisher;
+import org.bulletin.publish.PublishConfig;
+import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
 import org.bulletin.schemas.Topics;
 
-/** Builds the ingest side and the HTTP push route the same way for {@code run} and the stage commands. */
+/**
+ * Builds the stages the same way for {@code run} and the stage commands, so the Kafka client overrides
+ * ({@code KAFKA_*} / {@code kafka.*}) reach every client of every stage.
+ */
 final class StageFactory {
 
     private StageFactory() {
@@ -25,6 +30,11 @@ final class StageFactory {
         RawPublisher publisher = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
                 config.maxBodyBytes());
         return new Ingestor(config, publisher);
+    }
+
+    /** Starts the publish stage; its clients get the Kafka overrides, then {@code bulletin.publish.kafka.*}. */
+    static Publisher publisher(Settings settings, Topics topics, String bootstrap) {
+        return Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap, settings.kafka());
     }
 
     /** Mounts {@code POST /v1/releases} (HTTP push); the handler answers 404 itself when no token is configured. */

@@ -1,7 +1,9 @@
 package org.bulletin.app;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.ops.StoreView;
 import org.bulletin.publish.PublishConfig;
@@ -39,8 +41,18 @@ final class Stages {
      * close to finish, because the JVM halts as soon as its hooks return, then exits 0 (1 if closing took over 30 s).
      */
     static void awaitShutdown(AutoCloseable close) throws Exception {
+        awaitShutdown(close, new CompletableFuture<>());
+    }
+
+    /**
+     * As {@link #awaitShutdown(AutoCloseable)}, but also returns when {@code failure} completes (a stage died of an
+     * error): then runs {@code close} and returns false, and the exit status is 1. True after a SIGTERM.
+     */
+    static boolean awaitShutdown(AutoCloseable close, CompletableFuture<Throwable> failure) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        failure.thenRun(stop::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
             boolean clean = false;
@@ -52,13 +64,15 @@ final class Stages {
             // A clean stop on SIGTERM is a success: exit 0, not the JVM's 143.
             System.out.flush();
             System.err.flush();
-            Runtime.getRuntime().halt(clean ? 0 : 1);
+            Runtime.getRuntime().halt(clean && !failed.get() ? 0 : 1);
         }, "bulletin-shutdown"));
         stop.await();
+        failed.set(failure.isDone());
         try {
             close.close();
         } finally {
             closed.countDown();
         }
+        return !failed.get();
     }
 }

@@ -23,7 +23,7 @@ class ClassifyCommandTest {
 
     @Test
     void shouldPrintOneJsonObjectPerReleaseOfTheSampleScrapeWithTheMeasuredFields() throws Exception {
-        Path sample = Path.of(System.getProperty("bulletin.shared.dir"), "data", "sample-raw-scrape.txt");
+        Path sample = Path.of(getClass().getResource("/sample-raw-scrape.txt").toURI());
         Result r = run("classify", "--format", "json", sample.toString());
 
         assertThat(r.exit).isZero();

@@ -57,7 +57,7 @@ public final class PipelineFixture implements AutoCloseable {
         Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registryUrl));
         TopicSetup.ensure(bootstrap, topics, 3);
         topics.registerAll();
-        Publisher publisher = Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap);
+        Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         EnrichService enrich = EnrichService.start(new EnrichConfig(settings.bulletin()), topics, bootstrap, Map.of());
         Ingestor ingestor = StageFactory.ingestor(settings, topics, bootstrap);
         return new PipelineFixture(topics, bootstrap, publisher, enrich, ingestor);

@@ -2,7 +2,6 @@ package org.bulletin.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,8 +178,8 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void shouldSplitTheRealSampleScrapeIntoSeveralReleases() throws IOException {
-        Path sample = Path.of(System.getProperty("bulletin.shared.dir", "../../shared"), "data", "sample-raw-scrape.txt");
+    void shouldSplitTheRealSampleScrapeIntoSeveralReleases() throws Exception {
+        Path sample = Path.of(EnrichTopologyTest.class.getResource("/devset/dev/sample-raw-scrape.txt").toURI());
         raw.pipeInput("sample", raw(Files.readString(sample), null));
 
         List<Release> out = enriched.readValuesToList();

@@ -143,11 +143,12 @@ class FeedSourceTest {
                 }
             });
             t.start();
-            while (server.count("/feed.xml") < 3) {
-                Thread.sleep(20);
+            try {
+                Await.until("three polls of the feed", Duration.ofSeconds(20), () -> server.count("/feed.xml") >= 3);
+            } finally {
+                rig.ingestor.stop();
             }
-            rig.ingestor.stop();
-            t.join();
+            Await.joined(t, Duration.ofSeconds(20));
             assertThat(rig.rawKeys()).as("re-polls of an unchanged feed push nothing new").hasSize(2);
         }
     }

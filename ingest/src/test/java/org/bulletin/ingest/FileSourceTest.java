@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSourceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
     Path data;
@@ -92,12 +95,10 @@ class FileSourceTest {
                 }
             });
             t.start();
-            while (crashy.producer.history().size() < 2) {
-                Thread.sleep(10);
-            }
+            Await.until("both files sent", TIMEOUT, () -> crashy.producer.history().size() >= 2);
             crashy.producer.completeNext();
             crashy.producer.errorNext(new RuntimeException("broker went away"));
-            t.join();
+            Await.joined(t, TIMEOUT);
         }
         try (TestRig again = new TestRig(data, Map.of())) {
             IngestCounts c = again.ingestor.ingestPaths(List.of(inbox), false);
@@ -130,17 +131,15 @@ class FileSourceTest {
                 }
             });
             t.start();
-            while (rig.rawKeys().size() < 1) {
-                Thread.sleep(20);
+            try {
+                Await.until("the file already there", TIMEOUT, () -> rig.rawKeys().size() >= 1);
+                Files.createDirectories(inbox.resolve("sub"));
+                Files.writeString(inbox.resolve("sub/b.txt"), "dropped later");
+                Await.until("the file dropped later", TIMEOUT, () -> rig.rawKeys().size() >= 2);
+            } finally {
+                rig.ingestor.stop();
             }
-            Files.createDirectories(inbox.resolve("sub"));
-            Files.writeString(inbox.resolve("sub/b.txt"), "dropped later");
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (rig.rawKeys().size() < 2 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            rig.ingestor.stop();
-            t.join();
+            Await.joined(t, TIMEOUT);
             assertThat(rig.raw()).extracting(TestRig::body).containsExactly("already there", "dropped later");
             assertThat(rig.raw().get(1).getSourceId()).isEqualTo("watched");
         }
@@ -149,10 +148,7 @@ class FileSourceTest {
     @Test
     void shouldTreatStdinAsOneReleaseOrJsonObjects() throws Exception {
         try (TestRig rig = new TestRig(data, Map.of())) {
-            Path sample = Path.of(System.getProperty("bulletin.shared.dir", "../../shared"), "data",
-                    "sample-raw-scrape.txt");
-            byte[] text = Files.exists(sample) ? Files.readAllBytes(sample)
-                    : "Allow me to thank the Russian presidency.".getBytes(StandardCharsets.UTF_8);
+            byte[] text = Files.readAllBytes(Path.of(FileSourceTest.class.getResource("/sample-raw-scrape.txt").toURI()));
             assertThat(rig.ingestor.ingestStream(new java.io.ByteArrayInputStream(text), "stdin").published())
                     .isEqualTo(1);
             assertThat(rig.raw().get(0).getContentType()).isEqualTo("text/plain");

@@ -32,7 +32,10 @@ public final class PublishConfig extends AbstractConfig {
     public static final String RELAY_BATCH_SIZE = PREFIX + "relay.batch.size";
     public static final String RELAY_IDLE_MS = PREFIX + "relay.idle.ms";
     public static final String RETRY_BACKOFF_MAX_MS = PREFIX + "retry.backoff.max.ms";
-    /** Extra Kafka client properties: {@code bulletin.publish.kafka.<client.key>} (e.g. security settings). */
+    /**
+     * Kafka client properties for publish's clients only: {@code bulletin.publish.kafka.<client.key>}. They go on top
+     * of the overrides every stage gets ({@code KAFKA_*} / {@code kafka.*}); see {@link #kafkaClientProperties}.
+     */
     public static final String KAFKA_PREFIX = PREFIX + "kafka.";
 
     /** What to do with notifications for releases stored by a replay. */
@@ -143,5 +146,15 @@ public final class PublishConfig extends AbstractConfig {
     /** Kafka client overrides given as {@code bulletin.publish.kafka.*}, prefix stripped. */
     public Map<String, Object> kafkaOverrides() {
         return originalsWithPrefix(KAFKA_PREFIX);
+    }
+
+    /**
+     * The client overrides of every publish client: {@code common} (the {@code KAFKA_*} / {@code kafka.*} overrides
+     * every stage gets), then this stage's own {@code bulletin.publish.kafka.*} on top.
+     */
+    public Map<String, Object> kafkaClientProperties(Map<String, ?> common) {
+        Map<String, Object> out = new java.util.HashMap<>(common);
+        out.putAll(kafkaOverrides());
+        return out;
     }
 }

@@ -24,10 +24,10 @@ import org.bulletin.schemas.serde.AvroSerde;
  */
 public final class Topics {
 
-    /** Region ids of CLASSIFICATION.md, in its order. */
+    /** Region ids of docs/classification.md, in its order. */
     public static final List<String> REGIONS = List.of("eastern-europe", "caucasus", "central-asia", "global");
 
-    /** Topic ids of CLASSIFICATION.md, in its order. */
+    /** Topic ids of docs/classification.md, in its order. */
     public static final List<String> TOPICS = List.of("counter-terrorism", "drug-trafficking", "illegal-migration",
             "transnational-crime", "peacekeeping", "military-cooperation", "cyber-security", "diplomacy", "humanitarian",
             "crisis-response", "education", "border-security");

@@ -73,7 +73,7 @@ abstract class AbstractPipelineIT {
     @Test
     @Order(1)
     void shouldStoreAndNotifyEachReleaseOfTheSampleScrapeExactlyOnce() throws Exception {
-        Path sample = Path.of(System.getProperty("bulletin.shared.dir"), "data", "sample-raw-scrape.txt");
+        Path sample = Path.of(getClass().getResource("/sample-raw-scrape.txt").toURI());
         assertThat(sample).exists();
 
         IngestCounts counts = pipeline.ingestor().ingestPaths(List.of(sample), false, "it");
@@ -100,7 +100,7 @@ abstract class AbstractPipelineIT {
     @Test
     @Order(2)
     void shouldNeitherStoreNorNotifyAgainWhenTheSameScrapeIsPushedAgain() throws Exception {
-        Path sample = Path.of(System.getProperty("bulletin.shared.dir"), "data", "sample-raw-scrape.txt");
+        Path sample = Path.of(getClass().getResource("/sample-raw-scrape.txt").toURI());
         IngestCounts again = pipeline.ingestor().ingestPaths(List.of(sample), true, "it-again");
         assertThat(again.published()).isEqualTo(1);
         // Another raw record, the same releases: upserts that change nothing and notify nothing.

@@ -6,7 +6,7 @@ import java.util.List;
 import org.bulletin.enrich.Enricher;
 import org.junit.jupiter.api.Test;
 
-/** Region and topic rules of CLASSIFICATION.md that the dev set alone would not pin down (#3). */
+/** Region and topic rules of docs/classification.md that the dev set alone would not pin down (#3). */
 class RegionRulesTest {
 
     private static final Enricher ENRICHER = Enricher.fromClasspath();

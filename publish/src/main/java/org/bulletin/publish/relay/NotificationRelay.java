@@ -31,7 +31,7 @@ import org.bulletin.publish.PublishMetrics;
 import org.bulletin.publish.PublishTopics;
 import org.bulletin.publish.store.OutboxEntry;
 import org.bulletin.publish.store.ReleaseStore;
-import org.bulletin.publish.store.StoreException;
+import org.bulletin.publish.store.StoreUnavailableException;
 import org.bulletin.schemas.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +68,7 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     private final Health health;
     private final PublishMetrics metrics;
     private final Admin admin;
+    private final Map<String, ?> kafkaOverrides;
     private final String positionGroup;
     private final TopicPartition positionPartition;
     private final Semaphore work = new Semaphore(0);
@@ -77,9 +78,14 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     private long position = -1;
     private long backoffMs = MIN_BACKOFF_MS;
 
+    /**
+     * @param kafkaOverrides client overrides of every stage ({@code KAFKA_*} / {@code kafka.*}); this stage's
+     *                       {@code bulletin.publish.kafka.*} go on top
+     */
     public NotificationRelay(PublishConfig config, ReleaseStore store, PublishTopics topics, String bootstrapServers,
-                             Health health, PublishMetrics metrics) {
+                             Map<String, ?> kafkaOverrides, Health health, PublishMetrics metrics) {
         this.config = config;
+        this.kafkaOverrides = Map.copyOf(kafkaOverrides);
         this.store = store;
         this.topics = topics;
         this.bootstrapServers = bootstrapServers;
@@ -87,11 +93,30 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
         this.metrics = metrics;
         this.positionGroup = config.transactionalId() + ".position";
         this.positionPartition = new TopicPartition(topics.notifications(), 0);
-        Properties a = new Properties();
-        a.putAll(config.kafkaOverrides());
-        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        this.admin = Admin.create(a);
+        this.admin = Admin.create(adminProperties(config, bootstrapServers, kafkaOverrides));
         health.report("relay", Health.State.STARTING, "not yet initialised");
+    }
+
+    /** The admin client's configuration (it reads the relay position): overrides, then the bootstrap servers. */
+    public static Properties adminProperties(PublishConfig config, String bootstrapServers,
+                                             Map<String, ?> kafkaOverrides) {
+        Properties a = new Properties();
+        a.putAll(config.kafkaClientProperties(kafkaOverrides));
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return a;
+    }
+
+    /** The transactional producer's configuration: overrides first, then what exactly-once relaying needs. */
+    public static Properties producerProperties(PublishConfig config, String bootstrapServers,
+                                                Map<String, ?> kafkaOverrides) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaClientProperties(kafkaOverrides));
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
+        return p;
     }
 
     /** Tells the relay new outbox rows were committed, so it does not wait out its idle interval. */
@@ -122,7 +147,9 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
                     health.report("relay", Health.State.DOWN, "stopped: " + e);
                     LOG.error("Notification relay stopped: {}", e.toString());
                     return;
-                } catch (StoreException e) {
+                } catch (StoreUnavailableException e) {
+                    // Only an outage is waited out; any other store failure is a bug or a broken deployment and
+                    // ends the relay (and with it the stage).
                     failed("store: " + e.getMessage(), false);
                 } catch (KafkaException | TimeoutException | ExecutionException e) {
                     failed("kafka: " + e, true);
@@ -138,14 +165,8 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     }
 
     private void startProducer() throws InterruptedException, ExecutionException, TimeoutException {
-        Properties p = new Properties();
-        p.putAll(config.kafkaOverrides());
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
-        producer = new KafkaProducer<>(p, new StringSerializer(), topics.notificationSerializer());
+        producer = new KafkaProducer<>(producerProperties(config, bootstrapServers, kafkaOverrides),
+            new StringSerializer(), topics.notificationSerializer());
         // Fences any earlier incarnation and settles its open transaction; only then is the position stable.
         producer.initTransactions();
         position = recoverPosition();
@@ -204,7 +225,7 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
         try {
             store.saveRelayPosition(config.transactionalId(), last);
             metrics.relayBacklog(store.outboxBacklog(last));
-        } catch (StoreException e) {
+        } catch (StoreUnavailableException e) {
             // Kafka holds the authoritative position; this row is only a lower bound and an outbox pruning mark.
             LOG.warn("Relayed up to outbox id {} but could not record it in the store: {}", last, e.getMessage());
         }

@@ -41,7 +41,6 @@ import org.bulletin.publish.store.OffsetCommit;
 import org.bulletin.publish.store.OffsetConflictException;
 import org.bulletin.publish.store.RecordRejectedException;
 import org.bulletin.publish.store.ReleaseStore;
-import org.bulletin.publish.store.StoreException;
 import org.bulletin.publish.store.StoreUnavailableException;
 import org.bulletin.publish.store.WriteResult;
 import org.bulletin.schemas.Release;
@@ -90,8 +89,13 @@ public final class PublishSink implements Runnable, AutoCloseable {
     private BooleanSupplier outageProbe = () -> true;
     private long backoffMs = MIN_BACKOFF_MS;
 
+    /**
+     * @param kafkaOverrides client overrides of every stage ({@code KAFKA_*} / {@code kafka.*}); this stage's
+     *                       {@code bulletin.publish.kafka.*} go on top
+     */
     public PublishSink(PublishConfig config, ReleaseStore store, PublishTopics topics, String bootstrapServers,
-                       Health health, PublishMetrics metrics, Runnable onNotificationsQueued) {
+                       Map<String, ?> kafkaOverrides, Health health, PublishMetrics metrics,
+                       Runnable onNotificationsQueued) {
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -100,26 +104,39 @@ public final class PublishSink implements Runnable, AutoCloseable {
         this.metrics = metrics;
         this.onNotificationsQueued = onNotificationsQueued;
 
+        this.consumer = new KafkaConsumer<>(consumerProperties(config, bootstrapServers, kafkaOverrides),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.dlqProducer = new KafkaProducer<>(dlqProducerProperties(config, bootstrapServers, kafkaOverrides),
+            new ByteArraySerializer(), new ByteArraySerializer());
+        health.report("kafka", Health.State.STARTING, "waiting for partitions of " + topics.enriched());
+    }
+
+    /** The sink consumer's configuration: overrides first, then what exactly-once needs (never overridable). */
+    public static Properties consumerProperties(PublishConfig config, String bootstrapServers,
+                                                Map<String, ?> kafkaOverrides) {
         Properties c = new Properties();
-        c.putAll(config.kafkaOverrides());
+        c.putAll(config.kafkaClientProperties(kafkaOverrides));
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Enrich writes with exactly_once_v2: aborted records must never reach the store.
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
-        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
+        return c;
+    }
 
+    /** The dead-letter producer's configuration: overrides first, then acks=all and idempotence. */
+    public static Properties dlqProducerProperties(PublishConfig config, String bootstrapServers,
+                                                   Map<String, ?> kafkaOverrides) {
         Properties p = new Properties();
-        p.putAll(config.kafkaOverrides());
+        p.putAll(config.kafkaClientProperties(kafkaOverrides));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
-        this.dlqProducer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        health.report("kafka", Health.State.STARTING, "waiting for partitions of " + topics.enriched());
+        p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
+        return p;
     }
 
     @Override
@@ -200,6 +217,7 @@ public final class PublishSink implements Runnable, AutoCloseable {
         } catch (OffsetConflictException e) {
             handleConflict(items, e);
         }
+        // A StoreFailedException (neither an outage nor bad data) propagates: run() ends and the stage stops.
     }
 
     private Item decode(ConsumerRecord<byte[], byte[]> r) {
@@ -402,7 +420,7 @@ public final class PublishSink implements Runnable, AutoCloseable {
                 seekToStored(tp);
                 pendingSeek.remove(tp);
                 consumer.resume(List.of(tp));
-            } catch (StoreException e) {
+            } catch (StoreUnavailableException e) {
                 health.report("store", Health.State.DEGRADED, e.getMessage());
                 sleepQuietly(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, config.retryBackoffMaxMs());
@@ -461,7 +479,7 @@ public final class PublishSink implements Runnable, AutoCloseable {
             for (TopicPartition tp : partitions) {
                 try {
                     seekToStored(tp);
-                } catch (StoreException e) {
+                } catch (StoreUnavailableException e) {
                     pendingSeek.add(tp);
                     consumer.pause(List.of(tp));
                     health.report("store", Health.State.DEGRADED, e.getMessage());

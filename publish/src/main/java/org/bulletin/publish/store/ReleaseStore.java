@@ -37,7 +37,8 @@ import org.flywaydb.core.Flyway;
 /**
  * The release store over JDBC (PostgreSQL, or H2 in PostgreSQL mode as the embedded default), migrated by Flyway
  * on open. Writes are idempotent per release id and carry consumer offsets and outbox rows in the same transaction;
- * SQL failures surface as {@link StoreUnavailableException} (retry) or {@link RecordRejectedException} (DLQ).
+ * SQL failures surface as {@link StoreUnavailableException} (retry), {@link RecordRejectedException} (DLQ) or
+ * {@link StoreFailedException} (stop).
  * Thread-safe: every call borrows its own pooled connection.
  */
 public final class ReleaseStore implements AutoCloseable {
@@ -833,21 +834,61 @@ public final class ReleaseStore implements AutoCloseable {
         }
     }
 
+    /**
+     * True when retrying later can succeed without anyone touching the data or the code: connection failures
+     * (SQLSTATE class 08), serialization failures and deadlocks (40001, 40P01), insufficient resources (53) and
+     * operator intervention (57, e.g. the server shutting down), or a driver exception typed as transient.
+     */
     static boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
-            || e instanceof SQLNonTransientConnectionException || state == null) {
+            || e instanceof SQLNonTransientConnectionException) {
             return true;
         }
-        return !(state.startsWith("22") || state.startsWith("23"));
+        String state = sqlState(e);
+        return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
+            || state.startsWith("53") || state.startsWith("57"));
     }
 
+    /** True when the data itself was refused (class 22 data exception, 23 integrity violation): retrying cannot help. */
+    static boolean isDataError(SQLException e) {
+        String state = sqlState(e);
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * Transient failures become {@link StoreUnavailableException} (wait and retry), data errors
+     * {@link RecordRejectedException} (dead-letter the record), and anything else (an undefined table, a syntax
+     * error, a missing privilege) {@link StoreFailedException}: neither waiting nor skipping the record would help,
+     * and retrying would loop for ever while the database answers pings.
+     */
     static StoreException translate(String what, SQLException e) {
         if (isTransient(e)) {
             return new StoreUnavailableException(what + " failed, database unavailable: " + e.getMessage(), e);
         }
-        return new RecordRejectedException(what + " rejected by the database (SQLSTATE " + e.getSQLState() + "): "
+        if (isDataError(e)) {
+            return new RecordRejectedException(what + " rejected by the database (SQLSTATE " + sqlState(e) + "): "
+                + e.getMessage(), e);
+        }
+        return new StoreFailedException(what + " failed with SQLSTATE " + sqlState(e)
+            + ", neither an outage nor bad data (a missing table, a bad statement, a missing privilege?): "
             + e.getMessage(), e);
+    }
+
+    /** The first SQLSTATE of {@code e} or the exceptions chained to it (a batch failure often carries none itself). */
+    private static String sqlState(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (s.getSQLState() != null) {
+                        return s.getSQLState();
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     static Instant toInstant(OffsetDateTime t) {

@@ -22,7 +22,7 @@ public final class CrashablePublisherMain {
             PublishConfig.KAFKA_PREFIX + "heartbeat.interval.ms", "1000"));
         PublishTopics topics = PublishTopics.defaults(PlainAvro.deserializer(Release.class),
             PlainAvro.serializer(Notification.class));
-        Publisher.start(config, topics, args[0]);
+        Publisher.start(config, topics, args[0], Map.of());
         Thread.sleep(Long.MAX_VALUE);
     }
 }

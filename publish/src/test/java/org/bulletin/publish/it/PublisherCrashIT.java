@@ -40,7 +40,7 @@ class PublisherCrashIT {
 
     @Test
     void shouldNeitherLoseNorDuplicateAcrossKillNine() throws Exception {
-        PostgresSchema schema = PostgresSchema.createOrSkip();
+        PostgresSchema schema = PostgresSchema.create();
         try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
             kafka.createTopics(3, PublishTopics.ENRICHED, PublishTopics.NOTIFICATIONS, PublishTopics.DLQ);
             produce(kafka.bootstrapServers());

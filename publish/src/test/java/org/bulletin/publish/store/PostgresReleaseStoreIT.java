@@ -5,7 +5,7 @@ import org.bulletin.publish.testsupport.PostgresSchema;
 /** The store suite on the local PostgreSQL (127.0.0.1:5432, db test), in a schema of its own dropped afterwards. */
 class PostgresReleaseStoreIT extends AbstractReleaseStoreTest {
 
-    private final PostgresSchema schema = PostgresSchema.createOrSkip();
+    private final PostgresSchema schema = PostgresSchema.create();
 
     @Override
     protected String jdbcUrl() {

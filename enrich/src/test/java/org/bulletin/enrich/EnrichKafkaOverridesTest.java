@@ -1,0 +1,28 @@
+package org.bulletin.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.bulletin.schemas.Topics;
+import org.bulletin.schemas.registry.InMemorySchemaRegistry;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka client overrides every stage gets ({@code KAFKA_*} / {@code kafka.*}) reach enrich's clients (#15). */
+@Tag("issue-15")
+class EnrichKafkaOverridesTest {
+
+    @Test
+    void shouldPassTheOverridesToTheClientsKafkaStreamsCreates() {
+        StreamsConfig streams = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
+            Topics.defaults(new InMemorySchemaRegistry()), "b:9092",
+            Map.of("max.poll.records", "7", "security.protocol", "SSL", "client.id", "ops-given")));
+
+        assertThat(streams.getMainConsumerConfigs("bulletin-enrich", "ops-given-StreamThread-1-consumer", 0))
+            .containsEntry("max.poll.records", "7").containsEntry("security.protocol", "SSL");
+        assertThat(streams.getProducerConfigs("ops-given-StreamThread-1-producer")).containsEntry("security.protocol", "SSL");
+        assertThat(streams.getAdminConfigs("ops-given-admin")).containsEntry("security.protocol", "SSL");
+        assertThat(streams.getString(StreamsConfig.CLIENT_ID_CONFIG)).isEqualTo("ops-given");
+    }
+}
