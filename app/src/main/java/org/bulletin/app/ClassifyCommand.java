@@ -82,7 +82,8 @@ final class ClassifyCommand implements Callable<Integer> {
                         out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", abbreviate(source, 28),
                                 r.getPublishedDate() == null ? "-" : r.getPublishedDate(), r.getLanguage(),
                                 abbreviate(String.join(",", ids(r.getRegions())), 34),
-                                abbreviate(String.join(",", ids(r.getTopics())), 44), abbreviate(r.getTitle(), 70));
+                                abbreviate(r.getScope() != null && !r.getScope().getInScope() ? "(out of scope)"
+                                        : String.join(",", ids(r.getTopics())), 44), abbreviate(r.getTitle(), 70));
                     }
                 }
             }
@@ -120,12 +121,20 @@ final class ClassifyCommand implements Callable<Integer> {
         r.getOrganisations().forEach(org -> orgs.add(org.getId()));
         ArrayNode dates = o.putArray("dates");
         r.getDates().forEach(d -> dates.add(d.toString()));
+        if (r.getScope() == null) {
+            o.putNull("inScope");
+            o.putNull("scopeScore");
+        } else {
+            o.put("inScope", r.getScope().getInScope());
+            o.put("scopeScore", r.getScope().getScore());
+        }
         o.put("duplicateOf", r.getDuplicateOf());
         o.put("parserVersion", r.getParserVersion());
         o.put("classifierVersion", r.getClassifierVersion());
         if (withEvidence) {
             o.set("regionScores", labels(r.getRegions()));
             o.set("topicScores", labels(r.getTopics()));
+            o.set("scopeEvidence", evidence(r.getScope() == null ? List.of() : r.getScope().getEvidence()));
         }
         return o;
     }
@@ -134,12 +143,17 @@ final class ClassifyCommand implements Callable<Integer> {
         ArrayNode a = JSON.createArrayNode();
         for (Label l : labels) {
             ObjectNode n = a.addObject().put("id", l.getId()).put("score", l.getScore());
-            ArrayNode ev = n.putArray("evidence");
-            for (Evidence e : l.getEvidence()) {
-                ev.addObject().put("phrase", e.getPhrase()).put("start", e.getStart()).put("end", e.getEnd()).put("rule", e.getRule());
-            }
+            n.set("evidence", evidence(l.getEvidence()));
         }
         return a;
+    }
+
+    private static ArrayNode evidence(List<Evidence> evidence) {
+        ArrayNode ev = JSON.createArrayNode();
+        for (Evidence e : evidence) {
+            ev.addObject().put("phrase", e.getPhrase()).put("start", e.getStart()).put("end", e.getEnd()).put("rule", e.getRule());
+        }
+        return ev;
     }
 
     private static List<String> ids(List<Label> labels) {

@@ -13,6 +13,7 @@ import org.bulletin.enrich.RawDocument;
 import org.bulletin.enrich.classify.Classification;
 import org.bulletin.enrich.classify.ClassificationRules;
 import org.bulletin.enrich.classify.Classifier;
+import org.bulletin.enrich.classify.ClassifierModel;
 import org.bulletin.enrich.dedup.DedupKeys;
 import org.bulletin.enrich.extract.Extraction;
 import org.bulletin.enrich.extract.Extractor;
@@ -70,7 +71,9 @@ public class EnrichBenchmarks {
         enricher = Enricher.fromClasspath();
         Gazetteer gazetteer = Gazetteer.load(EnrichBenchmarks::rule);
         extractor = new Extractor(gazetteer);
-        classifier = new Classifier(ClassificationRules.load(EnrichBenchmarks::rule), gazetteer);
+        ClassificationRules rules = ClassificationRules.load(EnrichBenchmarks::rule);
+        classifier = new Classifier(rules, gazetteer,
+                ClassifierModel.load(rule(ClassifierModel.FILE), rules.regionIds(), rules.topicIds()));
         ReleaseTexts texts = new ReleaseTexts(7, "jmh-", 0, 0);
         List<RawDocument> docs = new ArrayList<>();
         while (docs.size() < DOCS) {

@@ -42,6 +42,7 @@ import org.bulletin.schemas.Organisation;
 import org.bulletin.schemas.Person;
 import org.bulletin.schemas.Place;
 import org.bulletin.schemas.Release;
+import org.bulletin.schemas.Scope;
 import org.bulletin.schemas.SourceRef;
 
 /**
@@ -268,16 +269,21 @@ public final class Enricher {
         return new Release(id, List.of(ref), p.title(), published, LanguageDetector.detect(p.title() + "\n" + body), body,
                 lede, people, orgs, new ArrayList<>(places.values()), c.countries(), new ArrayList<>(dates),
                 labels(c.regions()), labels(c.topics()), null, DedupKeys.exactKey(DedupKeys.normalise(fingerprintText)),
-                PARSER_VERSION, classifierVersion, now, false);
+                PARSER_VERSION, classifierVersion, now, false,
+                new Scope(c.scope().inScope(), c.scope().score(), evidence(c.scope().evidence())));
     }
 
     private static List<Label> labels(List<ScoredLabel> labels) {
         List<Label> out = new ArrayList<>(labels.size());
         for (ScoredLabel l : labels) {
-            List<Evidence> ev = new ArrayList<>(l.evidence().size());
-            l.evidence().forEach(e -> ev.add(new Evidence(e.phrase(), e.start(), e.end(), e.rule())));
-            out.add(new Label(l.id(), l.score(), ev));
+            out.add(new Label(l.id(), l.score(), evidence(l.evidence())));
         }
         return out;
+    }
+
+    private static List<Evidence> evidence(List<ScoredLabel.Evidence> evidence) {
+        List<Evidence> ev = new ArrayList<>(evidence.size());
+        evidence.forEach(e -> ev.add(new Evidence(e.phrase(), e.start(), e.end(), e.rule())));
+        return ev;
     }
 }

@@ -48,6 +48,7 @@ class ClassifierTraining {
     private static final double L2 = Double.parseDouble(System.getProperty("train.l2", "1.0"));
     private static final boolean PER_LABEL = Boolean.parseBoolean(System.getProperty("train.perLabel", "true"));
     /** How many times each dev-set release counts: they are written to the contract's letter, the worked example included. */
+    private static final double SCOPE_RECALL = Double.parseDouble(System.getProperty("train.scopeRecall", "0.99"));
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
 
     private record Example(String id, String lang, boolean inScope, Set<String> regions, List<String> topics,
@@ -87,14 +88,7 @@ class ClassifierTraining {
         Fit region = fit(inScope, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
         Fit topic = fit(inScope, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
 
-        // Scope: the highest threshold that keeps every in-scope training release in (recall first), capped at 0.5.
-        double scopeThreshold = 0.5;
-        for (Example e : examples) {
-            if (e.inScope()) {
-                scopeThreshold = Math.min(scopeThreshold, scope.probability(null, e.candidates().scope()) - 1e-3);
-            }
-        }
-        scopeThreshold = Math.max(0.05, scopeThreshold);
+        double scopeThreshold = scopeThreshold(examples, scope);
         double regionThreshold = bestThreshold(inScope, region, true);
         double topicThreshold = bestThreshold(inScope, topic, false);
 
@@ -139,13 +133,7 @@ class ClassifierTraining {
             List<Example> in = train.stream().filter(Example::inScope).toList();
             Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
             Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
-            double scopeTh = 0.5;
-            for (Example e : train) {
-                if (e.inScope()) {
-                    scopeTh = Math.min(scopeTh, scope.probability(null, e.candidates().scope()) - 1e-3);
-                }
-            }
-            scopeTh = Math.max(0.05, scopeTh);
+            double scopeTh = scopeThreshold(train, scope);
             double rTh = bestThreshold(in, region, true);
             double tTh = bestThreshold(in, topic, false);
             for (Example e : held) {
@@ -195,6 +183,22 @@ class ClassifierTraining {
             }
         }
         return out;
+    }
+
+    /**
+     * Scope favours recall: the highest threshold (at most 0.5) that keeps {@code train.scopeRecall} (default 99 %) of
+     * the in-scope training releases in scope.
+     */
+    private static double scopeThreshold(List<Example> examples, Fit scope) {
+        List<Double> in = new ArrayList<>();
+        for (Example e : examples) {
+            if (e.inScope()) {
+                in.add(scope.probability(null, e.candidates().scope()));
+            }
+        }
+        in.sort(null);
+        int drop = (int) Math.floor(in.size() * (1 - SCOPE_RECALL));
+        return Math.max(0.05, Math.min(0.5, in.get(Math.min(drop, in.size() - 1)) - 1e-3));
     }
 
     private record Item(String label, double[] features, boolean positive) {}

@@ -103,7 +103,13 @@ class RealClassificationTest {
         Result test = score(pages.stream().filter(p -> p.split().equals("test")).toList(), show.contains("test"));
         tune.print("tune");
         test.print("test (never tuned on)");
-        assertThat(test.regions().microF1()).as("region micro-F1 on the test part").isGreaterThanOrEqualTo(0.0);
+        // Floors a little under the figures of the shipped model (test part: regions 0.893, topics 0.834, primary 0.851,
+        // off-domain 1 of 29, no in-scope release judged out); the minimum (0.90 / 0.85 / 0.90) is not met yet.
+        assertThat(test.regions().microF1()).as("region micro-F1 on the test part").isGreaterThanOrEqualTo(0.87);
+        assertThat(test.topics().microF1()).as("topic micro-F1 on the test part").isGreaterThanOrEqualTo(0.81);
+        assertThat(test.primary()).as("primary topic accuracy on the test part").isGreaterThanOrEqualTo(0.82);
+        assertThat(test.offDomainLabelled()).as("off-domain pages labelled").isLessThanOrEqualTo(test.offDomain() / 10);
+        assertThat(test.inScopeUnlabelled()).as("in-scope releases left unlabelled").isLessThanOrEqualTo(test.inScope() / 50);
     }
 
     @Test
@@ -134,7 +140,9 @@ class RealClassificationTest {
         }
         System.out.printf(Locale.ROOT, "== general news pages (article-extraction benchmark): %d of %d labelled (%.1f %%)%n",
                 labelled, pages, 100.0 * labelled / pages);
-        assertThat(labelled).isGreaterThanOrEqualTo(0);
+        // These pages train the scope decision as off-domain examples, so this is a regression floor, not a measure:
+        // the benchmark's held-out half is the measure (at most 5 % labelled, the minimum).
+        assertThat(labelled).as("general news pages labelled").isLessThanOrEqualTo(pages / 20);
     }
 
     static Path benchmarkDir() {
