@@ -130,8 +130,30 @@ public final class Classifier {
         }
     }
 
-    /** The evidence gathered for one candidate label, and where it sits. */
+    /** The context kinds a piece of evidence is counted under: the prefix of its rule ("host+title:KZ" is a host). */
+    // Most frequent first: kindIndex runs for every piece of evidence.
+    private static final String[] KINDS = {"topic", "country", "place", "adjective", "listed", "host", "enumeration",
+        "boilerplate", "scenario", "phrase", "organisation", "counterpart", "accredited", "seat", "observer",
+        "organisation-wide", "member-of", "threat", "notthreat", "locative", "actor"};
+
+    private static int kindIndex(String rule) {
+        for (int k = 0; k < KINDS.length; k++) {
+            String name = KINDS[k];
+            if (rule.startsWith(name) && (rule.length() == name.length() || rule.charAt(name.length()) == ':'
+                    || rule.charAt(name.length()) == '+')) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The evidence gathered for one candidate label, and where it sits. Counters are plain arrays: this runs for every
+     * mention of every release (a map per candidate halved the classifier's speed).
+     */
     private static final class Acc {
+        private static final int NOT_THREAT = kindIndex("notthreat");
+
         double weight;
         int count;
         double maxSingle;
@@ -139,31 +161,31 @@ public final class Classifier {
         boolean lead;
         double early;
         int quoted;
-        final Map<String, Integer> kinds = new HashMap<>(8);
-        final Set<Integer> sentences = new HashSet<>(8);
-        final Set<String> phrases = new HashSet<>(8);
+        final int[] kinds = new int[KINDS.length];
+        private int[] sentences = new int[4];
+        private int sentenceCount;
+        private final List<String> phrases = new ArrayList<>(4);
         final List<ScoredLabel.Evidence> evidence = new ArrayList<>();
 
         void add(Layout l, double w, String phrase, int start, int end, int sentence, String rule) {
-            int cut = rule.length();
-            for (int i = 0; i < rule.length(); i++) {
-                char c = rule.charAt(i);
-                if (c == '+' || c == ':') {
-                    cut = i;
-                    break;
-                }
+            int k = kindIndex(rule);
+            if (k >= 0) {
+                kinds[k]++;
             }
-            kinds.merge(rule.substring(0, cut), 1, Integer::sum);
             if (rule.contains("+not-threat")) {
-                kinds.merge("notthreat", 1, Integer::sum);
+                kinds[NOT_THREAT]++;
             }
             count++;
             title |= l.inTitle(end);
             lead |= l.inLead(start);
             early = Math.max(early, l.early(start));
             quoted += l.quoted(start) ? 1 : 0;
-            sentences.add(sentence);
-            phrases.add(phrase.toLowerCase(java.util.Locale.ROOT));
+            addSentence(sentence);
+            int colon = rule.indexOf(':');
+            String pattern = colon < 0 ? rule : rule.substring(colon + 1);
+            if (!phrases.contains(pattern)) {
+                phrases.add(pattern);
+            }
             if (w <= 0) {
                 return; // recorded as a context (a seat, an observer list) but no evidence for the label
             }
@@ -174,8 +196,32 @@ public final class Classifier {
             }
         }
 
+        void mark(String kind) {
+            kinds[kindIndex(kind)]++;
+        }
+
+        private void addSentence(int sentence) {
+            for (int i = 0; i < sentenceCount; i++) {
+                if (sentences[i] == sentence) {
+                    return;
+                }
+            }
+            if (sentenceCount == sentences.length) {
+                sentences = java.util.Arrays.copyOf(sentences, sentenceCount * 2);
+            }
+            sentences[sentenceCount++] = sentence;
+        }
+
+        int sentences() {
+            return sentenceCount;
+        }
+
+        int distinctPhrases() {
+            return phrases.size();
+        }
+
         int kind(String k) {
-            return kinds.getOrDefault(k, 0);
+            return kinds[kindIndex(k)];
         }
     }
 
@@ -300,9 +346,9 @@ public final class Classifier {
                 // Minsk"), or the state behind an acting institution ("МЧС России", "Ministry of Defence of Russia").
                 String before = keyBefore(t, m);
                 if (before != null && (rules.hostBefore.contains(before) || TOWARDS.contains(before))) {
-                    acc.kinds.merge("locative", 1, Integer::sum);
+                    acc.mark("locative");
                 } else if (before != null && rules.institutions.contains(before)) {
-                    acc.kinds.merge("actor", 1, Integer::sum);
+                    acc.mark("actor");
                 }
             }
             countryWeight.computeIfAbsent(m.code(), k -> new Acc()).add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule);
@@ -430,7 +476,7 @@ public final class Classifier {
                 log1p(a.kind("listed")), log1p(a.kind("counterpart")), log1p(a.kind("accredited")), log1p(a.kind("seat")),
                 log1p(a.kind("observer")), log1p(a.kind("phrase")), log1p(a.kind("organisation")),
                 a.kind("organisation-wide") > 0 ? 1 : 0, log1p(a.kind("notthreat")), a.title ? 1 : 0, a.lead ? 1 : 0, a.early,
-                log1p(a.sentences.size()), a.count == 0 ? 0 : (double) a.quoted / a.count, log1p(a.count),
+                log1p(a.sentences()), a.count == 0 ? 0 : (double) a.quoted / a.count, log1p(a.count),
                 homeRegions.contains(e.getKey()) ? 1 : 0, orgWideCue ? 1 : 0, log1p(hosts - a.kind("host")), log1p(hosts),
                 log1p(a.kind("locative")), log1p(a.kind("actor"))};
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
@@ -449,7 +495,7 @@ public final class Classifier {
             double n = Math.max(1, a.count);
             double[] f = {
                 log1p(a.weight), max > 0 ? a.weight / max : 0, a.weight > 0 && a.weight == max ? 1 : 0, log1p(a.count),
-                log1p(a.phrases.size()), a.title ? 1 : 0, a.lead ? 1 : 0, a.early, log1p(a.sentences.size()), a.quoted / n,
+                log1p(a.distinctPhrases()), a.title ? 1 : 0, a.lead ? 1 : 0, a.early, log1p(a.sentences()), a.quoted / n,
                 a.kind("enumeration") / n, a.kind("boilerplate") / n, a.kind("scenario") / n, a.kind("threat") > 0 ? 1 : 0,
                 a.maxSingle};
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));

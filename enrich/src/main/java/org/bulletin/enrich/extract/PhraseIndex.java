@@ -63,6 +63,9 @@ public final class PhraseIndex<T> {
     private List<Entry<T>>[] byStem = newTable(0);
     private List<Entry<T>>[] byExact = newTable(0);
     private List<Entry<T>>[] byPrefix = newTable(0);
+    // Prefix phrases of four letters or more by their first four: a three-letter bucket ("con", "сил") holds many.
+    private List<Entry<T>>[] byPrefix4 = newTable(0);
+    private boolean anyPrefix4;
     private boolean anyStem;
     private boolean anyExact;
     private boolean anyPrefix;
@@ -114,8 +117,14 @@ public final class PhraseIndex<T> {
                 anyExact = true;
             }
             case PREFIX, CASE_PREFIX -> {
-                byPrefix = put(byPrefix, id, e);
-                anyPrefix = true;
+                String lower = Tokens.lowerOf(first.value());
+                if (lower.length() >= 4) {
+                    byPrefix4 = put(byPrefix4, LEXICON.idOf(Tokens.prefix4Of(lower)), e);
+                    anyPrefix4 = true;
+                } else {
+                    byPrefix = put(byPrefix, id, e);
+                    anyPrefix = true;
+                }
             }
         }
         all.add(e);
@@ -156,6 +165,9 @@ public final class PhraseIndex<T> {
             }
             if (anyPrefix) {
                 probe(t, ids, i, at(byPrefix, ids.prefix[i]), out);
+            }
+            if (anyPrefix4) {
+                probe(t, ids, i, at(byPrefix4, ids.prefix4[i]), out);
             }
         }
         return out;

@@ -160,18 +160,25 @@ public final class Tokens {
         return lower.length() <= 3 ? lower : lower.substring(0, 3);
     }
 
-    /** Lexicon ids of every token's key, lower form and prefix bucket (-1: no phrase uses that word). */
+    /** The first four letters of {@code lower}, or null when it is shorter: the finer bucket of longer prefix phrases. */
+    static String prefix4Of(String lower) {
+        return lower.length() < 4 ? null : lower.substring(0, 4);
+    }
+
+    /** Lexicon ids of every token's key, lower form and prefix buckets (-1: no phrase uses that word). */
     static final class Ids {
         final int lexiconSize;
         final int[] key;
         final int[] lower;
         final int[] prefix;
+        final int[] prefix4;
 
-        Ids(int lexiconSize, int[] key, int[] lower, int[] prefix) {
+        Ids(int lexiconSize, int[] key, int[] lower, int[] prefix, int[] prefix4) {
             this.lexiconSize = lexiconSize;
             this.key = key;
             this.lower = lower;
             this.prefix = prefix;
+            this.prefix4 = prefix4;
         }
     }
 
@@ -188,14 +195,17 @@ public final class Tokens {
         int[] k = new int[size];
         int[] l = new int[size];
         int[] p = new int[size];
+        int[] p4 = new int[size];
         for (int i = 0; i < size; i++) {
             String lo = lower[i];
             l[i] = lexicon.find(lo);
             k[i] = key[i] == lo ? l[i] : lexicon.find(key[i]);
             String pre = prefixOf(lo);
             p[i] = pre == lo ? l[i] : lexicon.find(pre);
+            String pre4 = prefix4Of(lo);
+            p4[i] = pre4 == null ? -1 : lo.length() == 4 ? l[i] : lexicon.find(pre4);
         }
-        Ids fresh = new Ids(lexiconSize, k, l, p);
+        Ids fresh = new Ids(lexiconSize, k, l, p, p4);
         ids = fresh;
         return fresh;
     }
