@@ -390,7 +390,7 @@ public final class Classifier {
             }
             for (String member : gazetteer.org(home).members()) {
                 String region = regionOf(member);
-                if (region != null && !region.equals(rules.otherRegion) && homeRegions.add(region) && first != null) {
+                if (region != null && homeRegions.add(region) && first != null) {
                     Acc a = regions.computeIfAbsent(region, k -> new Acc());
                     if (a.evidence.isEmpty()) {
                         a.add(layout, MEMBER_WEIGHT, first.surface(), first.start(), first.end(), first.sentence(), "member-of:" + home);

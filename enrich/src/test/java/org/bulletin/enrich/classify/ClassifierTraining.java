@@ -79,7 +79,7 @@ class ClassifierTraining {
         int dev = devSet.size();
         List<Example> offDomain = benchmarkPages(enricher);
 
-        crossValidate(examples.subList(0, corpus), examples.subList(corpus, examples.size()), offDomain);
+        double[] thresholds = crossValidate(examples.subList(0, corpus), examples.subList(corpus, examples.size()), offDomain);
 
         List<Example> scopeSet = new ArrayList<>(examples);
         scopeSet.addAll(offDomain);
@@ -89,8 +89,9 @@ class ClassifierTraining {
         Fit topic = fit(inScope, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
 
         double scopeThreshold = scopeThreshold(examples, scope);
-        double regionThreshold = bestThreshold(inScope, region, true);
-        double topicThreshold = bestThreshold(inScope, topic, false);
+        // Thresholds from out-of-fold probabilities: a model is over-confident on the releases it was fitted on.
+        double regionThreshold = thresholds[0];
+        double topicThreshold = thresholds[1];
 
         Map<String, String> out = new LinkedHashMap<>();
         scope.write(out, "scope", scopeThreshold);
@@ -112,8 +113,10 @@ class ClassifierTraining {
      * an honest estimate, on releases the weights were not fitted on, for choosing features and regularisation
      * without looking at the test part.
      */
-    private static void crossValidate(List<Example> corpus, List<Example> always, List<Example> offDomain) throws IOException {
+    private static double[] crossValidate(List<Example> corpus, List<Example> always, List<Example> offDomain) throws IOException {
         int folds = 5;
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofRegions = new ArrayList<>();
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofTopics = new ArrayList<>();
         LabelTally regions = new LabelTally();
         LabelTally topics = new LabelTally();
         int primary = 0;
@@ -137,6 +140,10 @@ class ClassifierTraining {
             double rTh = bestThreshold(in, region, true);
             double tTh = bestThreshold(in, topic, false);
             for (Example e : held) {
+                if (e.inScope()) {
+                    oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
+                    oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
+                }
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh;
                 List<String> gotTopics = judgedIn ? decide(e.candidates().topics(), topic, tTh)
                         : List.of();
@@ -165,6 +172,52 @@ class ClassifierTraining {
             regions.print("cv regions");
             topics.print("cv topics");
         }
+        return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
+    }
+
+    private static List<Map.Entry<String, Double>> probabilities(List<Classifier.Candidate> candidates, Fit fit) {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        for (Classifier.Candidate c : candidates) {
+            if (!c.evidence().isEmpty()) {
+                out.add(Map.entry(c.id(), fit.probability(c.id(), c.features())));
+            }
+        }
+        return out;
+    }
+
+    /** The threshold (0.20 to 0.80) with the best micro-F1 over out-of-fold probabilities, the likeliest-one rule included. */
+    private static double outOfFoldThreshold(List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oof, boolean regions) {
+        double best = 0.5;
+        double bestF1 = -1;
+        for (int step = 20; step <= 80; step++) {
+            double th = step / 100.0;
+            LabelTally tally = new LabelTally();
+            for (Map.Entry<Example, List<Map.Entry<String, Double>>> e : oof) {
+                Set<String> got = new TreeSet<>();
+                String top = null;
+                double topP = -1;
+                for (Map.Entry<String, Double> c : e.getValue()) {
+                    if (c.getValue() >= th) {
+                        got.add(c.getKey());
+                    }
+                    if (c.getValue() > topP) {
+                        topP = c.getValue();
+                        top = c.getKey();
+                    }
+                }
+                if (got.isEmpty() && top != null) {
+                    got.add(top);
+                }
+                tally.add(regions ? e.getKey().regions() : Set.copyOf(e.getKey().topics()), got);
+            }
+            if (tally.microF1() > bestF1) {
+                bestF1 = tally.microF1();
+                best = th;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s threshold from out-of-fold probabilities %.2f: micro-F1 %.3f%n",
+                regions ? "region" : "topic", best, bestF1);
+        return best;
     }
 
     /** The labels the runtime keeps: probability at or over the threshold, else the likeliest; likeliest first. */
