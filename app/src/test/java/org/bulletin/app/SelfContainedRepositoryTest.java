@@ -23,10 +23,8 @@ import org.junit.jupiter.api.Test;
 class SelfContainedRepositoryTest {
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", "data", "text");
-    // corpus/README.md names where its labels' contract came from; it needs nothing from there (and the corpus
-    // belongs to the classifier work). This test names the folder it forbids.
-    private static final Set<String> SKIPPED_FILES = Set.of("corpus/README.md",
-            "app/src/test/java/org/bulletin/app/SelfContainedRepositoryTest.java");
+    // This test names the folder it forbids.
+    private static final Set<String> SKIPPED_FILES = Set.of("app/src/test/java/org/bulletin/app/SelfContainedRepositoryTest.java");
     private static final String ALLOWED_OUTSIDE_DATA = "article-extraction-benchmark";
 
     @Test
