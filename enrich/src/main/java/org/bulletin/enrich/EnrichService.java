@@ -63,8 +63,13 @@ public final class EnrichService implements AutoCloseable {
         p.put(StreamsConfig.topicPrefix("min.insync.replicas"), 1);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // broker default
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        producerSettings()
-                .forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
+        // Streams gives a producer.-prefixed key precedence over the plain one, so enrich's own defaults go in only
+        // where the overrides do not name the key: KAFKA_COMPRESSION_TYPE must beat the lz4 default (#15).
+        producerSettings().forEach((k, v) -> {
+            if (!kafkaOverrides.containsKey(k)) {
+                p.put(StreamsConfig.producerPrefix(k), v);
+            }
+        });
         if (!config.stateDir().isBlank()) {
             p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         }

@@ -25,4 +25,20 @@ class EnrichKafkaOverridesTest {
         assertThat(streams.getAdminConfigs("ops-given-admin")).containsEntry("security.protocol", "SSL");
         assertThat(streams.getString(StreamsConfig.CLIENT_ID_CONFIG)).isEqualTo("ops-given");
     }
+
+    @Test
+    void shouldLetTheCompressionOverrideBeatEnrichsLz4Default() {
+        StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
+            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of()));
+        StreamsConfig overridden = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
+            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of("compression.type", "zstd")));
+        StreamsConfig enrichOnly = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
+            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of("producer.compression.type", "gzip")));
+
+        assertThat(defaults.getProducerConfigs("p")).containsEntry("compression.type", "lz4");
+        // KAFKA_COMPRESSION_TYPE=zstd: Streams would let its own producer.compression.type=lz4 win over it (#15).
+        assertThat(overridden.getProducerConfigs("p")).containsEntry("compression.type", "zstd");
+        // KAFKA_PRODUCER_COMPRESSION_TYPE: Streams' prefix, read by enrich only when one process runs every stage.
+        assertThat(enrichOnly.getProducerConfigs("p")).containsEntry("compression.type", "gzip");
+    }
 }

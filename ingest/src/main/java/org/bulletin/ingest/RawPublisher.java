@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produces raw releases to the raw topic and rejected bodies to the dead-letter topic through one idempotent producer
- * (acks=all, lz4), and keeps the ingest counters. Thread-safe.
+ * (acks=all; lz4 unless overridden), and keeps the ingest counters. Thread-safe.
  *
  * <p>One {@code Producer<String, byte[]>} carries both topics: the caller's {@code Serializer<RawRelease>} (the
  * registry-aware serde in the app) is applied here with the raw topic name, so its subject naming is unchanged, and
@@ -65,8 +65,8 @@ public final class RawPublisher implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
 
     /**
-     * @param producerConfig bootstrap.servers and any client overrides; idempotence, acks=all, lz4 and the key/value
-     *                       serializers are forced
+     * @param producerConfig bootstrap.servers and any client overrides; idempotence, acks=all and the key/value
+     *                       serializers are forced; lz4 is the default codec
      * @param serializer     value serializer for RawRelease (configured by the caller; called with the raw topic)
      * @param maxBodyBytes   largest body ingest accepts; max.request.size is raised to fit it unless set
      */
@@ -87,7 +87,8 @@ public final class RawPublisher implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(config);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // The codec is a default, not a guarantee: ops may pick another (KAFKA_COMPRESSION_TYPE) for their clients.
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A 5 MiB body plus Avro framing must fit one request; the raw topic needs max.message.bytes to match.
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxBodyBytes + 256 * 1024));
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "bulletin-ingest");

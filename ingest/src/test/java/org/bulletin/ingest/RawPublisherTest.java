@@ -19,13 +19,20 @@ class RawPublisherTest {
     private final RawPublisher publisher = new RawPublisher(producer, new AvroBinary(), "raw", "dlq");
 
     @Test
-    void shouldForceIdempotentAllAcksLz4() {
+    void shouldForceIdempotentAllAcksAndDefaultToLz4() {
         Map<String, Object> p = RawPublisher.producerProps(Map.of("bootstrap.servers", "x:1", "acks", "1"),
                 5 * 1024 * 1024);
         assertThat(p).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         assertThat((Integer) p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isGreaterThan(5 * 1024 * 1024);
+    }
+
+    @Test
+    void shouldLetOpsChooseAnotherCodec() { // #15
+        Map<String, Object> p = RawPublisher.producerProps(
+                Map.of("bootstrap.servers", "x:1", "compression.type", "zstd"), 5 * 1024 * 1024);
+        assertThat(p).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     }
 
     @Test
