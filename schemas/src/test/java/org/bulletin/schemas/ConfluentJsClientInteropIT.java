@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 2's proof against code we did not write: Confluent's official JavaScript client
  * ({@code @confluentinc/schemaregistry}, driven by {@code src/test/js/interop.js}) reads records our serializer wrote,
- * and our deserializer reads records it wrote, both through a real registry process.
+ * and our deserializer reads records it wrote, both through a real registry process. Reading those records from a
+ * real broker with KafkaJS ({@code src/test/js/subscribe.js}) is the app module's pipeline IT's part: it has the
+ * broker and enrich's real, lz4-compressed output.
  */
 class ConfluentJsClientInteropIT {
 

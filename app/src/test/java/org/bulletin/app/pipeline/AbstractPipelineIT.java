@@ -29,14 +29,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The walking skeleton end to end, the same way on every infrastructure: the real sample scrape goes through ingest,
- * the enrich Streams app and publish, and lands once in the store and once on the notification topic. One subclass
- * per infrastructure (in-process broker + registry process + local PostgreSQL; Testcontainers where Docker runs).
+ * the enrich Streams app and publish, and lands once in the store and once on the notification topic; a Node.js
+ * subscriber (KafkaJS + Confluent's JavaScript schema-registry client) reads every topic family a subscriber uses.
+ * One subclass per infrastructure (in-process broker + registry process + local PostgreSQL; Testcontainers where
+ * Docker runs).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,6 +113,76 @@ abstract class AbstractPipelineIT {
         assertThat(storedRows()).isEqualTo(5);
         List<Notification> notifications = readNotifications(6, Duration.ofSeconds(5));
         assertThat(notifications).hasSize(5);
+    }
+
+    @Test
+    @Order(3)
+    @Tag("issue-15")
+    void shouldLetKafkaJsWithTheLz4CodecReadEveryTopicFamilyASubscriberUses() throws Exception {
+        JsSubscriber.requireNodeModules();
+        Map<String, List<String>> java = new LinkedHashMap<>();
+        for (String topic : subscriberTopics()) {
+            java.put(topic, committedRecords(topic));
+            assertThat(java.get(topic)).as("committed records on %s", topic).isNotEmpty();
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        java.forEach((topic, records) -> counts.put(topic, (long) records.size()));
+
+        JsSubscriber.Result js = JsSubscriber.read(infra.bootstrap(), infra.registryUrl(), true, counts, dataDir);
+
+        assertThat(js.crash()).as("KafkaJS crash; stderr:%n%s", js.stderr()).isNull();
+        assertThat(js.exit()).as("subscribe.js exit; stderr:%n%s", js.stderr()).isZero();
+        // The same records as the Java client read, each decoded by Confluent's JavaScript schema-registry client.
+        assertThat(js.records()).extracting(JsSubscriber::position)
+                .containsExactlyInAnyOrderElementsOf(java.values().stream().flatMap(List::stream).toList());
+        assertThat(js.records()).allSatisfy(r -> assertThat(r.get("releaseId").asText()).isEqualTo(r.get("key").asText()));
+    }
+
+    @Test
+    @Order(4)
+    @Tag("issue-15")
+    void shouldNeedTheLz4CodecInKafkaJsForTheEnrichedTopicButNotForNotifications() throws Exception {
+        JsSubscriber.requireNodeModules();
+        String notifications = pipeline.topics().notifications();
+        long notified = committedRecords(notifications).size();
+
+        JsSubscriber.Result plain = JsSubscriber.read(infra.bootstrap(), infra.registryUrl(), false,
+                Map.of(notifications, notified), dataDir);
+        assertThat(plain.exit()).as("KafkaJS without a codec on %s; stderr:%n%s", notifications, plain.stderr()).isZero();
+        assertThat(plain.records()).hasSize((int) notified);
+
+        // What docs/topics.md warns KafkaJS users of: enrich writes lz4, which KafkaJS cannot read on its own.
+        JsSubscriber.Result enriched = JsSubscriber.read(infra.bootstrap(), infra.registryUrl(), false,
+                Map.of(pipeline.topics().enriched(), 1L), dataDir);
+        assertThat(enriched.exit()).as("stderr:%n%s", enriched.stderr()).isEqualTo(2);
+        assertThat(enriched.crash()).contains("LZ4");
+    }
+
+    private List<String> subscriberTopics() {
+        return List.of(pipeline.topics().enriched(), pipeline.topics().byRegion("central-asia"),
+                pipeline.topics().notifications());
+    }
+
+    /** Every committed record of the topic as "topic/partition/offset/key", read with the Java client. */
+    private List<String> committedRecords(String topic) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.topic() + "/" + r.partition() + "/" + r.offset()
+                        + "/" + r.key()));
+            }
+            assertThat(tps).as("read %s to its end", topic).allMatch(tp -> c.position(tp) >= ends.get(tp));
+        }
+        return out;
     }
 
     private long storedRows() {
