@@ -20,13 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar bulletin.jar run} as a newcomer runs it: the real jar in its own process, on free loopback ports;
  * it comes up healthy with the bundled sample stored, stops cleanly on SIGTERM with exit 0, and a second run on the
- * same data dir resumes without ingesting the sample again.
+ * same data dir resumes without ingesting the sample again; {@code --no-sample --sources FILE} stores what the
+ * sources file's drop folder holds and nothing of the sample.
  */
 class RunCommandIT {
 
@@ -69,11 +71,59 @@ class RunCommandIT {
         assertThat(again.exitValue()).isZero();
     }
 
-    private Process start(Path jar, int[] ports, List<String> lines) throws IOException {
+    @Test
+    @Tag("issue-15")
+    void shouldIngestTheSourcesFileAndNotTheSampleWithNoSample() throws Exception {
+        Path jar = Path.of("target", "bulletin.jar");
+        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
+        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+        Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-drop"));
+        Files.writeString(drop.resolve("release.json"), JSON.writeValueAsString(java.util.Map.of(
+                "url", DROPPED_URL,
+                "title", "CSTO experts assessed the situation at the Ishkashim border outpost",
+                "text", "On 14 March 2025, a working group of the CSTO Secretariat visited the Ishkashim outpost of the "
+                        + "Republic of Tajikistan on the Tajik-Afghan border and discussed reinforcing the state border.")));
+        Path sources = Files.writeString(drop.resolveSibling(dataDir.getFileName() + "-sources.yaml"), """
+                sources:
+                  - id: drop
+                    type: files
+                    paths: [%s]
+                    watch: true
+                """.formatted(drop.toAbsolutePath()));
+
+        List<String> output = new CopyOnWriteArrayList<>();
+        Process run = start(jar, ports, output, "--no-sample", "--sources", sources.toString());
+        try {
+            awaitLine(output, "Running.", run, Duration.ofSeconds(150));
+            assertThat(String.join("\n", output)).contains("Sources          1 from")
+                    .doesNotContain("Sample:").doesNotContain("Sample already").doesNotContain("Flowed:");
+            // The sample is ingested, and waited for, before "Running."; so only the dropped release may be stored.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode items = get(ports[3], "/v1/releases?limit=50").path("items");
+            while (items.size() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                items = get(ports[3], "/v1/releases?limit=50").path("items");
+            }
+            List<String> ids = new ArrayList<>();
+            items.forEach(item -> ids.add(item.path("id").asText()));
+            assertThat(ids).containsExactly(DROPPED_URL);
+        } finally {
+            run.destroy();
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+        assertThat(run.exitValue()).isZero();
+        assertThat(dataDir.resolve("sample")).doesNotExist();
+        assertThat(dataDir.resolve("sample-ingested")).doesNotExist();
+    }
+
+    private static final String DROPPED_URL = "https://example.org/drop/ishkashim";
+
+    private Process start(Path jar, int[] ports, List<String> lines, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "run", "--data-dir", dataDir.toString(),
                 "--kafka-port", Integer.toString(ports[0]), "--controller-port", Integer.toString(ports[1]),
                 "--registry-port", Integer.toString(ports[2]), "--api-port", Integer.toString(ports[3])));
+        cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-run.log");
