@@ -178,6 +178,24 @@ class ReplayIT {
 
     @Test
     @Order(3)
+    @Tag("issue-15")
+    void shouldShowOnlyAsManyChangedReleasesAsAskedOnADryRun() throws Exception {
+        Map<String, Long> endsBefore = endOffsets();
+        StringWriter out = new StringWriter();
+
+        assertThat(cli(out, "replay", "--dry-run", "--sample", "1", "--format", "json", "--from", historyFrom.toString(),
+                "--store", db.jdbcUrl(), "-D", PublishConfig.STORE_USER + "=" + db.user(),
+                "-D", EnrichConfig.RULES_DIR + "=" + editedRules)).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("changed").asLong()).isEqualTo(2);
+        assertThat(report.get("samples")).hasSize(1);
+        assertThat(report.get("samples").get(0).get("addedEvidence").get("education").toString()).contains(NEW_CUE);
+        assertThat(endOffsets()).isEqualTo(endsBefore);
+    }
+
+    @Test
+    @Order(4)
     void shouldApplyTheNewRulesToHistoryWhileLiveRecordsFlowExactlyOnce() throws Exception {
         enrich.close();
         enrich = startEnrich(editedRules);
@@ -240,7 +258,7 @@ class ReplayIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldListAndReDriveDeadLettersToTheirOrigin() throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
@@ -270,7 +288,7 @@ class ReplayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldBackfillADownstreamTopicWithNotificationsFromTheStore() throws Exception {
         kafka.createTopics(1, "backfill.v1");
 
@@ -285,6 +303,32 @@ class ReplayIT {
             assertThat(n.getReplay()).isTrue();
             assertThat(n.getTopics()).contains("education");
         });
+    }
+
+    @Test
+    @Order(7)
+    @Tag("issue-15")
+    void shouldCopyOnlyTheRawRecordsOfTheGivenSourceToTheReplayTopic() throws Exception {
+        List<RawRelease> copiedBefore = readAll(topics.replay(), topics.rawSerde().deserializer());
+        assertThat(copiedBefore).noneMatch(r -> r.getSourceId().equals("other-src"));
+        Instant from = Instant.now().minusSeconds(1);
+        send(List.of(doc("o1", "Rushan", "")), "other-src");
+        send(List.of(doc("i1", "Murghob", "")), "it");
+        send(List.of(doc("o2", "Roshtqal'a", "")), "other-src");
+
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "replay", "--from", from.toString(), "--source", "other-src")).isZero();
+
+        assertThat(out.toString()).contains("Copied 2 of 3 raw records").contains("1 of other sources");
+        List<RawRelease> copied = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (copied.size() < copiedBefore.size() + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            copied = readAll(topics.replay(), topics.rawSerde().deserializer());
+        }
+        assertThat(copied).hasSize(copiedBefore.size() + 2);
+        assertThat(copied.stream().filter(r -> r.getSourceId().equals("other-src")).map(RawRelease::getSourceUrl))
+                .containsExactlyInAnyOrder("https://example.org/o1", "https://example.org/o2");
     }
 
     // ------------------------------------------------------------------------------------------------ fixtures
@@ -331,19 +375,23 @@ class ReplayIT {
     }
 
     private void send(List<Doc> docs) {
+        send(docs, "it");
+    }
+
+    private void send(List<Doc> docs, String sourceId) {
         try (KafkaProducer<String, RawRelease> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new StringSerializer(), topics.rawSerde().serializer())) {
             for (Doc d : docs) {
-                p.send(new ProducerRecord<>(topics.raw(), d.key(), raw(d))).get();
+                p.send(new ProducerRecord<>(topics.raw(), d.key(), raw(d, sourceId))).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static RawRelease raw(Doc d) throws Exception {
+    private static RawRelease raw(Doc d, String sourceId) throws Exception {
         byte[] body = d.text().getBytes(StandardCharsets.UTF_8);
-        return RawRelease.newBuilder().setSourceId("it").setSourceUrl(d.key()).setFetchedAt(Instant.now())
+        return RawRelease.newBuilder().setSourceId(sourceId).setSourceUrl(d.key()).setFetchedAt(Instant.now())
                 .setContentType("text/plain").setCharset("UTF-8").setBody(ByteBuffer.wrap(body))
                 .setContentHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))).build();
     }
