@@ -59,6 +59,8 @@ public final class Chrome {
             "рассылк", "приложени", "канал", "ошибк", "опечатк", "сайт", "страниц", "реклам", "перепечат", "гиперссылк",
             "материал", "новост");
     private static final Set<String> SITE_PAIRS = Set.of("ctrl enter", "rights reserved", "права защищены");
+    /** The first words of ACTION_PAIRS and SITE_PAIRS: a pair is built and looked up only after one of them. */
+    private static final Set<String> PAIR_FIRST_WORDS = firstWords(ACTION_PAIRS, SITE_PAIRS);
 
     /** Credits and stamps that open a line: captions, translators, update times. */
     private static final Pattern CREDIT = Pattern.compile("^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
@@ -66,9 +68,19 @@ public final class Chrome {
             + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])", FLAGS);
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
     private static final int MAX_CHROME_WORDS = 35;
-    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\d]+");
 
     private Chrome() {
+    }
+
+    @SafeVarargs
+    private static Set<String> firstWords(Set<String>... pairSets) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Set<String> pairs : pairSets) {
+            for (String pair : pairs) {
+                out.add(pair.substring(0, pair.indexOf(' ')));
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /**
@@ -77,14 +89,19 @@ public final class Chrome {
      */
     public static boolean isChromeText(String line) {
         String t = line.strip();
-        int words = ReleaseSplitter.wordCount(t);
+        return isChromeText(t, ReleaseSplitter.wordCount(t));
+    }
+
+    /** {@link #isChromeText(String)} of an already stripped line whose word count the splitter has counted. */
+    static boolean isChromeText(String t, int words) {
         if (t.isEmpty() || words > MAX_CHROME_WORDS) {
             return false;
         }
         if (CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
-        if (words <= 25 && containsPhotoWord(t) && CREDIT_INSIDE.matcher(t).find()) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (words <= 25 && (lower.contains("photo") || lower.contains("фото")) && CREDIT_INSIDE.matcher(t).find()) {
             return true;
         }
         if (isTicker(t)) {
@@ -94,14 +111,20 @@ public final class Chrome {
         boolean address = false;
         boolean site = false;
         String previous = null;
-        for (String w : WORDS.split(t.toLowerCase(Locale.ROOT))) {
-            if (w.isEmpty()) {
+        // The words of split("[^\\p{L}\\d]+"), scanned by hand: a regex split per line cost a tenth of the parse.
+        int len = lower.length();
+        int i = 0;
+        while (i < len) {
+            int s = ReleaseSplitter.skipNonWord(lower, i);
+            i = ReleaseSplitter.wordEnd(lower, s);
+            if (i == s) {
                 continue;
             }
+            String w = lower.substring(s, i);
             address |= ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES);
             action |= ACTION.contains(w) || startsWithAny(w, ACTION_PREFIXES);
             site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES);
-            if (previous != null) {
+            if (previous != null && PAIR_FIRST_WORDS.contains(previous)) {
                 String pair = previous + " " + w;
                 action |= ACTION_PAIRS.contains(pair);
                 site |= SITE_PAIRS.contains(pair);
@@ -118,11 +141,6 @@ public final class Chrome {
             }
         }
         return false;
-    }
-
-    private static boolean containsPhotoWord(String t) {
-        String lower = t.toLowerCase(Locale.ROOT);
-        return lower.contains("photo") || lower.contains("фото");
     }
 
     /** True when most of a line's words start in lower case, as sentences do (menus and rubrics are all capitals). */

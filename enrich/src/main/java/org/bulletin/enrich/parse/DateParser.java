@@ -57,6 +57,9 @@ public final class DateParser {
             "(?<![\\p{L}\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?![\\p{L}])(?:,?\\s+" + THIS_YEAR + ")?", FLAGS);
     private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
             "(?<!\\p{L})(?:on|since|from|until|by)\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])", FLAGS);
+    // What may stand beside a date on a date-only line; compiled once (String.replaceAll compiles on every call).
+    private static final Pattern DATE_PUNCTUATION = Pattern.compile("[\\d:|,.\\-–—/\\s]+");
+    private static final Pattern DATE_WORDS = Pattern.compile("(?iu)(года|год|г|в|at|published|опубликовано)");
     private static final Pattern RELATIVE_DAY = Pattern.compile(
             "(?<!\\p{L})(today|yesterday|сегодня|вчера)(?!\\p{L})", FLAGS);
 
@@ -238,8 +241,8 @@ public final class DateParser {
         if (all.isEmpty()) {
             return false;
         }
-        String rest = (t.substring(0, all.get(0).start()) + t.substring(all.get(0).end()))
-                .replaceAll("[\\d:|,.\\-–—/\\s]+", "").replaceAll("(?iu)(года|год|г|в|at|published|опубликовано)", "");
+        String around = t.substring(0, all.get(0).start()) + t.substring(all.get(0).end());
+        String rest = DATE_WORDS.matcher(DATE_PUNCTUATION.matcher(around).replaceAll("")).replaceAll("");
         return rest.isEmpty();
     }
 
