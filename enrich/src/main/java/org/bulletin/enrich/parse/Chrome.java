@@ -217,17 +217,71 @@ public final class Chrome {
     /** Removes image file names glued to text and navigation glued to the start or end of a line. */
     public static String stripGlued(String line) {
         String t = line;
-        String lower = t.toLowerCase(Locale.ROOT);
         // Cheap substring checks first: these regexes would otherwise be tried at every offset of every line.
-        if (lower.contains(".jp") || lower.contains(".png") || lower.contains(".gif") || lower.contains(".webp")
-                || lower.contains(".bmp") || lower.contains(".svg") || lower.contains(".tif")) {
+        int hints = gluedHints(line);
+        if ((hints & IMAGE_HINT) != 0) {
             t = IMAGE.matcher(t).replaceAll(" ");
         }
-        if (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться")) {
+        if ((hints & NAV_HINT) != 0) {
             t = NAV_PREFIX.matcher(t).replaceFirst("");
             t = NAV_SUFFIX.matcher(t).replaceFirst("");
         }
         return t;
+    }
+
+    static final int IMAGE_HINT = 1;
+    static final int NAV_HINT = 2;
+    private static final String[] IMAGE_HINTS = {"jp", "png", "gif", "webp", "bmp", "svg", "tif"};
+
+    /**
+     * Which of stripGlued's regexes may apply: IMAGE_HINT when the lower-cased line contains ".jp", ".png", ".gif",
+     * ".webp", ".bmp", ".svg" or ".tif", NAV_HINT when it contains "back", "назад" or "вернуться". One pass with no
+     * lower-cased copy: {@code toLowerCase(Locale.ROOT)} maps every char to {@code Character.toLowerCase} of it except
+     * 'İ' (which becomes two chars, so such lines take the copy) and 'Σ' (whose forms are in no hint).
+     */
+    static int gluedHints(String line) {
+        if (line.indexOf('\u0130') >= 0) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            int hints = 0;
+            for (String h : IMAGE_HINTS) {
+                hints |= lower.contains("." + h) ? IMAGE_HINT : 0;
+            }
+            return hints | (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться") ? NAV_HINT : 0);
+        }
+        int hints = 0;
+        int len = line.length();
+        for (int i = 0; i < len && hints != (IMAGE_HINT | NAV_HINT); i++) {
+            char c = lower(line.charAt(i));
+            if (c == '.') {
+                for (String h : IMAGE_HINTS) {
+                    hints |= lowerAt(line, i + 1, h) ? IMAGE_HINT : 0;
+                }
+            } else if (c == 'b' && lowerAt(line, i + 1, "ack") || c == 'н' && lowerAt(line, i + 1, "азад")
+                    || c == 'в' && lowerAt(line, i + 1, "ернуться")) {
+                hints |= NAV_HINT;
+            }
+        }
+        return hints;
+    }
+
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** True when the chars of {@code s} from {@code from}, lower-cased one by one, start with {@code lowerNeedle}. */
+    private static boolean lowerAt(String s, int from, String lowerNeedle) {
+        if (from + lowerNeedle.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerNeedle.length(); k++) {
+            if (lower(s.charAt(from + k)) != lowerNeedle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithSocialWord(String t) {
