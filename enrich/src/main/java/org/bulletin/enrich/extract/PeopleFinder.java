@@ -102,7 +102,7 @@ public final class PeopleFinder {
         int len = text.length();
         // Same matches as m.find(), but the regex is tried only where a capital letter can start a run.
         while (cursor < len) {
-            if (!mayStartRun(text.charAt(cursor)) || !m.region(cursor, len).lookingAt()) {
+            if (!mayStartRun(text.charAt(cursor)) || !mayContinueRun(text, cursor + 1) || !m.region(cursor, len).lookingAt()) {
                 cursor++;
                 continue;
             }
@@ -231,6 +231,19 @@ public final class PeopleFinder {
     private static boolean mayStartRun(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я') || c == 'Ё' || (c >= '\u00C0' && c <= '\u00DE')
                 || (c >= '\u0100' && c <= '\u017F');
+    }
+
+    /**
+     * True when the character after a run's first capital is one a run needs there: the '.' of an initial or a LOW
+     * letter of a word. So all-capital acronyms ("CSTO", "ОДКБ") are not tried with the regex at each of their letters.
+     */
+    private static boolean mayContinueRun(String text, int i) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '.' || (c >= 'a' && c <= 'z') || (c >= 'а' && c <= 'я') || c == 'ё' || (c >= '\u00DF' && c <= '\u017F')
+                || c == '\'' || c == '’';
     }
 
     /** False only when no word of {@code s} can start a role (a cheap superset test before the CORE regex). */

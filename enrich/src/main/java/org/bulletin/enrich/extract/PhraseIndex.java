@@ -25,7 +25,8 @@ public final class PhraseIndex<T> {
     // id: the word's number in the shared lexicon (STEM and EXACT words only), so a token compares by int, not string.
     private record Word(Mode mode, String value, int id) {}
 
-    private record Entry<T>(Word[] words, T payload, String phrase) {}
+    // firstWord: the word probing starts with; 1 when the bucket an entry sits in already implies its first word matches.
+    private record Entry<T>(Word[] words, T payload, String phrase, int firstWord) {}
 
     /**
      * Numbers every word any phrase index starts with or compares exactly, shared by all indexes: a text then looks each
@@ -34,6 +35,10 @@ public final class PhraseIndex<T> {
      */
     static final class Lexicon {
         private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        // Words of one to four characters also by their characters packed into a long: a token's three- and
+        // four-letter prefixes (and its short forms) are then looked up with no substring and no string hash.
+        private final Map<Long, Integer> shortIds = new java.util.HashMap<>();
+        private volatile ShortTable shortTable = new ShortTable(Map.of());
         private volatile int size;
 
         synchronized int idOf(String word) {
@@ -41,6 +46,13 @@ public final class PhraseIndex<T> {
             if (id == null) {
                 id = ids.size();
                 ids.put(word, id);
+                long packed = pack(word, word.length());
+                if (packed != 0) {
+                    shortIds.put(packed, id);
+                    // Copied on write: readers never lock, and the lexicon grows only while indexes are built.
+                    shortTable = new ShortTable(shortIds);
+                }
+                // Written last: a reader that sees the new size sees the new table too.
                 size = ids.size();
             }
             return id;
@@ -48,8 +60,37 @@ public final class PhraseIndex<T> {
 
         /** The id of {@code word}, -1 when no phrase uses it. */
         int find(String word) {
+            if (word.length() <= 4) {
+                return findPrefix(word, word.length());
+            }
             Integer id = ids.get(word);
             return id == null ? -1 : id;
+        }
+
+        /** The id of the first {@code length} (1-4) characters of {@code word}, as {@code find(word.substring(0, length))}. */
+        int findPrefix(String word, int length) {
+            long packed = pack(word, length);
+            if (packed == 0) {
+                Integer id = ids.get(word.substring(0, length)); // holds a NUL: never a token's, but stay exact
+                return id == null ? -1 : id;
+            }
+            return shortTable.get(packed);
+        }
+
+        /** The first {@code length} characters, 16 bits each, or 0 when longer than four or holding a NUL. */
+        private static long pack(String word, int length) {
+            if (length < 1 || length > 4) {
+                return 0;
+            }
+            long p = 0;
+            for (int i = 0; i < length; i++) {
+                char c = word.charAt(i);
+                if (c == 0) {
+                    return 0;
+                }
+                p = p << 16 | c;
+            }
+            return p;
         }
 
         int size() {
@@ -58,6 +99,46 @@ public final class PhraseIndex<T> {
     }
 
     static final Lexicon LEXICON = new Lexicon();
+
+    /** An immutable open-addressing map from packed short words (never 0) to their ids. */
+    private static final class ShortTable {
+        private final long[] keys;
+        private final int[] values;
+        private final int mask;
+
+        ShortTable(Map<Long, Integer> entries) {
+            int cap = Integer.highestOneBit(Math.max(4, entries.size() * 3)) * 2; // load factor at most 1/3
+            keys = new long[cap];
+            values = new int[cap];
+            mask = cap - 1;
+            for (Map.Entry<Long, Integer> e : entries.entrySet()) {
+                int slot = slot(e.getKey());
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = e.getKey();
+                values[slot] = e.getValue();
+            }
+        }
+
+        private int slot(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+
+        int get(long key) {
+            int slot = slot(key);
+            while (true) {
+                long k = keys[slot];
+                if (k == key) {
+                    return values[slot];
+                }
+                if (k == 0) {
+                    return -1;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
 
     // Candidates by the lexicon id of the first word's index key, one table per first-word mode, in insertion order.
     private List<Entry<T>>[] byStem = newTable(0);
@@ -104,8 +185,8 @@ public final class PhraseIndex<T> {
         if (words.isEmpty()) {
             return false;
         }
-        Entry<T> e = new Entry<>(words.toArray(new Word[0]), payload, phrase);
-        Word first = e.words()[0];
+        Word first = words.get(0);
+        Entry<T> e = new Entry<>(words.toArray(new Word[0]), payload, phrase, bucketImpliesFirstWord(first) ? 1 : 0);
         int id = LEXICON.idOf(indexKey(first));
         switch (first.mode()) {
             case STEM -> {
@@ -129,6 +210,19 @@ public final class PhraseIndex<T> {
         }
         all.add(e);
         return true;
+    }
+
+    /**
+     * True when finding a phrase in its bucket already proves its first word matches: a stem or exact word's bucket is
+     * that word's id, and a lower-case prefix of three letters or fewer (or of exactly four, in the four-letter
+     * buckets) is its bucket's whole key. Case-sensitive words and longer prefixes are still compared.
+     */
+    private static boolean bucketImpliesFirstWord(Word first) {
+        return switch (first.mode()) {
+            case STEM, EXACT -> true;
+            case CASE, CASE_PREFIX -> false;
+            case PREFIX -> Tokens.lowerOf(first.value()).equals(first.value()) && first.value().length() <= 4;
+        };
     }
 
     private static <T> List<Entry<T>>[] put(List<Entry<T>>[] table, int id, Entry<T> e) {
@@ -205,7 +299,7 @@ public final class PhraseIndex<T> {
                 continue;
             }
             boolean ok = true;
-            for (int k = 0; k < w.length && ok; k++) {
+            for (int k = e.firstWord(); k < w.length && ok; k++) {
                 int j = i + k;
                 ok = switch (w[k].mode()) {
                     case STEM -> ids.key[j] == w[k].id();

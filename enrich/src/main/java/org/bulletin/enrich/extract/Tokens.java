@@ -198,12 +198,12 @@ public final class Tokens {
         int[] p4 = new int[size];
         for (int i = 0; i < size; i++) {
             String lo = lower[i];
+            int n = lo.length();
             l[i] = lexicon.find(lo);
             k[i] = key[i] == lo ? l[i] : lexicon.find(key[i]);
-            String pre = prefixOf(lo);
-            p[i] = pre == lo ? l[i] : lexicon.find(pre);
-            String pre4 = prefix4Of(lo);
-            p4[i] = pre4 == null ? -1 : lo.length() == 4 ? l[i] : lexicon.find(pre4);
+            // The ids of prefixOf(lo) and prefix4Of(lo), without cutting them out of the word.
+            p[i] = n <= 3 ? l[i] : lexicon.findPrefix(lo, 3);
+            p4[i] = n < 4 ? -1 : n == 4 ? l[i] : lexicon.findPrefix(lo, 4);
         }
         Ids fresh = new Ids(lexiconSize, k, l, p, p4);
         ids = fresh;

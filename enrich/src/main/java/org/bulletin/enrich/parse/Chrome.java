@@ -59,6 +59,8 @@ public final class Chrome {
             "рассылк", "приложени", "канал", "ошибк", "опечатк", "сайт", "страниц", "реклам", "перепечат", "гиперссылк",
             "материал", "новост");
     private static final Set<String> SITE_PAIRS = Set.of("ctrl enter", "rights reserved", "права защищены");
+    /** The first words of ACTION_PAIRS and SITE_PAIRS: a pair is built and looked up only after one of them. */
+    private static final Set<String> PAIR_FIRST_WORDS = firstWords(ACTION_PAIRS, SITE_PAIRS);
 
     /** Credits and stamps that open a line: captions, translators, update times. */
     private static final Pattern CREDIT = Pattern.compile("^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
@@ -66,9 +68,19 @@ public final class Chrome {
             + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])", FLAGS);
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
     private static final int MAX_CHROME_WORDS = 35;
-    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\d]+");
 
     private Chrome() {
+    }
+
+    @SafeVarargs
+    private static Set<String> firstWords(Set<String>... pairSets) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Set<String> pairs : pairSets) {
+            for (String pair : pairs) {
+                out.add(pair.substring(0, pair.indexOf(' ')));
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /**
@@ -77,14 +89,19 @@ public final class Chrome {
      */
     public static boolean isChromeText(String line) {
         String t = line.strip();
-        int words = ReleaseSplitter.wordCount(t);
+        return isChromeText(t, ReleaseSplitter.wordCount(t));
+    }
+
+    /** {@link #isChromeText(String)} of an already stripped line whose word count the splitter has counted. */
+    static boolean isChromeText(String t, int words) {
         if (t.isEmpty() || words > MAX_CHROME_WORDS) {
             return false;
         }
         if (CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
-        if (words <= 25 && containsPhotoWord(t) && CREDIT_INSIDE.matcher(t).find()) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (words <= 25 && (lower.contains("photo") || lower.contains("фото")) && CREDIT_INSIDE.matcher(t).find()) {
             return true;
         }
         if (isTicker(t)) {
@@ -94,14 +111,20 @@ public final class Chrome {
         boolean address = false;
         boolean site = false;
         String previous = null;
-        for (String w : WORDS.split(t.toLowerCase(Locale.ROOT))) {
-            if (w.isEmpty()) {
+        // The words of split("[^\\p{L}\\d]+"), scanned by hand: a regex split per line cost a tenth of the parse.
+        int len = lower.length();
+        int i = 0;
+        while (i < len) {
+            int s = ReleaseSplitter.skipNonWord(lower, i);
+            i = ReleaseSplitter.wordEnd(lower, s);
+            if (i == s) {
                 continue;
             }
+            String w = lower.substring(s, i);
             address |= ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES);
             action |= ACTION.contains(w) || startsWithAny(w, ACTION_PREFIXES);
             site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES);
-            if (previous != null) {
+            if (previous != null && PAIR_FIRST_WORDS.contains(previous)) {
                 String pair = previous + " " + w;
                 action |= ACTION_PAIRS.contains(pair);
                 site |= SITE_PAIRS.contains(pair);
@@ -118,11 +141,6 @@ public final class Chrome {
             }
         }
         return false;
-    }
-
-    private static boolean containsPhotoWord(String t) {
-        String lower = t.toLowerCase(Locale.ROOT);
-        return lower.contains("photo") || lower.contains("фото");
     }
 
     /** True when most of a line's words start in lower case, as sentences do (menus and rubrics are all capitals). */
@@ -199,17 +217,71 @@ public final class Chrome {
     /** Removes image file names glued to text and navigation glued to the start or end of a line. */
     public static String stripGlued(String line) {
         String t = line;
-        String lower = t.toLowerCase(Locale.ROOT);
         // Cheap substring checks first: these regexes would otherwise be tried at every offset of every line.
-        if (lower.contains(".jp") || lower.contains(".png") || lower.contains(".gif") || lower.contains(".webp")
-                || lower.contains(".bmp") || lower.contains(".svg") || lower.contains(".tif")) {
+        int hints = gluedHints(line);
+        if ((hints & IMAGE_HINT) != 0) {
             t = IMAGE.matcher(t).replaceAll(" ");
         }
-        if (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться")) {
+        if ((hints & NAV_HINT) != 0) {
             t = NAV_PREFIX.matcher(t).replaceFirst("");
             t = NAV_SUFFIX.matcher(t).replaceFirst("");
         }
         return t;
+    }
+
+    static final int IMAGE_HINT = 1;
+    static final int NAV_HINT = 2;
+    private static final String[] IMAGE_HINTS = {"jp", "png", "gif", "webp", "bmp", "svg", "tif"};
+
+    /**
+     * Which of stripGlued's regexes may apply: IMAGE_HINT when the lower-cased line contains ".jp", ".png", ".gif",
+     * ".webp", ".bmp", ".svg" or ".tif", NAV_HINT when it contains "back", "назад" or "вернуться". One pass with no
+     * lower-cased copy: {@code toLowerCase(Locale.ROOT)} maps every char to {@code Character.toLowerCase} of it except
+     * 'İ' (which becomes two chars, so such lines take the copy) and 'Σ' (whose forms are in no hint).
+     */
+    static int gluedHints(String line) {
+        if (line.indexOf('\u0130') >= 0) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            int hints = 0;
+            for (String h : IMAGE_HINTS) {
+                hints |= lower.contains("." + h) ? IMAGE_HINT : 0;
+            }
+            return hints | (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться") ? NAV_HINT : 0);
+        }
+        int hints = 0;
+        int len = line.length();
+        for (int i = 0; i < len && hints != (IMAGE_HINT | NAV_HINT); i++) {
+            char c = lower(line.charAt(i));
+            if (c == '.') {
+                for (String h : IMAGE_HINTS) {
+                    hints |= lowerAt(line, i + 1, h) ? IMAGE_HINT : 0;
+                }
+            } else if (c == 'b' && lowerAt(line, i + 1, "ack") || c == 'н' && lowerAt(line, i + 1, "азад")
+                    || c == 'в' && lowerAt(line, i + 1, "ернуться")) {
+                hints |= NAV_HINT;
+            }
+        }
+        return hints;
+    }
+
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** True when the chars of {@code s} from {@code from}, lower-cased one by one, start with {@code lowerNeedle}. */
+    private static boolean lowerAt(String s, int from, String lowerNeedle) {
+        if (from + lowerNeedle.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerNeedle.length(); k++) {
+            if (lower(s.charAt(from + k)) != lowerNeedle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithSocialWord(String t) {

@@ -57,6 +57,9 @@ public final class DateParser {
             "(?<![\\p{L}\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?![\\p{L}])(?:,?\\s+" + THIS_YEAR + ")?", FLAGS);
     private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
             "(?<!\\p{L})(?:on|since|from|until|by)\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])", FLAGS);
+    // What may stand beside a date on a date-only line; compiled once (String.replaceAll compiles on every call).
+    private static final Pattern DATE_PUNCTUATION = Pattern.compile("[\\d:|,.\\-–—/\\s]+");
+    private static final Pattern DATE_WORDS = Pattern.compile("(?iu)(года|год|г|в|at|published|опубликовано)");
     private static final Pattern RELATIVE_DAY = Pattern.compile(
             "(?<!\\p{L})(today|yesterday|сегодня|вчера)(?!\\p{L})", FLAGS);
 
@@ -84,8 +87,15 @@ public final class DateParser {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
                 int to = Math.min(len, i + 12);
-                lookingAt(out, iso.region(i, to), 1, 2, 3);
-                lookingAt(out, numeric.region(i, to), 3, 2, 1);
+                // Each regex is tried only where its first separator stands: "2024-", "5." or "25/" (most numbers
+                // in a release are neither, and a failed regex attempt costs more than these checks).
+                if (i + 4 < to && digit(text, i + 1) && digit(text, i + 2) && digit(text, i + 3) && text.charAt(i + 4) == '-') {
+                    lookingAt(out, iso.region(i, to), 1, 2, 3);
+                }
+                if (i + 1 < to && (dateSeparator(text.charAt(i + 1))
+                        || digit(text, i + 1) && i + 2 < to && dateSeparator(text.charAt(i + 2)))) {
+                    lookingAt(out, numeric.region(i, to), 3, 2, 1);
+                }
             }
         }
         // The month-name patterns are costly to try at every offset; every match of theirs contains a month word, so
@@ -112,6 +122,15 @@ public final class DateParser {
 
     private static final int BEFORE_MONTH = 24; // "25th of", "since", "on": the longest lead before a month word
     private static final int AFTER_MONTH = 48;  // "25th, of this year", ", 2024 года"
+
+    private static boolean digit(String text, int i) {
+        char c = text.charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean dateSeparator(char c) {
+        return c == '.' || c == '/';
+    }
 
     private static Matcher windowed(Matcher m) {
         return m.useTransparentBounds(true).useAnchoringBounds(false);
@@ -238,8 +257,8 @@ public final class DateParser {
         if (all.isEmpty()) {
             return false;
         }
-        String rest = (t.substring(0, all.get(0).start()) + t.substring(all.get(0).end()))
-                .replaceAll("[\\d:|,.\\-–—/\\s]+", "").replaceAll("(?iu)(года|год|г|в|at|published|опубликовано)", "");
+        String around = t.substring(0, all.get(0).start()) + t.substring(all.get(0).end());
+        String rest = DATE_WORDS.matcher(DATE_PUNCTUATION.matcher(around).replaceAll("")).replaceAll("");
         return rest.isEmpty();
     }
 

@@ -6,6 +6,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reduces an HTML page to its headline, date and main text with jsoup. The main text comes from {@link ArticleExtractor}
@@ -19,6 +21,14 @@ public final class HtmlText {
     public record Page(String title, LocalDate date, String text) {}
 
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
+
+    // Queries parsed once: jsoup parses a query string on every select call. Evaluators are immutable and thread-safe.
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=twitter:title]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator META_DATES = QueryParser.parse("meta[property=article:published_time], meta[name=date], "
+            + "meta[itemprop=datePublished], meta[name=pubdate], meta[name=publish-date], meta[property=og:published_time], "
+            + "meta[name=dc.date], meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]");
+    private static final Evaluator ELEMENT_DATES = QueryParser.parse("[itemprop=datePublished], time[datetime]");
 
     private HtmlText() {
     }
@@ -52,10 +62,10 @@ public final class HtmlText {
      * og:title, else the page title minus its site-name suffix, else the first h1.
      */
     private static String title(Document doc) {
-        String og = meta(doc, "meta[property=og:title], meta[name=twitter:title]");
+        String og = meta(doc, OG_TITLE);
         String page = TITLE_SUFFIX.matcher(doc.title().strip()).replaceFirst("");
         String firstH1 = null;
-        for (Element h1 : doc.select("h1")) {
+        for (Element h1 : doc.select(H1)) {
             String t = h1.text().strip();
             if (t.isEmpty() || t.length() > 300) {
                 continue;
@@ -91,7 +101,7 @@ public final class HtmlText {
         return sb.toString();
     }
 
-    private static String meta(Document doc, String selector) {
+    private static String meta(Document doc, Evaluator selector) {
         Element e = doc.selectFirst(selector);
         return e == null ? null : e.attr("content");
     }
@@ -99,9 +109,7 @@ public final class HtmlText {
     private static LocalDate metaDate(Document doc) {
         String ld = JsonLd.datePublished(doc);
         LocalDate fromLd = ld == null ? null : DateParser.firstAbsolute(ld);
-        Elements candidates = doc.select("meta[property=article:published_time], meta[name=date], meta[itemprop=datePublished], "
-                + "meta[name=pubdate], meta[name=publish-date], meta[property=og:published_time], meta[name=dc.date], "
-                + "meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]");
+        Elements candidates = doc.select(META_DATES);
         for (Element e : candidates) {
             String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
             LocalDate d = DateParser.firstAbsolute(v);
@@ -112,7 +120,7 @@ public final class HtmlText {
         if (fromLd != null) {
             return fromLd;
         }
-        for (Element e : doc.select("[itemprop=datePublished], time[datetime]")) {
+        for (Element e : doc.select(ELEMENT_DATES)) {
             String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
             LocalDate d = DateParser.firstAbsolute(v);
             if (d != null) {

@@ -2,12 +2,17 @@ package org.bulletin.enrich.parse;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads string fields out of a page's schema.org JSON-LD blocks without a JSON library: the blocks are often not
  * valid JSON (trailing commas, raw newlines in strings), and only a few string fields are wanted. Never throws.
  */
 final class JsonLd {
+
+    // Parsed once: jsoup parses a query string on every select call. Evaluators are immutable and thread-safe.
+    private static final Evaluator LD_SCRIPTS = QueryParser.parse("script[type=application/ld+json]");
 
     private JsonLd() {
     }
@@ -19,7 +24,7 @@ final class JsonLd {
 
     /** The first {@code "datePublished"} string of the page's JSON-LD, or null. */
     static String datePublished(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(LD_SCRIPTS)) {
             String v = field(script.data(), "\"datePublished\"", 0);
             if (v != null) {
                 return v;
@@ -30,7 +35,7 @@ final class JsonLd {
 
     private static String longest(Document doc, String key) {
         String best = null;
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(LD_SCRIPTS)) {
             String json = script.data();
             int from = 0;
             while (true) {

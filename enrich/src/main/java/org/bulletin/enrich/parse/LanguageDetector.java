@@ -56,6 +56,21 @@ public final class LanguageDetector {
     private static final long[] DE = packed("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
     private static final long[] ES = packed("el", "los", "las", "del", "y", "con", "por", "una", "para", "es", "se");
 
+    /** Every stop word of EN, FR, DE and ES, sorted, and for each the languages listing it (bits 0-3 in that order). */
+    private static final long[] STOP_WORDS = java.util.stream.Stream.of(EN, FR, DE, ES)
+            .flatMapToLong(java.util.stream.LongStream::of).distinct().sorted().toArray();
+    private static final int[] STOP_LANGUAGES = languageBits(STOP_WORDS, EN, FR, DE, ES);
+
+    private static int[] languageBits(long[] words, long[]... lists) {
+        int[] out = new int[words.length];
+        for (int w = 0; w < words.length; w++) {
+            for (int l = 0; l < lists.length; l++) {
+                out[w] |= Arrays.binarySearch(lists[l], words[w]) >= 0 ? 1 << l : 0;
+            }
+        }
+        return out;
+    }
+
     /** Sorted stop words, each packed as its ASCII letters, 8 bits apiece (at most five letters). */
     private static long[] packed(String... words) {
         long[] out = new long[words.length];
@@ -208,10 +223,15 @@ public final class LanguageDetector {
             if (i > s) {
                 words++;
                 if (packed > 0) {
-                    en += Arrays.binarySearch(EN, packed) >= 0 ? 1 : 0;
-                    fr += Arrays.binarySearch(FR, packed) >= 0 ? 1 : 0;
-                    de += Arrays.binarySearch(DE, packed) >= 0 ? 1 : 0;
-                    es += Arrays.binarySearch(ES, packed) >= 0 ? 1 : 0;
+                    // One search in the union of the four lists; the word's languages are bits of its entry.
+                    int at = Arrays.binarySearch(STOP_WORDS, packed);
+                    if (at >= 0) {
+                        int langs = STOP_LANGUAGES[at];
+                        en += langs & 1;
+                        fr += langs >> 1 & 1;
+                        de += langs >> 2 & 1;
+                        es += langs >> 3 & 1;
+                    }
                 }
             }
         }

@@ -29,11 +29,9 @@ public final class ReleaseSplitter {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"»”)]*\\s+(?=[\"«“(]*[\\p{Lu}\\d])");
     private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
-    private static final Pattern NOT_WORD_CHARS = Pattern.compile("[^\\p{L}\\d]+");
     /** A metadata date some scrapers put before the text ("date 2024-06-27 MOSCOW, June 27..."). */
     private static final Pattern DATE_PREFIX = Pattern.compile("^(?:date|дата)?\\s*(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?\\S*)?\\s+",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
     /** Prose a piece needs to be a release of its own: one real sentence ("The Secretary General took part in ..."). */
     private static final int MIN_RELEASE_PROSE_WORDS = 12;
     /** After a dated headline the piece must be more than a related item's teaser sentence. */
@@ -192,16 +190,30 @@ public final class ReleaseSplitter {
     }
 
     private static void add(List<Unit> out, String line, int blankBefore) {
-        Matcher prefix = DATE_PREFIX.matcher(line);
-        if (prefix.lookingAt() && prefix.end() < line.length()) {
-            out.add(new Unit(Kind.DATE, prefix.group(1), DateParser.firstAbsolute(prefix.group(1)), blankBefore, 1));
-            line = line.substring(prefix.end()).strip();
-            blankBefore = 0;
-            if (Chrome.isNavigation(line)) {
-                return;
+        if (mayStartWithDatePrefix(line)) {
+            Matcher prefix = DATE_PREFIX.matcher(line);
+            if (prefix.lookingAt() && prefix.end() < line.length()) {
+                out.add(new Unit(Kind.DATE, prefix.group(1), DateParser.firstAbsolute(prefix.group(1)), blankBefore, 1));
+                line = line.substring(prefix.end()).strip();
+                blankBefore = 0;
+                if (Chrome.isNavigation(line)) {
+                    return;
+                }
             }
         }
         out.add(unit(line, blankBefore));
+    }
+
+    /**
+     * False when DATE_PREFIX cannot match: lines come stripped, so its match starts with an ASCII digit or the word
+     * "date"/"дата" (case-insensitive for ASCII only). Saves running the regex on every line of every scrape.
+     */
+    private static boolean mayStartWithDatePrefix(String line) {
+        if (line.isEmpty()) {
+            return true;
+        }
+        char c = line.charAt(0);
+        return (c >= '0' && c <= '9') || c == 'd' || c == 'D' || c == 'д' || c == 'Д' || Character.isWhitespace(c);
     }
 
     private static Unit unit(String line, int blankBefore) {
@@ -212,7 +224,7 @@ public final class ReleaseSplitter {
         if (Chrome.isSignature(line)) {
             return new Unit(Kind.SIGNATURE, line, null, blankBefore, words);
         }
-        if (Chrome.isChromeText(line)) {
+        if (Chrome.isChromeText(line, words)) {
             return new Unit(Kind.CHROME, line, null, blankBefore, words);
         }
         // Only a line ending in a date can be "headline + date"; skip the date scan for ordinary sentences.
@@ -227,7 +239,7 @@ public final class ReleaseSplitter {
                 }
             }
         }
-        if (isHeadline(line)) {
+        if (isHeadline(line, words)) {
             return new Unit(Kind.HEADLINE, line, null, blankBefore, words);
         }
         boolean prose = words >= MIN_PROSE_WORDS && (endsSentence(line) || words >= 20) && Chrome.isProse(line);
@@ -235,6 +247,11 @@ public final class ReleaseSplitter {
     }
 
     private static boolean isHeadline(String line) {
+        return isHeadline(line, -1);
+    }
+
+    /** {@link #isHeadline(String)} with the line's word count when the caller has it (-1: count here, if needed). */
+    private static boolean isHeadline(String line, int knownWords) {
         int len = line.length();
         if (len < 15 || len > 250 || endsSentence(line)) {
             return false;
@@ -243,7 +260,7 @@ public final class ReleaseSplitter {
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && first != '"' && first != '«' && first != '“') {
             return false;
         }
-        int words = wordCount(line);
+        int words = knownWords >= 0 ? knownWords : wordCount(line);
         // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
         return words >= 3 && words <= 40 && (words < 12 || !SENTENCE_END.matcher(line).find());
     }
@@ -418,14 +435,54 @@ public final class ReleaseSplitter {
     /** Crude stems (the first five letters of words of four or more) to compare a headline with its lead across inflections. */
     private static Set<String> stems(String text) {
         Set<String> out = new HashSet<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            if (w.length() >= 4 && !Character.isDigit(w.charAt(0))) {
-                out.add(w.length() > 5 ? w.substring(0, 5) : w);
+        String lower = text.toLowerCase(Locale.ROOT);
+        int len = lower.length();
+        int i = 0;
+        while (i < len) {
+            int s = skipNonWord(lower, i);
+            i = wordEnd(lower, s);
+            if (i - s >= 4 && !Character.isDigit(lower.charAt(s))) {
+                out.add(lower.substring(s, Math.min(i, s + 5)));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a code point belongs to a word as the regex {@code [\p{L}\d]} reads it (any letter, an ASCII digit).
+     * The hand-written scans below replace that regex on every line: same words, no Matcher and no group copies.
+     */
+    static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        return Character.isLetter(cp);
+    }
+
+    /** The offset of the first word character at or after {@code i}, or the text's length. */
+    static int skipNonWord(String text, int i) {
+        int len = text.length();
+        while (i < len) {
+            int cp = text.codePointAt(i);
+            if (isWordChar(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return len;
+    }
+
+    /** The end of the run of word characters starting at {@code i}. */
+    static int wordEnd(String text, int i) {
+        int len = text.length();
+        while (i < len) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return len;
     }
 
     /** The whole text as one release: HTML main text, or a scrape with no prose piece. */
@@ -507,7 +564,9 @@ public final class ReleaseSplitter {
         boolean inWord = false;
         int len = text.length();
         for (int i = 0; i < len; i++) {
-            boolean ws = Character.isWhitespace(text.charAt(i));
+            char c = text.charAt(i);
+            // Printable ASCII is never whitespace: skip the table lookup for most characters.
+            boolean ws = (c > ' ' && c < 0x80) ? false : Character.isWhitespace(c);
             if (!ws && !inWord) {
                 n++;
             }
@@ -521,9 +580,12 @@ public final class ReleaseSplitter {
 
     private static int letterWords(String text) {
         int n = 0;
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            n += Character.isLetter(m.group().charAt(0)) ? 1 : 0;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            int s = skipNonWord(text, i);
+            i = wordEnd(text, s);
+            n += i > s && Character.isLetter(text.charAt(s)) ? 1 : 0;
         }
         return n;
     }
@@ -532,9 +594,22 @@ public final class ReleaseSplitter {
         if (a == null || b == null) {
             return false;
         }
-        String x = NOT_WORD_CHARS.matcher(a.toLowerCase(Locale.ROOT)).replaceAll("");
-        String y = NOT_WORD_CHARS.matcher(b.toLowerCase(Locale.ROOT)).replaceAll("");
+        String x = wordChars(a.toLowerCase(Locale.ROOT));
+        String y = wordChars(b.toLowerCase(Locale.ROOT));
         return x.equals(y) || (x.length() > 20 && (x.startsWith(y) || y.startsWith(x)));
+    }
+
+    /** The text without its non-word characters: what {@code replaceAll("[^\\p{L}\\d]+", "")} returns. */
+    private static String wordChars(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            int s = skipNonWord(text, i);
+            i = wordEnd(text, s);
+            sb.append(text, s, i);
+        }
+        return sb.toString();
     }
 
     /** The first sentence of a paragraph, cut at a word boundary to a title's length. */
