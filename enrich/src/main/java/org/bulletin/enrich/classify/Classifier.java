@@ -418,12 +418,16 @@ public final class Classifier {
     }
 
     /**
-     * The model's decisions on the rules' candidates: out of scope, no labels; in scope, every candidate whose
-     * probability reaches its family's threshold, and at least the likeliest region and topic.
+     * The model's decisions on the rules' candidates: out of scope (by the scope model, or for want of any topic
+     * evidence), no labels; in scope, every candidate whose probability reaches its family's threshold, and at least
+     * the likeliest region and topic.
      */
     public Classification decide(Candidates c) {
         double scopeScore = model.scope.probability(null, c.scope());
-        boolean inScope = scopeScore >= model.scope.threshold();
+        // A release in scope treats one of the contract's topics: with no topic evidence at all (a city's trolleybus
+        // routes that only name Bishkek) there is nothing to label it by.
+        boolean anyTopic = c.topics().stream().anyMatch(t -> !t.evidence().isEmpty());
+        boolean inScope = scopeScore >= model.scope.threshold() && anyTopic;
         Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), c.scopeEvidence());
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
