@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bulletin.enrich.Enricher;
-import org.bulletin.enrich.RawDocument;
 import org.bulletin.schemas.Evidence;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.Person;
@@ -54,40 +52,20 @@ final class ClassifyCommand implements Callable<Integer> {
         if (format == Format.text) {
             out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", "SOURCE", "DATE", "LANG", "REGIONS", "TOPICS", "TITLE");
         }
-        for (String input : inputs) {
-            List<Path> files;
-            try {
-                files = InputFiles.expand(input);
-            } catch (IOException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println("bulletin classify: " + e.getMessage());
-                failures++;
-                continue;
-            }
-            for (Path file : files) {
-                byte[] bytes;
-                String source = file == null ? "-" : (Path.of(input).equals(file) ? input : file.toString());
-                try {
-                    bytes = InputFiles.read(file);
-                } catch (IOException e) {
-                    spec.commandLine().getErr().println("bulletin classify: cannot read " + source + ": " + e.getMessage());
-                    failures++;
-                    continue;
-                }
-                List<Release> releases = enricher.enrich(new RawDocument(source, "classify", null, Instant.now(),
-                        InputFiles.contentType(source), null, bytes, -1, -1L));
-                for (Release r : releases) {
-                    if (format == Format.json) {
-                        out.println(JSON.writeValueAsString(toJson(source, r, evidence)));
-                    } else {
-                        out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", abbreviate(source, 28),
-                                r.getPublishedDate() == null ? "-" : r.getPublishedDate(), r.getLanguage(),
-                                abbreviate(String.join(",", ids(r.getRegions())), 34),
-                                abbreviate(r.getScope() != null && !r.getScope().getInScope() ? "(out of scope)"
-                                        : String.join(",", ids(r.getTopics())), 44), abbreviate(r.getTitle(), 70));
-                    }
+        failures += InputFiles.forEachDocument(inputs, "classify", spec.commandLine().getErr(), doc -> {
+            String source = doc.key();
+            for (Release r : enricher.enrich(doc)) {
+                if (format == Format.json) {
+                    out.println(JSON.writeValueAsString(toJson(source, r, evidence)));
+                } else {
+                    out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", abbreviate(source, 28),
+                            r.getPublishedDate() == null ? "-" : r.getPublishedDate(), r.getLanguage(),
+                            abbreviate(String.join(",", ids(r.getRegions())), 34),
+                            abbreviate(r.getScope() != null && !r.getScope().getInScope() ? "(out of scope)"
+                                    : String.join(",", ids(r.getTopics())), 44), abbreviate(r.getTitle(), 70));
                 }
             }
-        }
+        });
         out.flush();
         return failures == 0 ? 0 : 1;
     }

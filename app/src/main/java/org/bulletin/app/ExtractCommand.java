@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bulletin.enrich.Enricher;
-import org.bulletin.enrich.RawDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,42 +40,21 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failures = 0;
-        for (String input : inputs) {
-            List<Path> files;
-            try {
-                files = InputFiles.expand(input);
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("bulletin extract: " + e.getMessage());
-                failures++;
-                continue;
+        int failures = InputFiles.forEachDocument(inputs, "extract", err, doc -> {
+            Enricher.Extracted x = Enricher.extract(doc);
+            if (format == Format.json) {
+                out.println(JSON.writeValueAsString(toJson(doc.key(), x)));
+            } else {
+                out.println("== " + doc.key());
+                out.println("title:     " + (x.title() == null ? "-" : x.title()));
+                out.println("published: " + (x.publishedDate() == null ? "-" : x.publishedDate()));
+                out.println("language:  " + (x.language() == null ? "-" : x.language()));
+                out.println("releases:  " + x.releases().size());
+                out.println();
+                out.println(x.body());
+                out.println();
             }
-            for (Path file : files) {
-                String source = file == null ? "-" : (Path.of(input).equals(file) ? input : file.toString());
-                byte[] bytes;
-                try {
-                    bytes = InputFiles.read(file);
-                } catch (IOException e) {
-                    err.println("bulletin extract: cannot read " + source + ": " + e.getMessage());
-                    failures++;
-                    continue;
-                }
-                Enricher.Extracted x = Enricher.extract(new RawDocument(source, "extract", null, Instant.now(),
-                        InputFiles.contentType(source), null, bytes, -1, -1L));
-                if (format == Format.json) {
-                    out.println(JSON.writeValueAsString(toJson(source, x)));
-                } else {
-                    out.println("== " + source);
-                    out.println("title:     " + (x.title() == null ? "-" : x.title()));
-                    out.println("published: " + (x.publishedDate() == null ? "-" : x.publishedDate()));
-                    out.println("language:  " + (x.language() == null ? "-" : x.language()));
-                    out.println("releases:  " + x.releases().size());
-                    out.println();
-                    out.println(x.body());
-                    out.println();
-                }
-            }
-        }
+        });
         out.flush();
         return failures == 0 ? 0 : 1;
     }

@@ -38,7 +38,8 @@ public final class CpuTime {
         }
     }
 
-    private static double run(ThreadMXBean mx, Supplier<Object> body, double seconds) {
+    /** Calls of {@code body} per CPU-second of the calling thread, over {@code seconds} of its CPU time. */
+    static double run(ThreadMXBean mx, Supplier<Object> body, double seconds) {
         long budget = (long) (seconds * 1e9);
         long start = mx.getCurrentThreadCpuTime();
         long ops = 0;

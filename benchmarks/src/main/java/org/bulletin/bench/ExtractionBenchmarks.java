@@ -141,25 +141,8 @@ public class ExtractionBenchmarks {
         ExtractionBenchmarks b = new ExtractionBenchmarks();
         b.setUp();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        run(mx, b, seconds);
-        double rate = run(mx, b, seconds);
+        CpuTime.run(mx, b::parseArticle, seconds); // warm-up
+        double rate = CpuTime.run(mx, b::parseArticle, seconds);
         System.out.printf("HtmlText.parse on %d pages: %,.1f pages/cpu-s%n", b.pageCount(), rate);
-    }
-
-    private static double run(ThreadMXBean mx, ExtractionBenchmarks b, double seconds) {
-        long budget = (long) (seconds * 1e9);
-        long start = mx.getCurrentThreadCpuTime();
-        long ops = 0;
-        int sink = 0;
-        long used;
-        do {
-            sink += b.parseArticle().text().length() & 1;
-            ops++;
-            used = mx.getCurrentThreadCpuTime() - start;
-        } while (used < budget);
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return ops / (used / 1e9);
     }
 }

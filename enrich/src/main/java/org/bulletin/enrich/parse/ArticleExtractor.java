@@ -686,7 +686,8 @@ final class ArticleExtractor {
         }
     }
 
-    private static String key(String s) {
+    /** Letters and digits only, lower-cased: how headlines and blocks are compared for repetition. */
+    static String key(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -88,17 +88,7 @@ public final class HtmlText {
     }
 
     private static String key(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : ArticleExtractor.key(s);
     }
 
     private static String meta(Document doc, Evaluator selector) {
