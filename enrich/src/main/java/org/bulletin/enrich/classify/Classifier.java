@@ -32,6 +32,9 @@ public final class Classifier {
     private static final int MAX_EVIDENCE = 12;
     /** Evidence weight of membership alone: enough to show the organisation as evidence, too little to count as a mention. */
     private static final double MEMBER_WEIGHT = 0.01;
+    private static final int SCOPE_TOPIC_MAX = Features.SCOPE.indexOf("topicmax");
+    private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
+    private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
 
     private final ClassificationRules rules;
     private final Gazetteer gazetteer;
@@ -427,7 +430,12 @@ public final class Classifier {
         // A release in scope treats one of the contract's topics: with no topic evidence at all (a city's trolleybus
         // routes that only name Bishkek) there is nothing to label it by.
         boolean anyTopic = c.topics().stream().anyMatch(t -> !t.evidence().isEmpty());
-        boolean inScope = scopeScore >= model.scope.threshold() && anyTopic;
+        // Diplomacy alone is no security subject: talks about tourism or a new turbine name a country and a visit.
+        // Without one of the organisations, a security cue or a security topic, a release is not about security
+        // cooperation in their area, whatever else it mentions.
+        double[] s = c.scope();
+        boolean securitySubject = s[SCOPE_TOPIC_MAX] > 0 || s[SCOPE_ORGS] > 0 || s[SCOPE_SECURITY] > 0;
+        boolean inScope = scopeScore >= model.scope.threshold() && anyTopic && securitySubject;
         Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), c.scopeEvidence());
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);

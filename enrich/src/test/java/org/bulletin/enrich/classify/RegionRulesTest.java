@@ -43,6 +43,21 @@ class RegionRulesTest {
     }
 
     @Test
+    void shouldGiveOrganisationWideWorkEveryMemberRegionButNotAHostedExercise() {
+        Classification operation = classify("CSTO operation Proxy against cybercrime\n\n"
+                + "The competent authorities of the CSTO member states are conducting the operation Proxy on the territory "
+                + "of all member states. The operation targets online fraud and the spread of extremist materials. "
+                + "Results will be reported to the CSTO Committee of Secretaries of Security Councils.");
+        assertThat(operation.regionIds()).containsExactlyInAnyOrder("eastern-europe", "caucasus", "central-asia");
+
+        Classification exercise = classify("CSTO exercise opens in Belarus\n\n"
+                + "The joint exercise of the CSTO Collective Rapid Reaction Forces Interaction-2025 opened at the Losvido "
+                + "training ground in Belarus. Contingents of Kazakhstan, Kyrgyzstan, Russia and Tajikistan take part in "
+                + "the exercise under the command of the CSTO Joint Staff.");
+        assertThat(exercise.regionIds()).contains("eastern-europe").doesNotContain("caucasus");
+    }
+
+    @Test
     void shouldNotTreatUnStandardsAsRelationsWithTheUn() {
         Classification c = classify("A training course for peacekeepers opened in Russia\n\n"
                 + "A training course for the officers of the CSTO Collective Peacekeeping Forces opened in the Samara region. "
