@@ -90,17 +90,24 @@ final class RunCommand implements Callable<Integer> {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AutoCloseable stopAll = () -> stop(running);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        List<String> portProblems = PortCheck.problems(Map.of("--kafka-port", kafkaPort,
+                "--controller-port", controllerPort, "--registry-port", registryPort, "--api-port", apiPort));
+        if (!portProblems.isEmpty()) {
+            portProblems.forEach(spec.commandLine().getErr()::println);
+            return 2;
+        }
         try {
-            long t0 = System.nanoTime();
+            StartupTimeline timeline = new StartupTimeline();
+            // The registry's JVM boots in a child process while the broker starts here: they need nothing from
+            // each other, and together they are most of the start-up time.
+            RegistryProcess registry = RegistryProcess.launch(RegistryProcess.locateJar(data.resolve("cache")),
+                    registryPort, data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
+            running.push(registry);
+            timeline.mark("registry launched");
             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
             running.push(kafka);
+            timeline.mark("kafka broker started");
             out.printf("Kafka broker     %s (KRaft, data %s)%n", kafka.bootstrapServers(), data.resolve("kafka"));
-            out.flush();
-
-            RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(data.resolve("cache")), registryPort,
-                    data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
-            running.push(registry);
-            out.printf("Schema registry  %s (Confluent API)%n", registry.url());
             out.flush();
 
             Map<String, String> defaults = Map.of(
@@ -116,23 +123,36 @@ final class RunCommand implements Callable<Integer> {
 
             Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registry.url()));
             List<String> created = TopicSetup.ensure(kafka.bootstrapServers(), topics, 3);
+            timeline.mark("topics ensured");
+            registry.awaitReady();
+            timeline.mark("registry ready");
+            out.printf("Schema registry  %s (Confluent API)%n", registry.url());
+            out.flush();
             topics.registerAll();
+            timeline.mark("schemas registered");
             LOG.info("{} topics created, schemas registered", created.size());
 
+            // Enrich (Kafka Streams: state stores, group join) starts on its own thread while publish opens the store
+            // and its clients here; on a restart both take seconds, mostly waiting on the broker.
+            CompletableFuture<EnrichService> enrichStart = CompletableFuture.supplyAsync(() -> EnrichService.start(
+                    new EnrichConfig(settings.bulletin()), topics, kafka.bootstrapServers(), settings.kafka()));
+            running.push(() -> enrichStart.thenAccept(EnrichService::close).exceptionally(e -> null).join());
             Publisher publisher = StageFactory.publisher(settings, topics, kafka.bootstrapServers());
             running.push(publisher);
             publisher.failure().thenAccept(failure::complete);
+            timeline.mark("publish started");
             Ingestor ingestor = StageFactory.ingestor(settings, topics, kafka.bootstrapServers());
             running.push(ingestor);
-            EnrichService enrich = EnrichService.start(new EnrichConfig(settings.bulletin()), topics,
-                    kafka.bootstrapServers(), settings.kafka());
-            running.push(enrich);
+            timeline.mark("ingest started");
+            EnrichService enrich = awaitStart(enrichStart);
+            timeline.mark("enrich started");
             ApiServer api = StageFactory.withPush(publisher.api(), ingestor.pushHandler()).build()
                     .start(publisher.config().apiPort());
             running.push(api);
+            timeline.mark("http api started");
             out.printf("HTTP API         http://127.0.0.1:%d  (GET /health, /v1/releases, /v1/stats, /metrics, /openapi.json)%n", api.port());
             out.printf("Store            %s%n", publisher.store().isPostgres() ? "PostgreSQL" : "embedded H2 under " + data);
-            out.printf("Ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+            out.printf("Ready in %.1f s.%n", timeline.elapsedMillis() / 1e3);
             out.flush();
 
             Path marker = data.resolve(SAMPLE_MARKER);
@@ -156,6 +176,18 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The started service, or the start's own failure rethrown (not wrapped in a CompletionException). */
+    private static <T> T awaitStart(CompletableFuture<T> start) throws Exception {
+        try {
+            return start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void ingestSample(PrintWriter out, Path data, Ingestor ingestor, Publisher publisher, EnrichService enrich)

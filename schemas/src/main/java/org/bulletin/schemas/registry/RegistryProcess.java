@@ -65,17 +65,26 @@ public final class RegistryProcess implements AutoCloseable {
      * {@code null} keeps them in memory.
      */
     public static RegistryProcess start(Path jar, int port, Path logFile, Path storageDir) {
+        RegistryProcess registry = launch(jar, port, logFile, storageDir);
+        try {
+            registry.awaitReady();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        return registry;
+    }
+
+    /**
+     * Spawns the registry like {@link #start(Path, int, Path, Path)} but returns at once, so the caller can start
+     * other things while the registry's JVM boots (most of its start-up time); call {@link #awaitReady()} before use.
+     */
+    public static RegistryProcess launch(Path jar, int port, Path logFile, Path storageDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Schema registry jar " + jar.toAbsolutePath() + " does not exist; build it with "
                     + "`mvn -pl registry package` or point -D" + JAR_PROPERTY + " / " + JAR_ENV + " at it");
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx192m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        if (storageDir != null) {
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + storageDir.toAbsolutePath().resolve("registry"));
-        }
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        List<String> command = command(jar, port, storageDir);
         try {
             Path parent = logFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -89,16 +98,34 @@ public final class RegistryProcess implements AutoCloseable {
             RegistryProcess registry = new RegistryProcess(builder.start(), port, logFile);
             Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
             LOG.info("Starting schema registry (pid {}) on {}; log {}", registry.process.pid(), registry.url(), logFile);
-            try {
-                registry.awaitReady();
-            } catch (RuntimeException e) {
-                registry.close();
-                throw e;
-            }
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start schema registry " + String.join(" ", command), e);
         }
+    }
+
+    /**
+     * The registry's command line. The registry is a short-lived, lightly loaded service next to the platform, so its
+     * JVM is tuned for start-up and footprint rather than peak throughput: the C1 compiler only (C2 would spend a
+     * core for seconds optimising code that serves a few dozen requests), the serial collector, a small heap and
+     * metaspace, and a class-data sharing archive next to the jar (written on the first start, used on the next).
+     */
+    static List<String> command(Path jar, int port, Path storageDir) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m"));
+        Path archive = jar.toAbsolutePath().resolveSibling(jar.getFileName() + ".jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else if (Files.isWritable(archive.getParent())) {
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+        }
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        if (storageDir != null) {
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + storageDir.toAbsolutePath().resolve("registry"));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return command;
     }
 
     /**
@@ -204,7 +231,13 @@ public final class RegistryProcess implements AutoCloseable {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private void awaitReady() {
+    /**
+     * Waits up to 60 s until {@code GET /health/ready} answers 200.
+     *
+     * @throws IllegalStateException when the registry exits or is not ready in time; the message holds the tail of
+     *         its log
+     */
+    public void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
