@@ -5,10 +5,11 @@
 #
 #   scripts/fault-suite.sh                       # full: 1000 releases/scenario, 5 kills, 30 s database outage
 #   scripts/fault-suite.sh -Dfaults.pg.outage.seconds=10 -Dfaults.releases=500   # any -Dfaults.* override
+#   scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=5 # one short scenario (what CI runs)
 #
-# It first builds every module without tests (`mvn package -DskipTests` from the root), because `-pl app` alone needs
-# the sibling jars installed and the registry module's runner jar built (app bundles it into bulletin.jar).
-# Set SKIP_BUILD=1 to reuse an existing app/target/bulletin.jar and registry/target/bulletin-registry-runner.jar.
+# It first builds and installs every module without tests (`mvn install -DskipTests` from the root), because
+# `-pl app` alone resolves the sibling modules from the local Maven repository and needs the registry module's runner
+# jar (app bundles it into bulletin.jar). Set SKIP_BUILD=1 when they are installed already (as after scripts/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
 fi
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  mvn -B -ntp -DskipTests package
+  mvn -B -ntp -DskipTests install
 fi
 # -Pfaults runs only org.bulletin.app.faults.*IT; the report is printed by the test and kept in the failsafe report.
 set +e

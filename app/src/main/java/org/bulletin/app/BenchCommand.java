@@ -69,6 +69,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * integration test can run it in-process.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure the pipeline on an in-process broker: throughput, latency and memory.",
         description = {"Benchmark the pipeline on an in-process broker: records/s of ingest, enrich (vs. a pass-through",
             "Kafka Streams app on the same records) and publish; end-to-end latency at a fixed rate; peak heap and RSS.",
             "Numbers depend on the machine and its load: run it on a quiet machine and read them as orders of magnitude."})

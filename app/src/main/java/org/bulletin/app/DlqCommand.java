@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Browses the dead-letter topic and re-drives chosen records to where they came from. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
+        header = "Browse dead letters and re-drive chosen ones to their origin topic.",
         description = {"Browse dead letters (reason, stage and origin) and re-drive chosen ones, after a fix, to",
             "their origin topic with their original key and bytes. The DLQ is a log: re-driven records stay in it."},
         subcommands = {DlqCommand.ListCommand.class, DlqCommand.ShowCommand.class, DlqCommand.RetryCommand.class})

@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Backfills a new downstream subscriber's topic from the store. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Backfill a downstream topic with one notification per stored release.",
         description = {"Backfill a downstream topic from the store: one Notification record (the value schema of",
             "bulletin.notifications.v1, registered under <topic>-value) per stored original release, keyed by",
             "release id, replay=true. Notifications, not full Release records: the store keeps rows, and the",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Reprocesses a time range of the raw log through the current parser and classifier, or previews what would change. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
+        header = "Reprocess a time range of the raw log with today's parser and classifier.",
         description = {"Reprocess a time range of the raw log with the parser and classifier enrich runs now, while",
             "the live pipeline keeps running. The range's raw records are copied unchanged to the replay topic",
             "(bulletin.replay.v1); enrich reads it next to the raw topic and marks those releases replay=true; the",

@@ -15,6 +15,7 @@ import org.bulletin.enrich.EnrichConfig;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.store.ReleaseStore;
 import org.bulletin.schemas.Topics;
+import org.bulletin.schemas.registry.InMemorySchemaRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Shows where each stage is: consumer lag, write rates, dead letters and the last error. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Show each stage's consumer lag, the main topics' write rates and the dead letters.",
         description = {"Per stage the consumer lag (enrich: its Kafka Streams group over raw, replay and its",
             "repartition topic; publish: offsets it keeps in the store, so --store is needed for its lag; relay: the",
             "outbox backlog, also from the store), the write rate of the main topics (end offsets sampled twice),",
@@ -46,7 +48,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        // Names only: lag, rates and dead letters need no schema, so status needs no --registry.
+        Topics topics = Topics.fromConfig(settings.bulletin(), new InMemorySchemaRegistry());
         EnrichConfig enrich = new EnrichConfig(settings.bulletin());
         PublishConfig publish = new PublishConfig(settings.bulletin());
         ReleaseStore store = settings.get(ConnectOptions.STORE, null) == null ? null

@@ -120,11 +120,27 @@ public interface StoreView extends AutoCloseable {
             try {
                 return client.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot reach the publish API at " + base + ": " + e.getMessage(), e);
+                throw new IllegalStateException(unreachable(base, e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted reading " + base + path, e);
             }
+        }
+
+        /** What failed, where, and what to do: the JDK's connection errors often carry no message of their own. */
+        static String unreachable(String base, IOException e) {
+            String reason;
+            if (e instanceof java.net.ConnectException) {
+                reason = "connection refused, nothing listens there";
+            } else if (e instanceof java.net.http.HttpTimeoutException) {
+                reason = "no answer in time";
+            } else if (e.getMessage() != null && !e.getMessage().isBlank()) {
+                reason = e.getMessage();
+            } else {
+                reason = e.getClass().getSimpleName();
+            }
+            return "cannot reach the publish API at " + base + " (" + reason + "): start the platform ('bulletin run'), "
+                    + "point --api at the running publish stage, or read the store directly with --store JDBC_URL";
         }
 
         private <T> T read(HttpResponse<String> res, TypeReference<T> type) {

@@ -34,14 +34,15 @@ import org.bulletin.schemas.serde.GenericAvroSerde;
 public final class FaultSuite {
 
     /** Sizes and durations; {@link #fromSystemProperties} reads {@code faults.*} overrides. */
-    public record Options(int releases, int kills, int pgOutageSeconds, int brokerDownSeconds, long seed) {
+    public record Options(int releases, int kills, int pgOutageSeconds, int brokerDownSeconds, long seed,
+                          List<String> scenarios) {
 
         public static Options full() {
-            return fromSystemProperties(new Options(1000, 5, 30, 10, System.nanoTime()));
+            return fromSystemProperties(new Options(1000, 5, 30, 10, System.nanoTime(), List.of()));
         }
 
         public static Options shortRun() {
-            return fromSystemProperties(new Options(300, 2, 8, 5, System.nanoTime()));
+            return fromSystemProperties(new Options(300, 2, 8, 5, System.nanoTime(), List.of()));
         }
 
         static Options fromSystemProperties(Options d) {
@@ -49,7 +50,9 @@ public final class FaultSuite {
                     Integer.getInteger("faults.kills", d.kills()),
                     Integer.getInteger("faults.pg.outage.seconds", d.pgOutageSeconds()),
                     Integer.getInteger("faults.broker.down.seconds", d.brokerDownSeconds()),
-                    Long.getLong("faults.seed", d.seed()));
+                    Long.getLong("faults.seed", d.seed()),
+                    System.getProperty("faults.scenarios", "").isBlank() ? d.scenarios()
+                            : List.of(System.getProperty("faults.scenarios").strip().split("\\s*,\\s*")));
         }
     }
 
@@ -136,16 +139,16 @@ public final class FaultSuite {
             env.enrich().start();
             env.publish().start();
             FaultSuite suite = new FaultSuite(env, options);
-            rows.add(suite.guard("1 kill -9 enrich x" + options.kills(), suite::enrichKills));
-            rows.add(suite.guard("2 kill -9 publish x" + options.kills(), suite::publishKills));
-            rows.add(suite.guard("3 broker stop + kill -9", suite::brokerRestarts));
-            rows.add(suite.guard("4 PostgreSQL cut " + options.pgOutageSeconds() + " s", suite::databaseOutage));
-            rows.add(suite.guard("5 poison pills", suite::poisonPills));
-            rows.add(suite.guard("6 incompatible producer schema", suite::incompatibleSchema));
-            rows.add(suite.guard("7 same release x3 sources", suite::threeSources));
-            rows.add(suite.guard("8 replay during live traffic", suite::replayWhileLive));
+            suite.maybe(rows, "1", "1 kill -9 enrich x" + options.kills(), suite::enrichKills);
+            suite.maybe(rows, "2", "2 kill -9 publish x" + options.kills(), suite::publishKills);
+            suite.maybe(rows, "3", "3 broker stop + kill -9", suite::brokerRestarts);
+            suite.maybe(rows, "4", "4 PostgreSQL cut " + options.pgOutageSeconds() + " s", suite::databaseOutage);
+            suite.maybe(rows, "5", "5 poison pills", suite::poisonPills);
+            suite.maybe(rows, "6", "6 incompatible producer schema", suite::incompatibleSchema);
+            suite.maybe(rows, "7", "7 same release x3 sources", suite::threeSources);
+            suite.maybe(rows, "8", "8 replay during live traffic", suite::replayWhileLive);
             // Last: when enrich cannot dead-letter this pill it stalls a raw partition, which would spoil later rows.
-            rows.add(suite.guard("5b 3 MB unparseable body", suite::largePoisonPill));
+            suite.maybe(rows, "5b", "5b 3 MB unparseable body", suite::largePoisonPill);
             System.out.println("fault suite: logs in " + env.dir());
         }
         return new Report(options, rows, Duration.ofNanos(System.nanoTime() - start));
@@ -162,6 +165,13 @@ public final class FaultSuite {
 
     interface Scenario {
         Row run(String name) throws Exception;
+    }
+
+    /** Runs the scenario when {@code faults.scenarios} (a comma list of numbers; default all) names it. */
+    private void maybe(List<Row> rows, String number, String name, Scenario scenario) {
+        if (options.scenarios().isEmpty() || options.scenarios().contains(number)) {
+            rows.add(guard(name, scenario));
+        }
     }
 
     /** A scenario that throws is a failed row (with its reason), not the end of the suite. */
