@@ -38,15 +38,20 @@ public final class RegistryProcess implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 40;
 
     private final Process process;
+    private final Path archive;
     private final int port;
     private final Path logFile;
     private final Thread shutdownHook;
 
-    private RegistryProcess(Process process, int port, Path logFile) {
+    private RegistryProcess(Process process, int port, Path logFile, Path archive) {
         this.process = process;
+        this.archive = archive;
         this.port = port;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::destroy, "bulletin-registry-shutdown");
+        this.shutdownHook = new Thread(() -> {
+            destroy();
+            settleArchive();
+        }, "bulletin-registry-shutdown");
     }
 
     /**
@@ -95,7 +100,7 @@ public final class RegistryProcess implements AutoCloseable {
                     .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.directory(parent == null ? null : parent.toFile());
-            RegistryProcess registry = new RegistryProcess(builder.start(), port, logFile);
+            RegistryProcess registry = new RegistryProcess(builder.start(), port, logFile, archive(jar));
             Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
             LOG.info("Starting schema registry (pid {}) on {}; log {}", registry.process.pid(), registry.url(), logFile);
             return registry;
@@ -110,15 +115,32 @@ public final class RegistryProcess implements AutoCloseable {
      * core for seconds optimising code that serves a few dozen requests), the serial collector, a small heap and
      * metaspace, and a class-data sharing archive next to the jar (written on the first start, used on the next).
      */
+    /** The class-data archive of this jar: named by the jar's modification time, so a rebuilt jar gets a new one. */
+    static Path archive(Path jar) {
+        Path absolute = jar.toAbsolutePath();
+        try {
+            long modified = Files.getLastModifiedTime(absolute).toMillis();
+            return absolute.resolveSibling(absolute.getFileName() + "." + modified + ".jsa");
+        } catch (IOException e) {
+            return absolute.resolveSibling(absolute.getFileName() + ".jsa");
+        }
+    }
+
+    private static Path pendingArchive(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+    }
+
     static List<String> command(Path jar, int port, Path storageDir) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m"));
-        Path archive = jar.toAbsolutePath().resolveSibling(jar.getFileName() + ".jsa");
+        Path archive = archive(jar);
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
         } else if (Files.isWritable(archive.getParent())) {
-            command.add("-XX:ArchiveClassesAtExit=" + archive);
+            // Written at exit under a name of its own and moved into place by close(): registries started at the
+            // same time (parallel tests) never map a half-written archive.
+            command.add("-XX:ArchiveClassesAtExit=" + pendingArchive(archive));
         }
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         if (storageDir != null) {
@@ -204,10 +226,28 @@ public final class RegistryProcess implements AutoCloseable {
     @Override
     public void close() {
         destroy();
+        settleArchive();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already shutting down; the hook is running or has run
+        }
+    }
+
+    /** Moves the archive the registry wrote at exit into place, or drops it when another start was first. */
+    private void settleArchive() {
+        Path pending = pendingArchive(archive);
+        if (!Files.exists(pending) || process.isAlive()) {
+            return;
+        }
+        try {
+            if (Files.exists(archive)) {
+                Files.delete(pending);
+            } else {
+                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not keep the registry's class-data archive {}: {}", archive, e.toString());
         }
     }
 
