@@ -1,10 +1,10 @@
 package org.bulletin.bench;
 
-import org.bulletin.app.bench.ReleaseTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.bulletin.benchdata.ReleaseTexts;
 import org.junit.jupiter.api.Test;
 
 /** Runs each benchmark body a few times outside JMH: they must keep working, whatever they cost. */
