@@ -27,6 +27,14 @@ class EnrichBenchmarksTest {
     }
 
     @Test
+    void shouldEnrichEveryReleaseOfTheSampleScrape() {
+        ScrapeBenchmarks b = new ScrapeBenchmarks();
+        b.setUp();
+        assertThat(b.releasesPerScrape()).isEqualTo(5);
+        assertThat(b.enrichScrape()).hasSize(5).allSatisfy(r -> assertThat(r.getTitle()).isNotBlank());
+    }
+
+    @Test
     void shouldGenerateReleasesOfTypicalSizeInBothLanguagesWithDuplicates() {
         ReleaseTexts texts = new ReleaseTexts(1);
         Set<String> languages = new HashSet<>();
