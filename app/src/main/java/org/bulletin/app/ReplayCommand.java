@@ -78,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         Instant now = Instant.now();
         Instant start = Times.parse(from, now);
         Instant end = to == null ? null : Times.parse(to, now);
@@ -96,7 +96,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (dryRun) {
             Enricher enricher = enrichConfig.rulesDir().isBlank() ? Enricher.fromClasspath()
                     : Enricher.fromDirectory(Path.of(enrichConfig.rulesDir()));
-            try (StoreView store = Stages.storeView(settings, api);
+            try (StoreView store = CommandSupport.storeView(settings, api);
                  Progress progress = Progress.create("dry run", range.size(), Duration.ofSeconds(5))) {
                 DryRun.Report report = new DryRun(enricher, topics.rawSerde().deserializer(), store, source, sample)
                         .run(range, replayer.consumerProperties(), progress);

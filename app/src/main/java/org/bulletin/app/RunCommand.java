@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
             stop(running);
             throw e;
         }
-        if (!Stages.awaitShutdown(stopAll, failure)) {
+        if (!CommandSupport.awaitShutdown(stopAll, failure)) {
             spec.commandLine().getErr().println("bulletin stopped: publish failed: " + failure.join());
             return 1;
         }

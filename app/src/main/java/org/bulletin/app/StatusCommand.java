@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         EnrichConfig enrich = new EnrichConfig(settings.bulletin());
         PublishConfig publish = new PublishConfig(settings.bulletin());
         ReleaseStore store = settings.get(ConnectOptions.STORE, null) == null ? null

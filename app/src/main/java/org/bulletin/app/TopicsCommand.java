@@ -38,7 +38,7 @@ final class TopicsCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (!check) {
             List<String> created = TopicSetup.ensure(bootstrap, topics, partitions);

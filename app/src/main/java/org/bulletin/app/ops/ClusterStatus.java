@@ -138,16 +138,16 @@ public final class ClusterStatus {
     }
 
     private static Dlq dlq(String bootstrap, Map<String, ?> kafka, String topic) {
-        DeadLetters dlq = new DeadLetters(bootstrap, kafka, topic);
+        DeadLetterTopic dlq = new DeadLetterTopic(bootstrap, kafka, topic);
         long count = dlq.count();
         if (count == 0) {
             return new Dlq(0, null, null, null, null);
         }
-        List<DeadLetters.Entry> last = dlq.latest(1);
+        List<DeadLetterTopic.Entry> last = dlq.latest(1);
         if (last.isEmpty()) {
             return new Dlq(count, null, null, null, null);
         }
-        DeadLetters.Entry e = last.get(0);
+        DeadLetterTopic.Entry e = last.get(0);
         return new Dlq(count, e.timestamp().toString(), e.stage(), e.reason(), e.origin());
     }
 

@@ -29,7 +29,7 @@ import org.bulletin.schemas.DeadLetterHeaders;
  * bytes. Reads the headers through {@link DeadLetterHeaders} (Bulletin's and, as a fallback, those of Kafka Streams'
  * own dead-letter queue). Never deletes anything: the DLQ is a log, a re-driven record stays in it.
  */
-public final class DeadLetters {
+public final class DeadLetterTopic {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -65,7 +65,7 @@ public final class DeadLetters {
         }
     }
 
-    public DeadLetters(String bootstrap, Map<String, ?> kafkaOverrides, String topic) {
+    public DeadLetterTopic(String bootstrap, Map<String, ?> kafkaOverrides, String topic) {
         this.topic = topic;
         this.consumerProps = RawRange.consumerProperties(bootstrap, kafkaOverrides);
         this.producerProps = new HashMap<>(kafkaOverrides);
