@@ -26,17 +26,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bulletin.app.bench.PassThrough;
 import org.bulletin.app.bench.Percentiles;
 import org.bulletin.app.bench.Resources;
 import org.bulletin.app.bench.ThreadTime;
 import org.bulletin.app.bench.TopicCounter;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.embedded.EmbeddedKafka;
 import org.bulletin.benchdata.ReleaseTexts;
@@ -188,12 +187,12 @@ public final class BenchCommand implements Callable<Integer> {
         cli.put(EnrichConfig.THREADS, Integer.toString(threads));
         Settings settings = Settings.load(null, System.getenv(), cli);
         Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registryUrl));
-        TopicSetup.ensure(bootstrap, topics, PARTITIONS);
+        TopicSetup.ensure(bootstrap, settings.kafka(), topics, PARTITIONS);
         topics.registerAll();
-        createPassThroughTopic(bootstrap);
+        createPassThroughTopic(bootstrap, settings.kafka());
         List<String> allTopics = new java.util.ArrayList<>(topics.allNames());
         allTopics.add(PASSTHROUGH_TOPIC);
-        awaitLeaders(bootstrap, allTopics);
+        awaitLeaders(bootstrap, settings.kafka(), allTopics);
         EnrichConfig enrichConfig = new EnrichConfig(settings.bulletin());
 
         // ---- 0. warm-up: enrich's pure logic, JIT-compiled before anything is measured ---------------------------
@@ -201,8 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         // ---- 1. ingest: N raw records through the ingest module's producer -------------------------------------
         ReleaseTexts texts = new ReleaseTexts(seed);
-        Map<String, Object> producer = new HashMap<>(settings.kafka());
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> producer = KafkaClients.config(bootstrap, settings.kafka());
         long bytes = 0;
         double ingestRps;
         long ingested;
@@ -506,8 +504,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void createPassThroughTopic(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void createPassThroughTopic(String bootstrap, Map<String, ?> kafkaOverrides) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             admin.createTopics(List.of(new NewTopic(PASSTHROUGH_TOPIC, PARTITIONS, (short) -1)))
                     .all().get(60, TimeUnit.SECONDS);
         }
@@ -518,8 +516,8 @@ public final class BenchCommand implements Callable<Integer> {
      * hits that window gets NOT_LEADER retries and can end in OUT_OF_ORDER_SEQUENCE. ListOffsets is answered by the
      * leader itself, so once it succeeds for every partition, producing is safe.
      */
-    private static void awaitLeaders(String bootstrap, List<String> names) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void awaitLeaders(String bootstrap, Map<String, ?> kafkaOverrides, List<String> names) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 try {

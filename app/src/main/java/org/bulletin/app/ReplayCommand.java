@@ -109,7 +109,7 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         }
         int partitions = range.bounds().size();
-        TopicSetup.ensure(bootstrap, topics, partitions);
+        TopicSetup.ensure(bootstrap, settings.kafka(), topics, partitions);
         Replayer.Result result;
         try (Progress progress = Progress.create("replay", range.size(), Duration.ofSeconds(5))) {
             result = replayer.copy(range, source, topics.rawSerde().deserializer(), progress);

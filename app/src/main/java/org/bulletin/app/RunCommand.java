@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             Settings settings = Settings.load(configFile, System.getenv(), cli);
 
             Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registry.url()));
-            List<String> created = TopicSetup.ensure(kafka.bootstrapServers(), topics, 3);
+            List<String> created = TopicSetup.ensure(kafka.bootstrapServers(), settings.kafka(), topics, 3);
             topics.registerAll();
             LOG.info("{} topics created, schemas registered", created.size());
 

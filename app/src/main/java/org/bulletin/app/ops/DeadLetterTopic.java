@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.schemas.DeadLetterHeaders;
 
 /**
@@ -68,8 +68,7 @@ public final class DeadLetterTopic {
     public DeadLetterTopic(String bootstrap, Map<String, ?> kafkaOverrides, String topic) {
         this.topic = topic;
         this.consumerProps = RawRange.consumerProperties(bootstrap, kafkaOverrides);
-        this.producerProps = new HashMap<>(kafkaOverrides);
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.producerProps = KafkaClients.config(bootstrap, kafkaOverrides);
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
