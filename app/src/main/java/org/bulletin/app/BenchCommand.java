@@ -1,5 +1,8 @@
 package org.bulletin.app;
 
+import static org.bulletin.app.bench.BenchResult.figure;
+import static org.bulletin.app.bench.BenchResult.percent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -203,8 +206,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchResult run(Path data, Deque<AutoCloseable> running) throws Exception {
         Map<String, Object> machine = Resources.machine();
-        say("Machine: %s cores, Java %s, load average %.2f; %d records, latency run %d/s for %d s",
-                machine.get("cores"), machine.get("java_version"), (Double) machine.get("load_avg_1m"), records, rate, e2eSeconds);
+        say("Machine: %s cores, Java %s, load average %s; %d records, latency run %d/s for %d s",
+                machine.get("cores"), machine.get("java_version"), figure("%.2f", (Double) machine.get("load_avg_1m")),
+                records, rate, e2eSeconds);
         Cluster cluster = startCluster(data, running);
         long warmupReleases = warmUp(cluster.topics());
         BenchResult.Ingest ingest = ingest(cluster);
@@ -328,15 +332,17 @@ public final class BenchCommand implements Callable<Integer> {
             seconds = seconds(t0);
             threadTime = ThreadTime.of(enrich.streams());
         }
-        say("enrich        %,d releases at %,.0f rec/s (%.0f%% of pass-through); second half of the records %,.0f rec/s "
-                + "(%.0f%% of the pass-through's second half, %,.0f rec/s)", enriched, rates.rps(),
-                100 * rates.rps() / passThrough.rps(), rates.secondHalfRps(),
-                100 * rates.secondHalfRps() / passThrough.secondHalfRps(), passThrough.secondHalfRps());
+        say("enrich        %,d releases at %,.0f rec/s (%s of pass-through); second half of the records %s rec/s "
+                + "(%s of the pass-through's second half, %s rec/s)", enriched, rates.rps(),
+                figure("%.0f%%", 100 * rates.rps() / passThrough.rps()), figure("%,.0f", rates.secondHalfRps()),
+                figure("%.0f%%", 100 * rates.secondHalfRps() / passThrough.secondHalfRps()),
+                figure("%,.0f", passThrough.secondHalfRps()));
         double threadSeconds = threadTime.threadSeconds(seconds);
-        say("  enrich stream threads over the phase: %.0f%% committing, %.0f%% polling, %.0f%% blocked on Kafka "
-                + "(%.0f s of %.0f thread-seconds)", 100 * threadTime.commitSeconds() / threadSeconds,
-                100 * threadTime.pollSeconds() / threadSeconds, 100 * threadTime.blockedSeconds() / threadSeconds,
-                threadTime.blockedSeconds(), threadSeconds);
+        say("  enrich stream threads over the phase: %s committing, %s polling, %s blocked on Kafka "
+                + "(%.0f s of %.0f thread-seconds)", figure("%.0f%%", 100 * threadTime.commitSeconds() / threadSeconds),
+                figure("%.0f%%", 100 * threadTime.pollSeconds() / threadSeconds),
+                figure("%.0f%%", 100 * threadTime.blockedSeconds() / threadSeconds), threadTime.blockedSeconds(),
+                threadSeconds);
         return new BenchResult.Enrich(rates, enriched, threadTime, threadSeconds);
     }
 
@@ -477,28 +483,28 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void progress(String phase, long done, long total, long t0) {
-        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %.0f MiB", phase, done, total,
-                100.0 * done / total, done / seconds(t0), usedHeapMb(), Resources.rssMb());
+        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %s MiB", phase, done, total,
+                100.0 * done / total, done / seconds(t0), usedHeapMb(), figure("%.0f", Resources.rssMb()));
     }
 
     private void printTable(BenchResult r) {
-        String row = "%-46s %,12.0f%s%n";
+        String row = "%-46s %12s%s%n";
         String guarantee = r.setup().guarantee();
         out.println();
         out.printf("%-46s %12s%n", "Stage", "records/s");
-        out.printf(row, "ingest (idempotent producer, acks=all)", r.ingestRps(), "");
-        out.printf(row, "pass-through Streams app (" + guarantee + ")", r.passThroughRps(), "");
-        out.printf(row, "enrich Streams app (" + guarantee + ")", r.enrichRps(),
-                String.format("   = %.1f%% of pass-through", 100 * r.ratio()));
-        out.printf(row, "  the same, second half of the records only", r.enrichRpsSecondHalf(),
-                String.format("   = %.1f%% of the pass-through's second half (%,.0f)", 100 * r.ratioSecondHalf(),
-                        r.passThroughRpsSecondHalf()));
-        out.printf(row, "publish (store + outbox + notifications)", r.publishRps(), "");
-        out.printf("%-46s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms (%d of %d seen)%n",
-                "end-to-end at " + r.endToEnd().rate() + "/s", r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(),
-                r.endToEnd().millis().count(), r.endToEnd().sent());
-        out.printf("%-46s %.0f MiB / %.0f MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
-                r.peakHeapMb(), r.peakRssMb());
+        out.printf(row, "ingest (idempotent producer, acks=all)", figure("%,.0f", r.ingestRps()), "");
+        out.printf(row, "pass-through Streams app (" + guarantee + ")", figure("%,.0f", r.passThroughRps()), "");
+        out.printf(row, "enrich Streams app (" + guarantee + ")", figure("%,.0f", r.enrichRps()),
+                "   = " + percent("%.1f", r.ratio()) + " of pass-through");
+        out.printf(row, "  the same, second half of the records only", figure("%,.0f", r.enrichRpsSecondHalf()),
+                "   = " + percent("%.1f", r.ratioSecondHalf()) + " of the pass-through's second half ("
+                        + figure("%,.0f", r.passThroughRpsSecondHalf()) + ")");
+        out.printf(row, "publish (store + outbox + notifications)", figure("%,.0f", r.publishRps()), "");
+        out.printf("%-46s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%d of %d seen)%n",
+                "end-to-end at " + r.endToEnd().rate() + "/s", figure("%.0f", r.p50Ms()), figure("%.0f", r.p99Ms()),
+                figure("%.0f", r.p999Ms()), figure("%.0f", r.maxMs()), r.endToEnd().millis().count(), r.endToEnd().sent());
+        out.printf("%-46s %s MiB / %s MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
+                figure("%.0f", r.peakHeapMb()), figure("%.0f", r.peakRssMb()));
         out.printf("%d records of %d bytes on average; %s%n", r.ingest().records(), r.averageRecordBytes(), r.machine());
         out.flush();
     }

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * What one {@code bulletin bench} run measured, phase by phase, and the figures it reports from that: rounded as they
- * are printed and written as JSON, so the table and the JSON file always agree. Immutable.
+ * are printed and written as JSON, so the table and the JSON file always agree. A figure that could not be measured
+ * (NaN from its phase: a second half too short to time, no latency sample, no /proc) or has no meaning (a share of
+ * nothing) is null, never a stand-in number. Immutable.
  */
 public record BenchResult(long warmupReleases, Ingest ingest, Rates passThrough, Enrich enrich, Publish publish,
                           Latency endToEnd, Setup setup, Memory memory, Map<String, Object> machine, String finishedAt) {
@@ -42,60 +44,60 @@ public record BenchResult(long warmupReleases, Ingest ingest, Rates passThrough,
     public record Setup(String guarantee, String registry, long commitIntervalMs, int partitions, int streamThreads) {
     }
 
-    public double ingestRps() {
+    public Double ingestRps() {
         return round(ingest.rps());
     }
 
-    public double passThroughRps() {
+    public Double passThroughRps() {
         return round(passThrough.rps());
     }
 
-    public double enrichRps() {
+    public Double enrichRps() {
         return round(enrich.rates().rps());
     }
 
     /** Enrich's rate as a share of the pass-through's. */
-    public double ratio() {
+    public Double ratio() {
         return round3(enrich.rates().rps() / passThrough.rps());
     }
 
-    public double passThroughRpsSecondHalf() {
+    public Double passThroughRpsSecondHalf() {
         return round(passThrough.secondHalfRps());
     }
 
-    public double enrichRpsSecondHalf() {
+    public Double enrichRpsSecondHalf() {
         return round(enrich.rates().secondHalfRps());
     }
 
-    public double ratioSecondHalf() {
+    public Double ratioSecondHalf() {
         return round3(enrich.rates().secondHalfRps() / passThrough.secondHalfRps());
     }
 
-    public double publishRps() {
+    public Double publishRps() {
         return round(publish.rps());
     }
 
-    public double p50Ms() {
+    public Double p50Ms() {
         return round(endToEnd.millis().at(50));
     }
 
-    public double p99Ms() {
+    public Double p99Ms() {
         return round(endToEnd.millis().at(99));
     }
 
-    public double p999Ms() {
+    public Double p999Ms() {
         return round(endToEnd.millis().at(99.9));
     }
 
-    public double maxMs() {
+    public Double maxMs() {
         return round(endToEnd.millis().max());
     }
 
-    public double peakHeapMb() {
+    public Double peakHeapMb() {
         return round(memory.peakHeapMb());
     }
 
-    public double peakRssMb() {
+    public Double peakRssMb() {
         return round(memory.peakRssMb());
     }
 
@@ -121,9 +123,9 @@ public record BenchResult(long warmupReleases, Ingest ingest, Rates passThrough,
         json.put("ratio_second_half", ratioSecondHalf());
         json.put("publish_rps", publishRps());
         json.put("enriched", enrich.enriched());
-        json.put("enrich_commit_share", round3(enrich.threadTime().commitSeconds() / enrich.threadSeconds()));
-        json.put("enrich_poll_share", round3(enrich.threadTime().pollSeconds() / enrich.threadSeconds()));
-        json.put("enrich_blocked_share", round3(enrich.threadTime().blockedSeconds() / enrich.threadSeconds()));
+        json.put("enrich_commit_share", share(enrich.threadTime().commitSeconds()));
+        json.put("enrich_poll_share", share(enrich.threadTime().pollSeconds()));
+        json.put("enrich_blocked_share", share(enrich.threadTime().blockedSeconds()));
         json.put("stored", publish.stored());
         json.put("notified", publish.notified());
         json.put("duplicates_marked", publish.duplicates());
@@ -146,11 +148,26 @@ public record BenchResult(long warmupReleases, Ingest ingest, Rates passThrough,
         return json;
     }
 
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
+    /** {@code value} in {@code format}, or "n/a" when it was not measured (null, NaN) or is infinite. */
+    public static String figure(String format, Double value) {
+        return value == null || !Double.isFinite(value) ? "n/a" : String.format(format, value);
     }
 
-    private static double round(double v) {
-        return Double.isNaN(v) ? -1 : Math.round(v * 10) / 10.0;
+    /** {@code share} as a percentage in {@code format} with a "%" sign, or "n/a" as {@link #figure}. */
+    public static String percent(String format, Double share) {
+        return share == null || !Double.isFinite(share) ? "n/a" : String.format(format + "%%", 100 * share);
+    }
+
+    /** Enrich's stream threads' {@code seconds} as a share of their time over the phase. */
+    private Double share(double seconds) {
+        return round3(seconds / enrich.threadSeconds());
+    }
+
+    private static Double round3(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : null;
+    }
+
+    private static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : null;
     }
 }
