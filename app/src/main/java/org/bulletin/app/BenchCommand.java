@@ -1,5 +1,8 @@
 package org.bulletin.app;
 
+import static org.bulletin.app.bench.BenchResult.figure;
+import static org.bulletin.app.bench.BenchResult.percent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
@@ -26,20 +30,20 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.bulletin.app.bench.BenchResult;
 import org.bulletin.app.bench.PassThrough;
 import org.bulletin.app.bench.Percentiles;
-import org.bulletin.app.bench.ReleaseTexts;
 import org.bulletin.app.bench.Resources;
 import org.bulletin.app.bench.ThreadTime;
 import org.bulletin.app.bench.TopicCounter;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.embedded.EmbeddedKafka;
+import org.bulletin.benchdata.ReleaseTexts;
 import org.bulletin.enrich.EnrichConfig;
 import org.bulletin.enrich.EnrichService;
 import org.bulletin.enrich.Enricher;
@@ -135,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(data);
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
-            Map<String, Object> result = run(data, running);
+            BenchResult result = run(data, running);
             stop(running);
             printTable(result);
             if (json != null) {
@@ -144,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
                 if (target.getParent() != null) {
                     Files.createDirectories(target.getParent());
                 }
-                mapper.writeValue(target.toFile(), result);
+                mapper.writeValue(target.toFile(), result.toJson());
                 out.printf("JSON written to %s%n", target);
             }
             out.flush();
@@ -157,13 +161,76 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> run(Path data, Deque<AutoCloseable> running) throws Exception {
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, Object> machine = Resources.machine();
-        say("Machine: %s cores, Java %s, load average %.2f; %d records, latency run %d/s for %d s",
-                machine.get("cores"), machine.get("java_version"), (Double) machine.get("load_avg_1m"), records, rate, e2eSeconds);
+    /** The broker, registry, settings and topics every phase runs on. */
+    private record Cluster(String bootstrap, Settings settings, Topics topics, EnrichConfig enrichConfig) {
 
-        // ---- infrastructure -------------------------------------------------------------------------------------
+        /** A producer's base configuration: the Kafka overrides, then the bootstrap servers. */
+        Map<String, Object> producer() {
+            return KafkaClients.config(bootstrap, settings.kafka());
+        }
+
+        RawPublisher rawPublisher() {
+            return new RawPublisher(producer(), topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+                    new IngestConfig(settings.bulletin()).maxBodyBytes());
+        }
+    }
+
+    /**
+     * The send time intended for each end-to-end probe and, once its notification is seen, its latency in ms (NaN until
+     * then). Written by the notification counter's thread.
+     */
+    private record Probes(long[] intended, double[] latencies) {
+
+        static Probes of(int count) {
+            double[] latencies = new double[count];
+            Arrays.fill(latencies, Double.NaN);
+            return new Probes(new long[count], latencies);
+        }
+
+        int count() {
+            return intended.length;
+        }
+
+        void seen(String key, long nanos) {
+            if (key.startsWith("e2e-")) {
+                int i = Integer.parseInt(key.substring(4));
+                if (i < count() && Double.isNaN(latencies[i])) {
+                    latencies[i] = (nanos - intended[i]) / 1e6;
+                }
+            }
+        }
+
+        Percentiles percentiles() {
+            return new Percentiles(Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray());
+        }
+    }
+
+    private BenchResult run(Path data, Deque<AutoCloseable> running) throws Exception {
+        Map<String, Object> machine = Resources.machine();
+        say("Machine: %s cores, Java %s, load average %s; %d records, latency run %d/s for %d s",
+                machine.get("cores"), machine.get("java_version"), figure("%.2f", (Double) machine.get("load_avg_1m")),
+                records, rate, e2eSeconds);
+        Cluster cluster = startCluster(data, running);
+        long warmupReleases = warmUp(cluster.topics());
+        BenchResult.Ingest ingest = ingest(cluster);
+        BenchResult.Rates passThrough = passThrough(cluster, ingest.acknowledged(), data);
+        BenchResult.Enrich enrich = enrich(cluster, ingest.acknowledged(), passThrough, running);
+        Probes probes = Probes.of(rate * e2eSeconds);
+        TopicCounter notifications = TopicCounter.start(cluster.bootstrap(), cluster.topics().notifications(), probes::seen);
+        running.push(notifications);
+        BenchResult.Publish publish = publish(cluster, enrich.enriched(), notifications, running);
+        BenchResult.Latency endToEnd = endToEnd(cluster, probes, notifications);
+        EnrichConfig enrichConfig = cluster.enrichConfig();
+        BenchResult.Setup setup = new BenchResult.Setup(enrichConfig.processingGuarantee(), registryMode,
+                enrichConfig.commitIntervalMs(), PARTITIONS, enrichConfig.threads());
+        BenchResult.Memory memory = new BenchResult.Memory(Resources.peakHeapMb(), Resources.peakRssMb());
+        machine.put("load_avg_1m_end", Resources.machine().get("load_avg_1m"));
+        return new BenchResult(warmupReleases, ingest, passThrough, enrich, publish, endToEnd, setup, memory, machine,
+                Instant.now().toString());
+    }
+
+    /** Starts the broker and the registry, creates the topics and waits until every partition has its leader. */
+    private Cluster startCluster(Path data, Deque<AutoCloseable> running) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), RegistryProcess.freePort(), RegistryProcess.freePort());
         running.push(kafka);
         String bootstrap = kafka.bootstrapServers();
@@ -189,26 +256,22 @@ public final class BenchCommand implements Callable<Integer> {
         cli.put(EnrichConfig.THREADS, Integer.toString(threads));
         Settings settings = Settings.load(null, System.getenv(), cli);
         Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registryUrl));
-        TopicSetup.ensure(bootstrap, topics, PARTITIONS);
+        TopicSetup.ensure(bootstrap, settings.kafka(), topics, PARTITIONS);
         topics.registerAll();
-        createPassThroughTopic(bootstrap);
-        List<String> allTopics = new java.util.ArrayList<>(topics.allNames());
+        createPassThroughTopic(bootstrap, settings.kafka());
+        List<String> allTopics = new ArrayList<>(topics.allNames());
         allTopics.add(PASSTHROUGH_TOPIC);
-        awaitLeaders(bootstrap, allTopics);
-        EnrichConfig enrichConfig = new EnrichConfig(settings.bulletin());
+        awaitLeaders(bootstrap, settings.kafka(), allTopics);
+        return new Cluster(bootstrap, settings, topics, new EnrichConfig(settings.bulletin()));
+    }
 
-        // ---- 0. warm-up: enrich's pure logic, JIT-compiled before anything is measured ---------------------------
-        result.put("warmup_releases", warmUp(topics));
-
-        // ---- 1. ingest: N raw records through the ingest module's producer -------------------------------------
+    /** Phase 1: {@code --records} synthetic raw releases through the ingest module's producer. */
+    private BenchResult.Ingest ingest(Cluster cluster) {
         ReleaseTexts texts = new ReleaseTexts(seed);
-        Map<String, Object> producer = new HashMap<>(settings.kafka());
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         long bytes = 0;
-        double ingestRps;
-        long ingested;
-        try (RawPublisher raw = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
-                new IngestConfig(settings.bulletin()).maxBodyBytes())) {
+        double rps;
+        long acknowledged;
+        try (RawPublisher raw = cluster.rawPublisher()) {
             long t0 = System.nanoTime();
             long next = t0 + PROGRESS_NANOS;
             for (int i = 0; i < records; i++) {
@@ -221,73 +284,74 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             raw.flush();
-            ingestRps = records / seconds(t0);
-            ingested = raw.snapshot().published();
-            if (ingested != records) {
-                say("  [ingest] WARNING: the broker acknowledged %,d of %,d records (%d errors, see the log)", ingested,
+            rps = records / seconds(t0);
+            acknowledged = raw.snapshot().published();
+            if (acknowledged != records) {
+                say("  [ingest] WARNING: the broker acknowledged %,d of %,d records (%d errors, see the log)", acknowledged,
                         records, raw.snapshot().errors());
             }
         }
         say("ingest        %,d records (%.1f KiB average, %,d exact and %,d near duplicates) at %,.0f rec/s",
-                records, bytes / 1024.0 / records, texts.exactDuplicates(), texts.nearDuplicates(), ingestRps);
+                records, bytes / 1024.0 / records, texts.exactDuplicates(), texts.nearDuplicates(), rps);
+        return new BenchResult.Ingest(records, acknowledged, bytes, texts.exactDuplicates(), texts.nearDuplicates(), rps);
+    }
 
-        // ---- 2. pass-through: the same raw records, raw bytes A -> B, same guarantee ---------------------------
-        double passRps;
-        double passTailRps;
-        try (TopicCounter counter = TopicCounter.start(bootstrap, PASSTHROUGH_TOPIC, null)) {
+    /** Phase 2, the yardstick for enrich: the same raw records copied A -> B as bytes, with the same guarantee. */
+    private BenchResult.Rates passThrough(Cluster cluster, long ingested, Path data) throws InterruptedException {
+        EnrichConfig enrichConfig = cluster.enrichConfig();
+        double rps;
+        double secondHalfRps;
+        try (TopicCounter counter = TopicCounter.start(cluster.bootstrap(), PASSTHROUGH_TOPIC, null)) {
             long t0 = System.nanoTime();
-            try (PassThrough pass = PassThrough.start(bootstrap, topics.raw(), PASSTHROUGH_TOPIC, "bench-passthrough",
-                    enrichConfig.processingGuarantee(), enrichConfig.commitIntervalMs(), enrichConfig.threads(),
-                    data.resolve("streams-passthrough"))) {
+            try (PassThrough pass = PassThrough.start(cluster.bootstrap(), cluster.topics().raw(), PASSTHROUGH_TOPIC,
+                    "bench-passthrough", enrichConfig.processingGuarantee(), enrichConfig.commitIntervalMs(),
+                    enrichConfig.threads(), data.resolve("streams-passthrough"))) {
                 await("pass-through", counter, ingested, t0, () -> pass.state() == KafkaStreams.State.ERROR);
             }
-            passRps = counter.steadyRate(t0);
-            passTailRps = counter.tailRate(0.5);
+            rps = counter.steadyRate(t0);
+            secondHalfRps = counter.tailRate(0.5);
         }
-        say("pass-through  %,.0f rec/s", passRps);
+        say("pass-through  %,.0f rec/s", rps);
+        return new BenchResult.Rates(rps, secondHalfRps);
+    }
 
-        // ---- 3. enrich: raw -> (parse, extract, classify, dedup repartition) -> enriched ------------------------
-        double enrichRps;
-        double enrichTailRps;
+    /** Phase 3: raw -> (parse, extract, classify, dedup repartition) -> enriched; enrich keeps running afterwards. */
+    private BenchResult.Enrich enrich(Cluster cluster, long ingested, BenchResult.Rates passThrough,
+                                      Deque<AutoCloseable> running) throws InterruptedException {
+        BenchResult.Rates rates;
         long enriched;
-        double enrichSeconds;
-        ThreadTime enrichThreadTime;
-        try (TopicCounter counter = TopicCounter.start(bootstrap, topics.enriched(), null)) {
+        double seconds;
+        ThreadTime threadTime;
+        try (TopicCounter counter = TopicCounter.start(cluster.bootstrap(), cluster.topics().enriched(), null)) {
             long t0 = System.nanoTime();
-            EnrichService enrich = EnrichService.start(enrichConfig, topics, bootstrap, settings.kafka());
+            EnrichService enrich = EnrichService.start(cluster.enrichConfig(), cluster.topics(), cluster.bootstrap(),
+                    cluster.settings().kafka());
             running.push(enrich);
             await("enrich", counter, ingested, t0, () -> enrich.state() == KafkaStreams.State.ERROR);
-            enrichRps = counter.steadyRate(t0);
-            enrichTailRps = counter.tailRate(0.5);
+            rates = new BenchResult.Rates(counter.steadyRate(t0), counter.tailRate(0.5));
             enriched = counter.count();
-            enrichSeconds = seconds(t0);
-            enrichThreadTime = ThreadTime.of(enrich.streams());
+            seconds = seconds(t0);
+            threadTime = ThreadTime.of(enrich.streams());
         }
-        say("enrich        %,d releases at %,.0f rec/s (%.0f%% of pass-through); second half of the records %,.0f rec/s "
-                + "(%.0f%% of the pass-through's second half, %,.0f rec/s)", enriched, enrichRps, 100 * enrichRps / passRps,
-                enrichTailRps, 100 * enrichTailRps / passTailRps, passTailRps);
-        double threadSeconds = enrichThreadTime.threadSeconds(enrichSeconds);
-        say("  enrich stream threads over the phase: %.0f%% committing, %.0f%% polling, %.0f%% blocked on Kafka "
-                + "(%.0f s of %.0f thread-seconds)", 100 * enrichThreadTime.commitSeconds() / threadSeconds,
-                100 * enrichThreadTime.pollSeconds() / threadSeconds, 100 * enrichThreadTime.blockedSeconds() / threadSeconds,
-                enrichThreadTime.blockedSeconds(), threadSeconds);
+        say("enrich        %,d releases at %,.0f rec/s (%s of pass-through); second half of the records %s rec/s "
+                + "(%s of the pass-through's second half, %s rec/s)", enriched, rates.rps(),
+                figure("%.0f%%", 100 * rates.rps() / passThrough.rps()), figure("%,.0f", rates.secondHalfRps()),
+                figure("%.0f%%", 100 * rates.secondHalfRps() / passThrough.secondHalfRps()),
+                figure("%,.0f", passThrough.secondHalfRps()));
+        double threadSeconds = threadTime.threadSeconds(seconds);
+        say("  enrich stream threads over the phase: %s committing, %s polling, %s blocked on Kafka "
+                + "(%.0f s of %.0f thread-seconds)", figure("%.0f%%", 100 * threadTime.commitSeconds() / threadSeconds),
+                figure("%.0f%%", 100 * threadTime.pollSeconds() / threadSeconds),
+                figure("%.0f%%", 100 * threadTime.blockedSeconds() / threadSeconds), threadTime.blockedSeconds(),
+                threadSeconds);
+        return new BenchResult.Enrich(rates, enriched, threadTime, threadSeconds);
+    }
 
-        // ---- 4. publish: enriched -> store + outbox -> notifications -------------------------------------------
-        int probes = rate * e2eSeconds;
-        long[] intended = new long[probes];
-        double[] latencies = new double[probes];
-        Arrays.fill(latencies, Double.NaN);
-        TopicCounter notifications = TopicCounter.start(bootstrap, topics.notifications(), (key, seen) -> {
-            if (key.startsWith("e2e-")) {
-                int i = Integer.parseInt(key.substring(4));
-                if (i < probes && Double.isNaN(latencies[i])) {
-                    latencies[i] = (seen - intended[i]) / 1e6;
-                }
-            }
-        });
-        running.push(notifications);
+    /** Phase 4: enriched -> store + outbox -> notifications; publish keeps running afterwards. */
+    private BenchResult.Publish publish(Cluster cluster, long enriched, TopicCounter notifications,
+                                        Deque<AutoCloseable> running) throws InterruptedException {
         long t0 = System.nanoTime();
-        Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
+        Publisher publisher = StageFactory.publisher(cluster.settings(), cluster.topics(), cluster.bootstrap());
         running.push(publisher);
         // A COUNT(*) on the embedded store reads every page: ask once a second, not at every 100 ms progress check,
         // or the benchmark's own polling takes a core from the stage it measures.
@@ -311,81 +375,44 @@ public final class BenchCommand implements Callable<Integer> {
         await("publish notify", notifications, publisher.store().count() - duplicates, t0, () -> false);
         long notified = notifications.count();
         // Duplicates are stored but not notified: scale the notification rate to records drained from the topic.
-        double publishRps = notified == 0 ? 0 : notifications.steadyRate(t0) * enriched / notified;
+        double rps = notified == 0 ? 0 : notifications.steadyRate(t0) * enriched / notified;
         long stored = publisher.store().count();
-        say("publish       %,d stored, %,d notified at %,.0f rec/s", stored, notified, publishRps);
+        say("publish       %,d stored, %,d notified at %,.0f rec/s", stored, notified, rps);
+        return new BenchResult.Publish(rps, stored, notified, duplicates);
+    }
 
-        // ---- 5. end-to-end latency at a fixed offered rate, every stage running -------------------------------
+    /** Phase 5: end-to-end latency of fresh originals sent at {@code --rate}, every stage running. */
+    private BenchResult.Latency endToEnd(Cluster cluster, Probes probes, TopicCounter notifications)
+            throws InterruptedException {
+        int count = probes.count();
         ReleaseTexts probeTexts = new ReleaseTexts(seed + 1, "e2e-", 0, 0);
-        RawRelease[] probeRecords = new RawRelease[probes];
-        for (int i = 0; i < probes; i++) {
+        RawRelease[] probeRecords = new RawRelease[count];
+        for (int i = 0; i < count; i++) {
             probeRecords[i] = rawRelease(probeTexts.original());
         }
         long before = notifications.count();
-        try (RawPublisher raw = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
-                new IngestConfig(settings.bulletin()).maxBodyBytes())) {
+        try (RawPublisher raw = cluster.rawPublisher()) {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             long next = start + PROGRESS_NANOS;
-            for (int i = 0; i < probes; i++) {
+            for (int i = 0; i < count; i++) {
                 // Latency counts from the intended send time, so a stalled sender cannot hide queueing (coordinated omission).
-                intended[i] = start + (long) (i * 1e9 / rate);
-                long wait = intended[i] - System.nanoTime();
+                probes.intended()[i] = start + (long) (i * 1e9 / rate);
+                long wait = probes.intended()[i] - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 raw.publish("e2e-" + i, probeRecords[i]);
                 if (System.nanoTime() > next) {
-                    say("  [e2e] %,d / %,d sent, %,d notified", i + 1, probes, notifications.count() - before);
+                    say("  [e2e] %,d / %,d sent, %,d notified", i + 1, count, notifications.count() - before);
                     next += PROGRESS_NANOS;
                 }
             }
             raw.flush();
         }
-        await("e2e", notifications, before + probes, System.nanoTime(), () -> false);
-        double[] seen = Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray();
-        Percentiles p = new Percentiles(seen);
-
-        result.put("records", records);
-        result.put("ingested", ingested);
-        result.put("avg_record_bytes", Math.round((double) bytes / records));
-        result.put("exact_duplicates", texts.exactDuplicates());
-        result.put("near_duplicates", texts.nearDuplicates());
-        result.put("ingest_rps", round(ingestRps));
-        result.put("passthrough_rps", round(passRps));
-        result.put("enrich_rps", round(enrichRps));
-        result.put("ratio", round3(enrichRps / passRps));
-        result.put("passthrough_rps_second_half", round(passTailRps));
-        result.put("enrich_rps_second_half", round(enrichTailRps));
-        result.put("ratio_second_half", round3(enrichTailRps / passTailRps));
-        result.put("publish_rps", round(publishRps));
-        result.put("enriched", enriched);
-        result.put("enrich_commit_share", round3(enrichThreadTime.commitSeconds() / threadSeconds));
-        result.put("enrich_poll_share", round3(enrichThreadTime.pollSeconds() / threadSeconds));
-        result.put("enrich_blocked_share", round3(enrichThreadTime.blockedSeconds() / threadSeconds));
-        result.put("stored", stored);
-        result.put("notified", notified);
-        result.put("duplicates_marked", duplicates);
-        result.put("e2e_rate", rate);
-        result.put("e2e_sent", probes);
-        result.put("e2e_received", p.count());
-        result.put("e2e_p50_ms", round(p.at(50)));
-        result.put("e2e_p99_ms", round(p.at(99)));
-        result.put("e2e_p999_ms", round(p.at(99.9)));
-        result.put("e2e_max_ms", round(p.max()));
-        result.put("peak_heap_mb", round(Resources.peakHeapMb()));
-        result.put("peak_rss_mb", round(Resources.peakRssMb()));
-        result.put("guarantee", enrichConfig.processingGuarantee());
-        result.put("registry", registryMode);
-        result.put("commit_interval_ms", enrichConfig.commitIntervalMs());
-        result.put("partitions", PARTITIONS);
-        result.put("stream_threads", enrichConfig.threads());
-        machine.put("load_avg_1m_end", Resources.machine().get("load_avg_1m"));
-        result.put("machine", machine);
-        result.put("finished_at", Instant.now().toString());
-        return result;
+        await("e2e", notifications, before + count, System.nanoTime(), () -> false);
+        return new BenchResult.Latency(rate, count, probes.percentiles());
     }
 
-    /** Waits until {@code counter} reaches {@code target}, printing progress; gives up on a stall or a failed app. */
     /**
      * Runs the enrich logic the stream thread runs (and MinHash and Avro serialization, which the dedup step and the
      * sinks run) on synthetic releases of another seed for {@code --warmup-seconds}. Without it the first tens of
@@ -423,6 +450,7 @@ public final class BenchCommand implements Callable<Integer> {
         return releases;
     }
 
+    /** Waits until {@code counter} reaches {@code target}, printing progress; gives up on a stall or a failed app. */
     private void await(String phase, TopicCounter counter, long target, long t0, BooleanSupplier failed)
             throws InterruptedException {
         await(phase, counter::count, counter::check, target, t0, failed);
@@ -456,28 +484,29 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void progress(String phase, long done, long total, long t0) {
-        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %.0f MiB", phase, done, total,
-                100.0 * done / total, done / seconds(t0), usedHeapMb(), Resources.rssMb());
+        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %s MiB", phase, done, total,
+                100.0 * done / total, done / seconds(t0), usedHeapMb(), figure("%.0f", Resources.rssMb()));
     }
 
-    private void printTable(Map<String, Object> r) {
-        String row = "%-46s %,12.0f%s%n";
+    private void printTable(BenchResult r) {
+        String row = "%-46s %12s%s%n";
+        String guarantee = r.setup().guarantee();
         out.println();
         out.printf("%-46s %12s%n", "Stage", "records/s");
-        out.printf(row, "ingest (idempotent producer, acks=all)", (Double) r.get("ingest_rps"), "");
-        out.printf(row, "pass-through Streams app (" + r.get("guarantee") + ")", (Double) r.get("passthrough_rps"), "");
-        out.printf(row, "enrich Streams app (" + r.get("guarantee") + ")", (Double) r.get("enrich_rps"),
-                String.format("   = %.1f%% of pass-through", 100 * (Double) r.get("ratio")));
-        out.printf(row, "  the same, second half of the records only", (Double) r.get("enrich_rps_second_half"),
-                String.format("   = %.1f%% of the pass-through's second half (%,.0f)", 100 * (Double) r.get("ratio_second_half"),
-                        (Double) r.get("passthrough_rps_second_half")));
-        out.printf(row, "publish (store + outbox + notifications)", (Double) r.get("publish_rps"), "");
-        out.printf("%-46s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms (%d of %d seen)%n",
-                "end-to-end at " + r.get("e2e_rate") + "/s", (Double) r.get("e2e_p50_ms"), (Double) r.get("e2e_p99_ms"),
-                (Double) r.get("e2e_p999_ms"), (Double) r.get("e2e_max_ms"), r.get("e2e_received"), r.get("e2e_sent"));
-        out.printf("%-46s %.0f MiB / %.0f MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
-                (Double) r.get("peak_heap_mb"), (Double) r.get("peak_rss_mb"));
-        out.printf("%d records of %d bytes on average; %s%n", r.get("records"), r.get("avg_record_bytes"), r.get("machine"));
+        out.printf(row, "ingest (idempotent producer, acks=all)", figure("%,.0f", r.ingestRps()), "");
+        out.printf(row, "pass-through Streams app (" + guarantee + ")", figure("%,.0f", r.passThroughRps()), "");
+        out.printf(row, "enrich Streams app (" + guarantee + ")", figure("%,.0f", r.enrichRps()),
+                "   = " + percent("%.1f", r.ratio()) + " of pass-through");
+        out.printf(row, "  the same, second half of the records only", figure("%,.0f", r.enrichRpsSecondHalf()),
+                "   = " + percent("%.1f", r.ratioSecondHalf()) + " of the pass-through's second half ("
+                        + figure("%,.0f", r.passThroughRpsSecondHalf()) + ")");
+        out.printf(row, "publish (store + outbox + notifications)", figure("%,.0f", r.publishRps()), "");
+        out.printf("%-46s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%d of %d seen)%n",
+                "end-to-end at " + r.endToEnd().rate() + "/s", figure("%.0f", r.p50Ms()), figure("%.0f", r.p99Ms()),
+                figure("%.0f", r.p999Ms()), figure("%.0f", r.maxMs()), r.endToEnd().millis().count(), r.endToEnd().sent());
+        out.printf("%-46s %s MiB / %s MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
+                figure("%.0f", r.peakHeapMb()), figure("%.0f", r.peakRssMb()));
+        out.printf("%d records of %d bytes on average; %s%n", r.ingest().records(), r.averageRecordBytes(), r.machine());
         out.flush();
     }
 
@@ -507,8 +536,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void createPassThroughTopic(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void createPassThroughTopic(String bootstrap, Map<String, ?> kafkaOverrides) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             admin.createTopics(List.of(new NewTopic(PASSTHROUGH_TOPIC, PARTITIONS, (short) -1)))
                     .all().get(60, TimeUnit.SECONDS);
         }
@@ -519,8 +548,8 @@ public final class BenchCommand implements Callable<Integer> {
      * hits that window gets NOT_LEADER retries and can end in OUT_OF_ORDER_SEQUENCE. ListOffsets is answered by the
      * leader itself, so once it succeeds for every partition, producing is safe.
      */
-    private static void awaitLeaders(String bootstrap, List<String> names) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void awaitLeaders(String bootstrap, Map<String, ?> kafkaOverrides, List<String> names) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 try {
@@ -546,14 +575,6 @@ public final class BenchCommand implements Callable<Integer> {
     private static double usedHeapMb() {
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static double round(double v) {
-        return Double.isNaN(v) ? -1 : Math.round(v * 10) / 10.0;
     }
 
     private static void stop(Deque<AutoCloseable> running) {

@@ -3,7 +3,7 @@ package org.bulletin.app;
 import picocli.CommandLine.Command;
 
 /** The {@code bulletin} command and its subcommands. */
-@Command(name = "bulletin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+@Command(name = "bulletin", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Bulletin: ingest, understand and distribute press releases at streaming speed.",
             "",

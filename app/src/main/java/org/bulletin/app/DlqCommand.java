@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.header.Header;
 import org.bulletin.app.config.Settings;
-import org.bulletin.app.ops.DeadLetters;
+import org.bulletin.app.ops.DeadLetterTopic;
 import org.bulletin.app.ops.Tables;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.SchemaRegistries;
@@ -30,12 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {DlqCommand.ListCommand.class, DlqCommand.ShowCommand.class, DlqCommand.RetryCommand.class})
 final class DlqCommand {
 
-    static DeadLetters open(ConnectOptions connect) {
+    static DeadLetterTopic open(ConnectOptions connect) {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
         // Dead letters are raw bytes: the registry is never asked, so any name for it will do.
         Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect("mem://bulletin-dlq"));
-        return new DeadLetters(bootstrap, settings.kafka(), topics.dlq());
+        return new DeadLetterTopic(bootstrap, settings.kafka(), topics.dlq());
     }
 
     static long[] position(String text) {
@@ -60,12 +60,12 @@ final class DlqCommand {
 
         @Override
         public Integer call() {
-            DeadLetters dlq = open(connect);
+            DeadLetterTopic dlq = open(connect);
             PrintWriter out = spec.commandLine().getOut();
-            List<DeadLetters.Entry> entries = dlq.latest(limit);
+            List<DeadLetterTopic.Entry> entries = dlq.latest(limit);
             out.printf("%d dead letter(s) in the topic; the newest %d:%n", dlq.count(), entries.size());
             List<List<String>> rows = new ArrayList<>();
-            for (DeadLetters.Entry e : entries) {
+            for (DeadLetterTopic.Entry e : entries) {
                 rows.add(List.of(e.partition() + ":" + e.offset(), e.timestamp().toString(), String.valueOf(e.stage()),
                         String.valueOf(e.origin()), Tables.truncate(e.keyText(), 40), Tables.truncate(e.reason(), 80)));
             }
@@ -98,7 +98,7 @@ final class DlqCommand {
                 spec.commandLine().getErr().println("no dead letter at " + position);
                 return 1;
             }
-            DeadLetters.Entry e = found.get();
+            DeadLetterTopic.Entry e = found.get();
             out.printf("position %d:%d  time %s%n", e.partition(), e.offset(), e.timestamp());
             out.printf("stage    %s%norigin   %s%nreason   %s%nkey      %s%n", e.stage(), e.origin(), e.reason(),
                     e.keyText());
@@ -150,8 +150,8 @@ final class DlqCommand {
 
         @Override
         public Integer call() {
-            DeadLetters dlq = open(connect);
-            List<DeadLetters.Entry> chosen = new ArrayList<>();
+            DeadLetterTopic dlq = open(connect);
+            List<DeadLetterTopic.Entry> chosen = new ArrayList<>();
             PrintWriter err = spec.commandLine().getErr();
             if (choice.all) {
                 dlq.forEach(chosen::add);
@@ -166,7 +166,7 @@ final class DlqCommand {
                     chosen.add(e.get());
                 }
             }
-            DeadLetters.RetryResult result = dlq.retry(chosen);
+            DeadLetterTopic.RetryResult result = dlq.retry(chosen);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Re-drove %d dead letter(s) to their origin topics.%n", result.sent());
             result.skipped().forEach(s -> out.println("  skipped " + s));

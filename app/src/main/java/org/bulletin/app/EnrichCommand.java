@@ -21,10 +21,10 @@ final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         EnrichConfig config = new EnrichConfig(settings.bulletin());
         EnrichService service = EnrichService.start(config, topics, bootstrap, settings.kafka());
-        Stages.awaitShutdown(service);
+        CommandSupport.awaitShutdown(service);
         return 0;
     }
 }

@@ -58,13 +58,13 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         regions.forEach(r -> topics.byRegion(r)); // fails fast on an unknown id, naming the known ones
         topicIds.forEach(t -> topics.byTopic(t));
         LocalDate since = from == null ? null
                 : Times.parse(from, Instant.now()).atOffset(ZoneOffset.UTC).toLocalDate();
         long sent;
-        try (StoreView store = Stages.storeView(settings, api);
+        try (StoreView store = CommandSupport.storeView(settings, api);
              Progress progress = Progress.create("export", -1, Duration.ofSeconds(5))) {
             sent = new Exporter(store, bootstrap, settings.kafka(), topics.notificationSerde().serializer())
                     .export(toTopic, since, regions, topicIds, progress);

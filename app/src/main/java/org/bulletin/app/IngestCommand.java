@@ -55,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
     static int ingest(CommandSpec spec, ConnectOptions connect, Job job) throws Exception {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         try (Ingestor ingestor = StageFactory.ingestor(settings, topics, bootstrap)) {
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {

@@ -30,7 +30,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
         ApiServer api = StageFactory.withPush(publisher.api().host(publisher.config().apiHost()), push.pushHandler())
@@ -38,7 +38,7 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("publish: %s -> store -> %s; HTTP API on port %d%n", topics.enriched(), topics.notifications(), api.port());
         out.flush();
-        boolean clean = Stages.awaitShutdown(() -> {
+        boolean clean = CommandSupport.awaitShutdown(() -> {
             api.close();
             push.close();
             publisher.close();

@@ -79,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         Instant now = Instant.now();
         Instant start = Times.parse(from, now);
         Instant end = to == null ? null : Times.parse(to, now);
@@ -97,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (dryRun) {
             Enricher enricher = enrichConfig.rulesDir().isBlank() ? Enricher.fromClasspath()
                     : Enricher.fromDirectory(Path.of(enrichConfig.rulesDir()));
-            try (StoreView store = Stages.storeView(settings, api);
+            try (StoreView store = CommandSupport.storeView(settings, api);
                  Progress progress = Progress.create("dry run", range.size(), Duration.ofSeconds(5))) {
                 DryRun.Report report = new DryRun(enricher, topics.rawSerde().deserializer(), store, source, sample)
                         .run(range, replayer.consumerProperties(), progress);
@@ -110,7 +110,7 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         }
         int partitions = range.bounds().size();
-        TopicSetup.ensure(bootstrap, topics, partitions);
+        TopicSetup.ensure(bootstrap, settings.kafka(), topics, partitions);
         Replayer.Result result;
         try (Progress progress = Progress.create("replay", range.size(), Duration.ofSeconds(5))) {
             result = replayer.copy(range, source, topics.rawSerde().deserializer(), progress);

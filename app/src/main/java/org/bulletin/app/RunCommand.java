@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             Settings settings = Settings.load(configFile, System.getenv(), cli);
 
             Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registry.url()));
-            List<String> created = TopicSetup.ensure(kafka.bootstrapServers(), topics, 3);
+            List<String> created = TopicSetup.ensure(kafka.bootstrapServers(), settings.kafka(), topics, 3);
             timeline.mark("topics ensured");
             registry.awaitReady();
             timeline.mark("registry ready");
@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
             stop(running);
             throw e;
         }
-        if (!Stages.awaitShutdown(stopAll, failure)) {
+        if (!CommandSupport.awaitShutdown(stopAll, failure)) {
             spec.commandLine().getErr().println("bulletin stopped: publish failed: " + failure.join());
             return 1;
         }

@@ -1,9 +1,7 @@
 package org.bulletin.app;
 
 import io.javalin.http.HandlerType;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
 import org.bulletin.ingest.IngestConfig;
 import org.bulletin.ingest.Ingestor;
@@ -25,9 +23,7 @@ final class StageFactory {
 
     static Ingestor ingestor(Settings settings, Topics topics, String bootstrap) {
         IngestConfig config = new IngestConfig(settings.bulletin());
-        Map<String, Object> producer = new HashMap<>(settings.kafka());
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        RawPublisher publisher = new RawPublisher(producer, topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+        RawPublisher publisher = new RawPublisher(KafkaClients.config(bootstrap, settings.kafka()), topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
                 config.maxBodyBytes());
         return new Ingestor(config, publisher);
     }

@@ -11,13 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.schemas.Topics;
 
 /**
@@ -70,9 +70,9 @@ final class TopicSetup {
         return replicationFactor >= 3 ? "2" : "1";
     }
 
-    /** Creates the missing topics; returns the names it created. */
-    static List<String> ensure(String bootstrapServers, Topics topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    /** Creates the missing topics; returns the names it created. The admin client gets {@code kafkaOverrides}. */
+    static List<String> ensure(String bootstrapServers, Map<String, ?> kafkaOverrides, Topics topics, int partitions) {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers, kafkaOverrides))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             List<NewTopic> missing = new ArrayList<>();
@@ -98,12 +98,13 @@ final class TopicSetup {
 
     /**
      * Compares every expected topic with the cluster: existence, partition count, the expected settings, cleanup
-     * policy and min.insync.replicas (against the topic's replication factor). Reads only.
+     * policy and min.insync.replicas (against the topic's replication factor). Reads only. The admin client gets
+     * {@code kafkaOverrides}.
      */
-    static List<Difference> verify(String bootstrapServers, Topics topics, int partitions) {
+    static List<Difference> verify(String bootstrapServers, Map<String, ?> kafkaOverrides, Topics topics, int partitions) {
         Map<String, Map<String, String>> expected = expected(topics);
         List<Difference> out = new ArrayList<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers, kafkaOverrides))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> present = expected.keySet().stream().filter(existing::contains).toList();
             for (String name : expected.keySet()) {

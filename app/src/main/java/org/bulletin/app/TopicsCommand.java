@@ -38,16 +38,16 @@ final class TopicsCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
-        Topics topics = Stages.topics(settings);
+        Topics topics = CommandSupport.topics(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (!check) {
-            List<String> created = TopicSetup.ensure(bootstrap, topics, partitions);
+            List<String> created = TopicSetup.ensure(bootstrap, settings.kafka(), topics, partitions);
             topics.registerAll();
             out.printf("%d topics expected, %d created%n", TopicSetup.expected(topics).size(), created.size());
             created.forEach(name -> out.println("  created " + name));
             out.println("schemas registered at " + topics.registry().url());
         }
-        List<TopicSetup.Difference> differences = TopicSetup.verify(bootstrap, topics, partitions);
+        List<TopicSetup.Difference> differences = TopicSetup.verify(bootstrap, settings.kafka(), topics, partitions);
         if (differences.isEmpty()) {
             out.printf("All %d topics match their expected configuration.%n", TopicSetup.expected(topics).size());
             out.flush();

@@ -83,7 +83,7 @@ class NearDuplicateAcrossPartitionsIT {
     void shouldMarkANearDuplicateWhoseKeyLandsOnAnotherPartition() throws Exception {
         kafka = KafkaTestCluster.start();
         Topics topics = Topics.fromConfig(Map.of(), SchemaRegistries.connect(REGISTRY));
-        TopicSetup.ensure(kafka.bootstrapServers(), topics, PARTITIONS);
+        TopicSetup.ensure(kafka.bootstrapServers(), Map.of(), topics, PARTITIONS);
         Path state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "near-duplicate-it");
         enrich = EnrichService.start(new EnrichConfig(Map.of(EnrichConfig.STATE_DIR, state.toString())), topics,
                 kafka.bootstrapServers(), Map.of());

@@ -55,7 +55,7 @@ public final class PipelineFixture implements AutoCloseable {
         cli.put(EnrichConfig.STATE_DIR, dataDir.resolve("streams").toString());
         Settings settings = Settings.load(null, Map.of(), cli);
         Topics topics = Topics.fromConfig(settings.bulletin(), SchemaRegistries.connect(registryUrl));
-        TopicSetup.ensure(bootstrap, topics, 3);
+        TopicSetup.ensure(bootstrap, settings.kafka(), topics, 3);
         topics.registerAll();
         Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         EnrichService enrich = EnrichService.start(new EnrichConfig(settings.bulletin()), topics, bootstrap, Map.of());

@@ -1,12 +1,17 @@
 package org.bulletin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
 import org.bulletin.ingest.Ingestor;
 import org.bulletin.publish.PublishConfig;
@@ -51,6 +56,31 @@ class StageKafkaOverridesTest {
             assertThat(clients("kafka.producer", "ops-publish")).as("dead-letter producer").isTrue();
             assertThat(clients("kafka.admin.client", "ops-publish")).as("relay admin").isTrue();
         }
+    }
+
+    @Test
+    void shouldGiveTheAdminClientThatSetsUpTopicsTheOverride() {
+        // Nothing listens, so the admin call runs out of time. With the override (1 s) the admin client gives up itself:
+        // a Kafka TimeoutException inside the future. Without it the admin would wait its default 60 s, and
+        // TopicSetup's own 30 s wait on the future would end first, with java.util.concurrent.TimeoutException.
+        Settings settings = Settings.load(null,
+            Map.of("KAFKA_DEFAULT_API_TIMEOUT_MS", "1000", "KAFKA_REQUEST_TIMEOUT_MS", "1000"), Map.of());
+
+        assertThatThrownBy(() -> TopicSetup.ensure(NOWHERE, settings.kafka(), topics, 1))
+            .isInstanceOf(IllegalStateException.class)
+            .hasCauseInstanceOf(ExecutionException.class)
+            .hasRootCauseInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void shouldBuildAppClientConfigsFromTheOverridesAndTheBootstrapServers() {
+        Settings settings = Settings.load(null, Map.of("KAFKA_CLIENT_ID", "ops-admin",
+            "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092"), Map.of());
+
+        Map<String, Object> config = KafkaClients.config(NOWHERE, settings.kafka());
+
+        assertThat(config).containsEntry(CommonClientConfigs.CLIENT_ID_CONFIG, "ops-admin")
+            .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, NOWHERE);
     }
 
     private static boolean clients(String domain, String clientId) throws MalformedObjectNameException {

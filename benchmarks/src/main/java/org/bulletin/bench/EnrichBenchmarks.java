@@ -1,6 +1,5 @@
 package org.bulletin.bench;
 
-import org.bulletin.app.bench.ReleaseTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bulletin.benchdata.ReleaseTexts;
 import org.bulletin.enrich.Enricher;
 import org.bulletin.enrich.RawDocument;
 import org.bulletin.enrich.classify.Classification;

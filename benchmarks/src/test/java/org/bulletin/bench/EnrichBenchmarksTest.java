@@ -1,10 +1,10 @@
 package org.bulletin.bench;
 
-import org.bulletin.app.bench.ReleaseTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.bulletin.benchdata.ReleaseTexts;
 import org.junit.jupiter.api.Test;
 
 /** Runs each benchmark body a few times outside JMH: they must keep working, whatever they cost. */
@@ -24,6 +24,14 @@ class EnrichBenchmarksTest {
                 assertThat(b.enrich()).singleElement().satisfies(r -> assertThat(r.getTitle()).isNotBlank());
             }
         }
+    }
+
+    @Test
+    void shouldEnrichEveryReleaseOfTheSampleScrape() {
+        ScrapeBenchmarks b = new ScrapeBenchmarks();
+        b.setUp();
+        assertThat(b.releasesPerScrape()).isEqualTo(5);
+        assertThat(b.enrichScrape()).hasSize(5).allSatisfy(r -> assertThat(r.getTitle()).isNotBlank());
     }
 
     @Test

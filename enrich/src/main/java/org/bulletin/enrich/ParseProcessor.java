@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.RawRelease;
 import org.bulletin.schemas.Release;
 import org.slf4j.Logger;
@@ -140,7 +141,8 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
 
     private void deadLetter(Record<String, byte[]> record, RecordMetadata meta, String reason, Throwable error) {
         Record<String, ParseOutcome> dead = record.withValue(ParseOutcome.dead(record.value()));
-        DeadLetters.annotate(dead.headers(), reason, error, meta.topic(), meta.partition(), meta.offset());
+        DeadLetterHeaders.of("enrich", reason).error(error).origin(meta.topic(), meta.partition(), meta.offset())
+                .writeTo(dead.headers());
         context.forward(dead);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.RawRelease;
 import org.bulletin.schemas.Release;
@@ -161,10 +162,10 @@ class EnrichTopologyTest {
         TestRecord<String, byte[]> dead = dlq.readRecord();
         assertThat(dead.key()).isEqualTo("bad");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
-        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("enrich");
-        assertThat(header(dead, DeadLetters.REASON)).startsWith("not a RawRelease");
-        assertThat(header(dead, DeadLetters.ORIGIN_TOPIC)).isEqualTo(topics.raw());
-        assertThat(header(dead, DeadLetters.ORIGIN_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("enrich");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("not a RawRelease");
+        assertThat(header(dead, DeadLetterHeaders.ORIGIN_TOPIC)).isEqualTo(topics.raw());
+        assertThat(header(dead, DeadLetterHeaders.ORIGIN_OFFSET)).isEqualTo("0");
         assertThat(enriched.readValuesToList()).hasSize(1);
     }
 
@@ -173,7 +174,7 @@ class EnrichTopologyTest {
         raw.pipeInput("empty", raw("   \n\n  ", null));
 
         TestRecord<String, byte[]> dead = dlq.readRecord();
-        assertThat(header(dead, DeadLetters.REASON)).isNotBlank();
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isNotBlank();
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -240,7 +241,7 @@ class EnrichTopologyTest {
 
         TestRecord<String, byte[]> dead = dlq.readRecord();
         assertThat(dead.key()).isEqualTo("corrupt");
-        assertThat(header(dead, DeadLetters.REASON)).contains("not valid UTF-8");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("not valid UTF-8");
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -251,7 +252,7 @@ class EnrichTopologyTest {
         raw.pipeInput("huge", raw(huge, null));
 
         TestRecord<String, byte[]> dead = dlq.readRecord();
-        assertThat(header(dead, DeadLetters.REASON)).contains("over the limit");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("over the limit");
         assertThat(enriched.isEmpty()).isTrue();
     }
 

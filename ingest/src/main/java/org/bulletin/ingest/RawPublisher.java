@@ -1,7 +1,5 @@
 package org.bulletin.ingest;
 
-import org.bulletin.schemas.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.RawRelease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RawPublisher implements AutoCloseable {
 
-    public static final String HEADER_STAGE = DeadLetterHeaders.STAGE;
-    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
-    public static final String HEADER_SOURCE = "bulletin.source";
-    public static final String HEADER_URL = "bulletin.url";
-    public static final String HEADER_BODY_BYTES = "bulletin.body.bytes";
-    public static final String HEADER_TRUNCATED = "bulletin.truncated";
     /** DLQ values are cut to this size so they fit the broker's default 1 MiB message limit. */
     public static final int DLQ_MAX_VALUE_BYTES = 900 * 1024;
 
@@ -117,19 +110,11 @@ public final class RawPublisher implements AutoCloseable {
      */
     public CompletableFuture<RecordMetadata> deadLetter(String key, byte[] body, String reason, String sourceId,
                                                         String url) {
-        byte[] value = body == null ? new byte[0] : body;
-        Headers headers = new RecordHeaders();
-        headers.add(HEADER_STAGE, utf8("ingest"));
-        headers.add(HEADER_REASON, utf8(reason));
-        headers.add(HEADER_SOURCE, utf8(sourceId));
-        if (url != null) {
-            headers.add(HEADER_URL, utf8(url));
-        }
-        headers.add(HEADER_BODY_BYTES, utf8(Integer.toString(value.length)));
-        if (value.length > DLQ_MAX_VALUE_BYTES) {
-            value = Arrays.copyOf(value, DLQ_MAX_VALUE_BYTES);
-            headers.add(HEADER_TRUNCATED, utf8("true"));
-        }
+        byte[] whole = body == null ? new byte[0] : body;
+        boolean truncated = whole.length > DLQ_MAX_VALUE_BYTES;
+        byte[] value = truncated ? Arrays.copyOf(whole, DLQ_MAX_VALUE_BYTES) : whole;
+        Headers headers = DeadLetterHeaders.of("ingest", reason).source(sourceId, url).body(whole.length, truncated)
+                .writeTo(new RecordHeaders());
         LOG.warn("dead letter from source {} ({}): {}", sourceId, url == null ? key : url, reason);
         return send(new ProducerRecord<>(dlqTopic, null, key, value, headers), dlq, key);
     }
@@ -180,10 +165,6 @@ public final class RawPublisher implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
-    }
-
-    private static byte[] utf8(String s) {
-        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

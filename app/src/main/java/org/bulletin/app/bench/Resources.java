@@ -16,14 +16,14 @@ public final class Resources {
     private Resources() {
     }
 
-    /** Peak resident set size (VmHWM of /proc/self/status) in MiB; -1 where /proc is absent. */
+    /** Peak resident set size (VmHWM of /proc/self/status) in MiB; NaN (not measured) where /proc is absent. */
     public static double peakRssMb() {
-        return procStatusKb("VmHWM:") / 1024.0;
+        return procStatusMb("VmHWM:");
     }
 
-    /** Current resident set size in MiB; -1 where /proc is absent. */
+    /** Current resident set size in MiB; NaN (not measured) where /proc is absent. */
     public static double rssMb() {
-        return procStatusKb("VmRSS:") / 1024.0;
+        return procStatusMb("VmRSS:");
     }
 
     /** Sum of the peak usage of every heap pool since start, in MiB (an upper bound of the peak heap in use). */
@@ -37,7 +37,10 @@ public final class Resources {
         return sum / (1024.0 * 1024.0);
     }
 
-    /** Cores, Java version and VM, OS, CPU model and the 1-minute load average at call time. */
+    /**
+     * Cores, Java version and VM, OS, CPU model and the 1-minute load average at call time (null where the platform
+     * does not tell).
+     */
     public static Map<String, Object> machine() {
         Map<String, Object> m = new TreeMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -46,7 +49,8 @@ public final class Resources {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("cpu_model", cpuModel());
         m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        m.put("load_avg_1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        m.put("load_avg_1m", load < 0 ? null : load);
         return m;
     }
 
@@ -64,16 +68,16 @@ public final class Resources {
         return "unknown";
     }
 
-    private static long procStatusKb(String field) {
+    private static double procStatusMb(String field) {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith(field)) {
-                    return Long.parseLong(l.substring(field.length()).replace("kB", "").strip());
+                    return Long.parseLong(l.substring(field.length()).replace("kB", "").strip()) / 1024.0;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return -1024;
+            return Double.NaN;
         }
-        return -1024;
+        return Double.NaN;
     }
 }

@@ -99,23 +99,29 @@ public final class TopicCounter implements AutoCloseable {
     /**
      * Records/s over the last {@code fraction} of the records counted so far: from the first batch at or past
      * {@code (1 - fraction)} of them to the last batch. A long-running service's pace, once the JIT has compiled
-     * the stream thread's whole path and the caches are warm; -1 when too little arrived after that point.
+     * the stream thread's whole path and the caches are warm; NaN (not measured) when too little arrived after that
+     * point.
      */
     public double tailRate(double fraction) {
         synchronized (timeline) {
-            if (timeline.isEmpty()) {
-                return -1;
-            }
-            long[] last = timeline.get(timeline.size() - 1);
-            long from = (long) Math.ceil(last[1] * (1 - fraction));
-            for (long[] point : timeline) {
-                if (point[1] >= from) {
-                    double seconds = (last[0] - point[0]) / 1e9;
-                    return seconds < 0.5 ? -1 : (last[1] - point[1]) / seconds;
-                }
-            }
-            return -1;
+            return tailRate(timeline, fraction);
         }
+    }
+
+    /** {@link #tailRate(double)} over {@code timeline}: (nanoTime, cumulative count) after each non-empty poll. */
+    static double tailRate(List<long[]> timeline, double fraction) {
+        if (timeline.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] last = timeline.get(timeline.size() - 1);
+        long from = (long) Math.ceil(last[1] * (1 - fraction));
+        for (long[] point : timeline) {
+            if (point[1] >= from) {
+                double seconds = (last[0] - point[0]) / 1e9;
+                return seconds < 0.5 ? Double.NaN : (last[1] - point[1]) / seconds;
+            }
+        }
+        return Double.NaN;
     }
 
     public long firstSeenNanos() {

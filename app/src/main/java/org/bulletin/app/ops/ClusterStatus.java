@@ -3,7 +3,6 @@ package org.bulletin.app.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.publish.store.ReleaseStore;
 
 /**
@@ -58,8 +57,7 @@ public final class ClusterStatus {
             String publishGroup, String enrichedTopic, String relayTransactionalId, String notificationsTopic,
             List<String> rateTopics, String dlqTopic, ReleaseStore store, Duration sample) throws InterruptedException {
         Properties props = RawRange.consumerProperties(bootstrap, kafka);
-        Map<String, Object> adminProps = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        try (Admin admin = Admin.create(adminProps); KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafka)); KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
             List<Stage> stages = new ArrayList<>();
             stages.add(enrich(admin, c, enrichGroup, enrichTopics));
             stages.add(publish(c, publishGroup, enrichedTopic, store));
@@ -138,16 +136,16 @@ public final class ClusterStatus {
     }
 
     private static Dlq dlq(String bootstrap, Map<String, ?> kafka, String topic) {
-        DeadLetters dlq = new DeadLetters(bootstrap, kafka, topic);
+        DeadLetterTopic dlq = new DeadLetterTopic(bootstrap, kafka, topic);
         long count = dlq.count();
         if (count == 0) {
             return new Dlq(0, null, null, null, null);
         }
-        List<DeadLetters.Entry> last = dlq.latest(1);
+        List<DeadLetterTopic.Entry> last = dlq.latest(1);
         if (last.isEmpty()) {
             return new Dlq(count, null, null, null, null);
         }
-        DeadLetters.Entry e = last.get(0);
+        DeadLetterTopic.Entry e = last.get(0);
         return new Dlq(count, e.timestamp().toString(), e.stage(), e.reason(), e.origin());
     }
 

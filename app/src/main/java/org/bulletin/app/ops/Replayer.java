@@ -8,7 +8,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bulletin.app.config.KafkaClients;
 import org.bulletin.enrich.EnrichTopology;
 import org.bulletin.ingest.Progress;
 import org.bulletin.schemas.RawRelease;
@@ -32,6 +32,7 @@ import org.bulletin.schemas.RawRelease;
  */
 public final class Replayer {
 
+    private final Map<String, ?> kafkaOverrides;
     private final Properties consumerProps;
     private final Map<String, Object> producerProps;
     private final String replayTopic;
@@ -41,9 +42,9 @@ public final class Replayer {
     }
 
     public Replayer(String bootstrap, Map<String, ?> kafkaOverrides, String replayTopic) {
+        this.kafkaOverrides = Map.copyOf(kafkaOverrides);
         this.consumerProps = RawRange.consumerProperties(bootstrap, kafkaOverrides);
-        this.producerProps = new java.util.HashMap<>(kafkaOverrides);
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.producerProps = KafkaClients.config(bootstrap, kafkaOverrides);
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bulletin-replay-" + UUID.randomUUID());
@@ -126,7 +127,7 @@ public final class Replayer {
      */
     public boolean awaitEnriched(String bootstrap, String applicationId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides));
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
             List<TopicPartition> tps = consumer.partitionsFor(replayTopic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(replayTopic, p.partition())).toList();

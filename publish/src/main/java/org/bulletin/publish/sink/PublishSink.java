@@ -1,7 +1,5 @@
 package org.bulletin.publish.sink;
 
-import org.bulletin.schemas.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +41,7 @@ import org.bulletin.publish.store.RecordRejectedException;
 import org.bulletin.publish.store.ReleaseStore;
 import org.bulletin.publish.store.StoreUnavailableException;
 import org.bulletin.publish.store.WriteResult;
+import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.Release;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +58,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PublishSink implements Runnable, AutoCloseable {
 
-    public static final String HEADER_STAGE = DeadLetterHeaders.STAGE;
-    public static final String HEADER_REASON = DeadLetterHeaders.REASON;
-    public static final String HEADER_ORIGIN_TOPIC = DeadLetterHeaders.ORIGIN_TOPIC;
-    public static final String HEADER_ORIGIN_PARTITION = DeadLetterHeaders.ORIGIN_PARTITION;
-    public static final String HEADER_ORIGIN_OFFSET = DeadLetterHeaders.ORIGIN_OFFSET;
     static final String STAGE = "publish";
     private static final int MAX_REASON = 1_000;
     private static final long MIN_BACKOFF_MS = 100;
@@ -322,13 +316,8 @@ public final class PublishSink implements Runnable, AutoCloseable {
     private void sendToDlq(ConsumerRecord<byte[], byte[]> r, String reason) {
         Headers headers = new RecordHeaders();
         r.headers().forEach(headers::add);
-        headers.remove(HEADER_STAGE);
-        headers.remove(HEADER_REASON);
-        headers.add(HEADER_STAGE, bytes(STAGE));
-        headers.add(HEADER_REASON, bytes(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
-        headers.add(HEADER_ORIGIN_TOPIC, bytes(r.topic()));
-        headers.add(HEADER_ORIGIN_PARTITION, bytes(Integer.toString(r.partition())));
-        headers.add(HEADER_ORIGIN_OFFSET, bytes(Long.toString(r.offset())));
+        DeadLetterHeaders.of(STAGE, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
+                .origin(r.topic(), r.partition(), r.offset()).writeTo(headers);
         try {
             // Synchronous: the offset of this record is committed to the store only after the DLQ has it.
             dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), headers))
@@ -342,10 +331,6 @@ public final class PublishSink implements Runnable, AutoCloseable {
             metrics.error("kafka");
             throw new KafkaUnavailable("cannot send to " + topics.dlq() + ": " + e, e);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------------------ faults

@@ -23,7 +23,7 @@ import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.PublishTopics;
 import org.bulletin.publish.relay.NotificationRelay;
-import org.bulletin.publish.sink.PublishSink;
+import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.Notification;
 import org.bulletin.schemas.Release;
 import org.bulletin.schemas.Topics;
@@ -134,13 +134,13 @@ class PublisherIT {
 
         List<ConsumerRecord<byte[], byte[]>> dlq = readAllCommitted(kafka.bootstrapServers(), topics.dlq());
         assertThat(dlq).hasSize(4).allSatisfy(r -> {
-            assertThat(header(r, PublishSink.HEADER_STAGE)).isEqualTo("publish");
-            assertThat(header(r, PublishSink.HEADER_ORIGIN_TOPIC)).isEqualTo(topics.enriched());
-            assertThat(header(r, PublishSink.HEADER_ORIGIN_OFFSET)).isNotNull();
-            assertThat(header(r, PublishSink.HEADER_ORIGIN_PARTITION)).isNotNull();
+            assertThat(header(r, DeadLetterHeaders.STAGE)).isEqualTo("publish");
+            assertThat(header(r, DeadLetterHeaders.ORIGIN_TOPIC)).isEqualTo(topics.enriched());
+            assertThat(header(r, DeadLetterHeaders.ORIGIN_OFFSET)).isNotNull();
+            assertThat(header(r, DeadLetterHeaders.ORIGIN_PARTITION)).isNotNull();
         });
-        assertThat(dlq).filteredOn(r -> header(r, PublishSink.HEADER_REASON).contains("SQLSTATE 22001")).hasSize(1);
-        assertThat(dlq).filteredOn(r -> header(r, PublishSink.HEADER_REASON).startsWith("deserialization")).hasSize(3);
+        assertThat(dlq).filteredOn(r -> header(r, DeadLetterHeaders.REASON).contains("SQLSTATE 22001")).hasSize(1);
+        assertThat(dlq).filteredOn(r -> header(r, DeadLetterHeaders.REASON).startsWith("deserialization")).hasSize(3);
 
         // Restart on the same store: nothing is consumed, stored or notified twice; new input flows.
         try (KafkaProducer<byte[], byte[]> p = producer(null)) {

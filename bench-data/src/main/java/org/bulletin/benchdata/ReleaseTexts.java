@@ -1,4 +1,4 @@
-package org.bulletin.app.bench;
+package org.bulletin.benchdata;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * Realistic synthetic press releases for benchmarks: English and Russian texts of 2-8 KB assembled from templates
  * shaped like the CSTO/CIS/SCO releases the platform ingests (plain text and HTML pages), with a share of exact
  * duplicates (the same bytes under another URL) and near duplicates (one sentence changed). Deterministic for a
- * seed; not thread-safe. The benchmarks module (JMH) uses this same class, so both measure the
+ * seed; not thread-safe. 'bulletin bench' (app) and the JMH benchmarks both use this class, so both measure the
  * same documents.
  */
 public final class ReleaseTexts {

@@ -3,7 +3,7 @@ package org.bulletin.app;
 import picocli.CommandLine.IVersionProvider;
 
 /** Version shown by {@code --version}: the jar's implementation version, or "dev" when run from classes. */
-final class Versions implements IVersionProvider {
+final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {

@@ -1,17 +1,14 @@
 package org.bulletin.app.ops;
 
-import org.bulletin.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,28 +19,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bulletin.app.config.KafkaClients;
+import org.bulletin.schemas.DeadLetterHeaders;
 
 /**
  * Reads the dead-letter topic and re-drives chosen records to the topic they came from, with their original key and
- * bytes. Understands Bulletin's headers ({@code bulletin.stage}, {@code bulletin.reason},
- * {@code bulletin.origin.topic/partition/offset}) and, as a fallback, those of Kafka Streams' own dead-letter queue
- * ({@code __streams.errors.*}). Never deletes anything: the DLQ is a log, a re-driven record stays in it.
+ * bytes. Reads the headers through {@link DeadLetterHeaders} (Bulletin's and, as a fallback, those of Kafka Streams'
+ * own dead-letter queue). Never deletes anything: the DLQ is a log, a re-driven record stays in it.
  */
-public final class DeadLetters {
+public final class DeadLetterTopic {
 
-    public static final String STAGE = DeadLetterHeaders.STAGE;
-    public static final String REASON = DeadLetterHeaders.REASON;
-    public static final String ORIGIN_TOPIC = DeadLetterHeaders.ORIGIN_TOPIC;
-    public static final String ORIGIN_PARTITION = DeadLetterHeaders.ORIGIN_PARTITION;
-    public static final String ORIGIN_OFFSET = DeadLetterHeaders.ORIGIN_OFFSET;
-    /** Added to a re-driven record: where in the DLQ it came from ("partition:offset"). */
-    public static final String RETRIED_FROM = "bulletin.dlq.retried.from";
-    private static final Set<String> ANNOTATIONS = Set.of(STAGE, REASON, ORIGIN_TOPIC, ORIGIN_PARTITION, ORIGIN_OFFSET,
-            "bulletin.error.class", RETRIED_FROM);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String topic;
@@ -54,33 +41,23 @@ public final class DeadLetters {
     public record Entry(int partition, long offset, Instant timestamp, byte[] key, byte[] value, Headers headers) {
 
         public String header(String name) {
-            Header h = headers.lastHeader(name);
-            return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+            return DeadLetterHeaders.get(headers, name);
         }
 
         public String stage() {
-            String s = header(STAGE);
-            return s != null ? s : header("__streams.errors.topic") != null ? "enrich (streams)" : null;
+            return DeadLetterHeaders.stage(headers);
         }
 
         public String reason() {
-            String r = header(REASON);
-            return r != null ? r : header("__streams.errors.message");
+            return DeadLetterHeaders.reason(headers);
         }
 
         public String originTopic() {
-            String t = header(ORIGIN_TOPIC);
-            return t != null ? t : header("__streams.errors.topic");
+            return DeadLetterHeaders.originTopic(headers);
         }
 
         public String origin() {
-            String t = originTopic();
-            if (t == null) {
-                return null;
-            }
-            String p = header(ORIGIN_PARTITION) != null ? header(ORIGIN_PARTITION) : header("__streams.errors.partition");
-            String o = header(ORIGIN_OFFSET) != null ? header(ORIGIN_OFFSET) : header("__streams.errors.offset");
-            return t + "-" + p + "@" + o;
+            return DeadLetterHeaders.origin(headers);
         }
 
         public String keyText() {
@@ -88,11 +65,10 @@ public final class DeadLetters {
         }
     }
 
-    public DeadLetters(String bootstrap, Map<String, ?> kafkaOverrides, String topic) {
+    public DeadLetterTopic(String bootstrap, Map<String, ?> kafkaOverrides, String topic) {
         this.topic = topic;
         this.consumerProps = RawRange.consumerProperties(bootstrap, kafkaOverrides);
-        this.producerProps = new HashMap<>(kafkaOverrides);
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.producerProps = KafkaClients.config(bootstrap, kafkaOverrides);
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -160,7 +136,7 @@ public final class DeadLetters {
 
     /**
      * Sends each entry's original key and bytes to its origin topic (its own headers kept, the DLQ annotations
-     * replaced by {@link #RETRIED_FROM}). An entry without an origin topic is skipped. Waits for every send.
+     * replaced by {@link DeadLetterHeaders#RETRIED_FROM}). An entry without an origin topic is skipped. Waits for every send.
      */
     public RetryResult retry(List<Entry> entries) {
         int sent = 0;
@@ -173,13 +149,7 @@ public final class DeadLetters {
                     skipped.add(e.partition() + ":" + e.offset() + " has no origin topic header");
                     continue;
                 }
-                RecordHeaders headers = new RecordHeaders();
-                for (Header h : e.headers()) {
-                    if (!ANNOTATIONS.contains(h.key()) && !h.key().startsWith("__streams.errors.")) {
-                        headers.add(h);
-                    }
-                }
-                headers.add(RETRIED_FROM, (e.partition() + ":" + e.offset()).getBytes(StandardCharsets.UTF_8));
+                Headers headers = DeadLetterHeaders.redriven(e.headers(), e.partition(), e.offset());
                 pending.add(producer.send(new ProducerRecord<>(origin, null, null, e.key(), e.value(), headers)));
                 sent++;
             }

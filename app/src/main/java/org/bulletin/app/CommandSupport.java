@@ -11,10 +11,10 @@ import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.SchemaRegistries;
 import org.bulletin.schemas.registry.SchemaRegistry;
 
-/** What every stage command does the same way: connect to the registry, name the topics, wait for SIGTERM. */
-final class Stages {
+/** What the commands share: connect to the registry and name the topics, open the store view, wait for SIGTERM. */
+final class CommandSupport {
 
-    private Stages() {
+    private CommandSupport() {
     }
 
     static Topics topics(Settings settings) {
