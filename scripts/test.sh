@@ -32,4 +32,20 @@ if [ -f docker-compose.yml ]; then
   fi
 fi
 
-exec mvn -B -ntp verify "$@"
+# install, not only verify: the scripts below (and scripts/fault-suite.sh with SKIP_BUILD=1) resolve the modules
+# from the local repository, as a user running them after this command does.
+mvn -B -ntp install "$@"
+
+# Every other command the README names, in a smoke form, so a missing build or install step fails here.
+echo "smoke: bulletin bench (tiny, in-memory registry)"
+smoke_dir=$(mktemp -d)
+trap 'rm -rf "$smoke_dir"' EXIT
+java -jar app/target/bulletin.jar bench --records 300 --warmup-seconds 0 --e2e-seconds 2 --registry mem \
+  --json "$smoke_dir/bench.json" > "$smoke_dir/bench.txt"
+grep -q '"records"' "$smoke_dir/bench.json" || { echo "bench wrote no JSON results" >&2; exit 1; }
+echo "smoke: JMH benchmarks jar (one short fork-less iteration)"
+java -jar benchmarks/target/benchmarks.jar 'EnrichBenchmarks.classify$' -p language=en -f 0 -wi 0 -i 1 -r 1 \
+  > "$smoke_dir/jmh.txt"
+grep -q 'EnrichBenchmarks.classify' "$smoke_dir/jmh.txt" || { echo "JMH printed no result" >&2; exit 1; }
+echo "smoke: scripts/fault-suite.sh, one short scenario"
+SKIP_BUILD=1 scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=5 -Dfaults.releases=60
