@@ -236,7 +236,7 @@ public final class BenchCommand implements Callable<Integer> {
         String bootstrap = kafka.bootstrapServers();
         String registryUrl;
         if (registryMode.equals("process")) {
-            RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(data.resolve("cache")),
+            RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
                     RegistryProcess.freePort(), data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
             running.push(registry);
             registryUrl = registry.url();

@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             StartupTimeline timeline = new StartupTimeline();
             // The registry's JVM boots in a child process while the broker starts here: they need nothing from
             // each other, and together they are most of the start-up time.
-            RegistryProcess registry = RegistryProcess.launch(RegistryProcess.locateJar(data.resolve("cache")),
+            RegistryProcess registry = RegistryProcess.launch(RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
                     registryPort, data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
             running.push(registry);
             timeline.mark("registry launched");

@@ -191,6 +191,42 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
+    /** Environment variable naming the folder the registry jar and its class-data archive are cached in. */
+    public static final String CACHE_ENV = "BULLETIN_CACHE_DIR";
+
+    /**
+     * Where the registry jar is unpacked and its class-data archive kept: {@code BULLETIN_CACHE_DIR}, else
+     * {@code $XDG_CACHE_HOME/bulletin}, else {@code ~/.cache/bulletin}; {@code fallback} when none is writable. One
+     * folder per user rather than per data folder, because the archive only serves a jar at the path it was written
+     * for: every data folder's first start then starts as fast as a restart.
+     */
+    public static Path cacheDir(Path fallback) {
+        List<Path> candidates = new ArrayList<>();
+        String env = System.getenv(CACHE_ENV);
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            candidates.add(Path.of(xdg, "bulletin"));
+        }
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank()) {
+            candidates.add(Path.of(home, ".cache", "bulletin"));
+        }
+        for (Path dir : candidates) {
+            try {
+                Files.createDirectories(dir);
+                if (Files.isWritable(dir)) {
+                    return dir;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("cache folder {} not usable: {}", dir, e.toString());
+            }
+        }
+        return fallback;
+    }
+
     /** A TCP port free on 127.0.0.1 right now (another process may still take it before the registry does). */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
