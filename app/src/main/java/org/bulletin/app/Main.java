@@ -19,7 +19,7 @@ public final class Main {
         cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Bad configuration or an unreachable dependency: one clear line, not a stack trace; --verbose shows it.
-            cmd.getErr().println(cmd.getColorScheme().errorText("bulletin: " + message(e)));
+            cmd.getErr().println(cmd.getColorScheme().errorText("bulletin: " + message(e, parsed)));
             if (Boolean.getBoolean("bulletin.verbose") || System.getenv("BULLETIN_VERBOSE") != null) {
                 e.printStackTrace(cmd.getErr());
             }
@@ -28,13 +28,60 @@ public final class Main {
         return cli;
     }
 
-    private static String message(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(": ").append(c.getMessage());
+    /**
+     * One line that says what failed, where and what to do: the messages of the cause chain, a plain word for the
+     * exceptions that carry none (a timed-out future, a refused connection), and a hint naming the address flag when
+     * a service did not answer.
+     */
+    static String message(Throwable e, CommandLine.ParseResult parsed) {
+        StringBuilder sb = new StringBuilder();
+        boolean timeout = false;
+        boolean refused = false;
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            timeout |= c instanceof java.util.concurrent.TimeoutException
+                    || c instanceof org.apache.kafka.common.errors.TimeoutException;
+            refused |= c instanceof java.net.ConnectException;
+            String m = describe(c);
+            if (m != null && !sb.toString().contains(m)) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(m);
             }
         }
-        return sb.toString();
+        // Older messages were built as "...: " + getMessage() of an exception that had none.
+        String text = sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString().replace(": null", "");
+        if (timeout || refused) {
+            String where = parsed == null ? null : first(parsed, "--bootstrap", "--registry", "--api", "--store");
+            text += timeout ? " (no answer in time" : " (connection refused";
+            text += where == null ? ": is the service running, and is its address right?)"
+                    : ": is the service at " + where + " running, and is that the right address?)";
+        }
+        return text;
+    }
+
+    private static String first(CommandLine.ParseResult parsed, String... flags) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (String flag : flags) {
+                if (p.hasMatchedOption(flag)) {
+                    return flag + " " + p.matchedOptionValue(flag, "");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        if (t.getMessage() != null && !t.getMessage().isBlank() && !t.getMessage().equals("null")) {
+            return t.getMessage();
+        }
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return "timed out";
+        }
+        if (t instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.lang.reflect.InvocationTargetException) {
+            return null; // a wrapper: its cause says what happened
+        }
+        return t.getClass().getSimpleName();
     }
 }
