@@ -230,8 +230,8 @@ public final class ReleaseStore implements AutoCloseable {
             }
             return new WriteResult(1, 0, 0, 0);
         }
-        int byClassifier = Versions.compare(r.getClassifierVersion(), oldClassifier);
-        boolean newer = byClassifier > 0 || (byClassifier == 0 && Versions.compare(r.getParserVersion(), oldParser) > 0);
+        int byClassifier = VersionOrder.compare(r.getClassifierVersion(), oldClassifier);
+        boolean newer = byClassifier > 0 || (byClassifier == 0 && VersionOrder.compare(r.getParserVersion(), oldParser) > 0);
         // A replay is an operator applying the rules enrich runs now. Those are not always "newer" by version order:
         // a classifier version is "<declared>+<hash of the rule files>", and an edited rule file without a bumped
         // declared version gets a hash that sorts anywhere. So a replay replaces on any difference; live, only newer.
