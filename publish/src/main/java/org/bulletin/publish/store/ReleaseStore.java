@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,7 +47,7 @@ public final class ReleaseStore implements AutoCloseable {
         + " r.updated_at, r.classification, r.entities";
 
     private final HikariDataSource dataSource;
-    private final boolean postgres;
+    private final StoreDialect dialect;
     private final Clock clock;
     private final String storeId;
 
@@ -56,11 +55,11 @@ public final class ReleaseStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.clock = clock;
         try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            this.dialect = StoreDialect.of(c);
         } catch (SQLException e) {
             throw translate("open store", e);
         }
-        migrate(dataSource, postgres ? "postgresql" : "h2");
+        migrate(dataSource, dialect);
         this.storeId = loadOrCreateStoreId();
     }
 
@@ -96,12 +95,11 @@ public final class ReleaseStore implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds, String vendor) {
+    private static void migrate(DataSource ds, StoreDialect dialect) {
         try {
             Flyway.configure()
                 .dataSource(ds)
-                // This Flyway edition has no {vendor} placeholder, so the vendor folder is chosen here.
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .locations("classpath:db/migration/common", dialect.migrationLocation())
                 .load()
                 .migrate();
         } catch (RuntimeException e) {
@@ -118,7 +116,7 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** True on PostgreSQL (tsvector search), false on H2 (LIKE search). */
     public boolean isPostgres() {
-        return postgres;
+        return dialect == StoreDialect.POSTGRESQL;
     }
 
     /** Random id made when this store was first created; lets the relay tell its positions from another store's. */
@@ -583,7 +581,7 @@ public final class ReleaseStore implements AutoCloseable {
             args.add(q.to());
         }
         if (q.text() != null && !q.text().isBlank()) {
-            appendTextSearch(sql, args, q.text());
+            dialect.appendTextSearch(sql, args, q.text());
         }
         Cursor after = q.after();
         if (after != null) {
@@ -616,23 +614,6 @@ public final class ReleaseStore implements AutoCloseable {
             return new ReleasePage(items, more ? last.encode() : null);
         } catch (SQLException e) {
             throw translate("query releases", e);
-        }
-    }
-
-    private void appendTextSearch(StringBuilder sql, List<Object> args, String text) {
-        if (postgres) {
-            sql.append(" AND r.search_vector @@ (websearch_to_tsquery('english'::regconfig, ?)"
-                + " || websearch_to_tsquery('russian'::regconfig, ?))");
-            args.add(text);
-            args.add(text);
-            return;
-        }
-        // H2 fallback: every word must occur in title or body, case-insensitively (see h2/V2__fulltext.sql).
-        for (String word : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.body) LIKE ? ESCAPE '\\')");
-            args.add(pattern);
-            args.add(pattern);
         }
     }
 
