@@ -1,20 +1,12 @@
 package org.bulletin.publish.store;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,15 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.PublishConfig.ReplayNotifications;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.Notification;
 import org.bulletin.schemas.Release;
 import org.bulletin.schemas.SourceRef;
-import org.flywaydb.core.Flyway;
 
 /**
  * The release store over JDBC (PostgreSQL, or H2 in PostgreSQL mode as the embedded default), migrated by Flyway
@@ -46,21 +35,10 @@ public final class ReleaseStore implements AutoCloseable {
         + " r.lede, r.source_url, r.duplicate_of, r.parser_version, r.classifier_version, r.replay, r.stored_at,"
         + " r.updated_at, r.classification, r.entities";
 
-    private final HikariDataSource dataSource;
-    private final StoreDialect dialect;
-    private final Clock clock;
-    private final String storeId;
+    private final StoreDatabase db;
 
-    private ReleaseStore(HikariDataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        try (Connection c = dataSource.getConnection()) {
-            this.dialect = StoreDialect.of(c);
-        } catch (SQLException e) {
-            throw translate("open store", e);
-        }
-        migrate(dataSource, dialect);
-        this.storeId = loadOrCreateStoreId();
+    private ReleaseStore(StoreDatabase db) {
+        this.db = db;
     }
 
     /** Opens (and migrates) the store the config names. */
@@ -70,72 +48,27 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** Opens (and migrates) the store at {@code jdbcUrl}; fails with StoreUnavailableException if unreachable. */
     public static ReleaseStore open(String jdbcUrl, String user, String password, int poolSize) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(jdbcUrl);
-        if (user != null && !user.isEmpty()) {
-            hc.setUsername(user);
-        }
-        if (password != null && !password.isEmpty()) {
-            hc.setPassword(password);
-        }
-        // Flyway holds two connections while migrating.
-        hc.setMaximumPoolSize(Math.max(2, poolSize));
-        hc.setPoolName("bulletin-store");
-        hc.setAutoCommit(true);
-        hc.setConnectionTimeout(5_000);
-        hc.setValidationTimeout(2_000);
-        // Fail later, in the call that needs the database, rather than refuse to build the pool while it is down.
-        hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(hc);
-        try {
-            return new ReleaseStore(ds, Clock.systemUTC());
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-    }
-
-    private static void migrate(DataSource ds, StoreDialect dialect) {
-        try {
-            Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", dialect.migrationLocation())
-                .load()
-                .migrate();
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause != null && !(cause instanceof SQLException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof SQLException sql && isTransient(sql)) {
-                throw new StoreUnavailableException("store migration failed: database unavailable", e);
-            }
-            throw new StoreException("store migration failed: " + e.getMessage(), e);
-        }
+        return new ReleaseStore(StoreDatabase.open(jdbcUrl, user, password, poolSize));
     }
 
     /** True on PostgreSQL (tsvector search), false on H2 (LIKE search). */
     public boolean isPostgres() {
-        return dialect == StoreDialect.POSTGRESQL;
+        return db.dialect() == StoreDialect.POSTGRESQL;
     }
 
     /** Random id made when this store was first created; lets the relay tell its positions from another store's. */
     public String storeId() {
-        return storeId;
+        return db.storeId();
     }
 
     /** Cheap liveness check (a pooled connection that validates). */
     public boolean ping() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+        return db.ping();
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        db.close();
     }
 
     // ---------------------------------------------------------------------------------------------- writes
@@ -150,9 +83,7 @@ public final class ReleaseStore implements AutoCloseable {
      * commits or nothing does.
      */
     public WriteResult write(List<IncomingRelease> releases, List<OffsetCommit> offsets, ReplayNotifications replay) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        return db.transaction("write " + releases.size() + " release(s)", c -> {
                 WriteResult result = WriteResult.EMPTY;
                 boolean outboxLocked = false;
                 for (IncomingRelease in : releases) {
@@ -169,15 +100,8 @@ public final class ReleaseStore implements AutoCloseable {
                 for (OffsetCommit o : offsets) {
                     commitOffset(c, o);
                 }
-                c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw translate("write " + releases.size() + " release(s)", e);
-        }
+        });
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {
@@ -192,7 +116,7 @@ public final class ReleaseStore implements AutoCloseable {
     private void lockOutbox(Connection c) throws SQLException {
         // Serialises outbox writers until commit so ids become visible in id order (see V1__store.sql).
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_writer SET last_write = ? WHERE id = 1")) {
-            ps.setObject(1, now());
+            ps.setObject(1, db.now());
             ps.executeUpdate();
         }
     }
@@ -218,7 +142,7 @@ public final class ReleaseStore implements AutoCloseable {
                 }
             }
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = db.now();
         if (oldClassifier == null) {
             insertRelease(c, in, now);
             insertChildren(c, r);
@@ -427,89 +351,80 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** The next offset the sink should consume, if it ever committed one for this partition. */
     public OptionalLong storedOffset(String group, String topic, int partition) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets"
-                 + " WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?")) {
-            ps.setString(1, group);
-            ps.setString(2, topic);
-            ps.setInt(3, partition);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+        return db.read("read offsets", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets" + " WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?")) {
+                ps.setString(1, group);
+                ps.setString(2, topic);
+                ps.setInt(3, partition);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
             }
-        } catch (SQLException e) {
-            throw translate("read offsets", e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- outbox
 
     /** Outbox rows with id greater than {@code afterId}, in id order. */
     public List<OutboxEntry> outboxAfter(long afterId, int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, release_id, title, regions, topics, url, stored_at,"
-                 + " replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setLong(1, afterId);
-            ps.setInt(2, limit);
-            List<OutboxEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Notification n = Notification.newBuilder()
-                        .setReleaseId(rs.getString(2))
-                        .setTitle(rs.getString(3))
-                        .setRegions(strings(rs.getString(4)))
-                        .setTopics(strings(rs.getString(5)))
-                        .setUrl(rs.getString(6))
-                        .setStoredAt(rs.getObject(7, OffsetDateTime.class).toInstant())
-                        .setReplay(rs.getBoolean(8))
-                        .setClassifierVersion(rs.getString(9))
-                        .build();
-                    out.add(new OutboxEntry(rs.getLong(1), n));
+        return db.read("read outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, release_id, title, regions, topics, url, stored_at," + " replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
+                ps.setLong(1, afterId);
+                ps.setInt(2, limit);
+                List<OutboxEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Notification n = Notification.newBuilder()
+                            .setReleaseId(rs.getString(2))
+                            .setTitle(rs.getString(3))
+                            .setRegions(strings(rs.getString(4)))
+                            .setTopics(strings(rs.getString(5)))
+                            .setUrl(rs.getString(6))
+                            .setStoredAt(rs.getObject(7, OffsetDateTime.class).toInstant())
+                            .setReplay(rs.getBoolean(8))
+                            .setClassifierVersion(rs.getString(9))
+                            .build();
+                        out.add(new OutboxEntry(rs.getLong(1), n));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw translate("read outbox", e);
-        }
+        });
     }
 
     /** Number of outbox rows not yet relayed past {@code afterId} (the relay's backlog). */
     public long outboxBacklog(long afterId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE id > ?")) {
-            ps.setLong(1, afterId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return db.read("count outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE id > ?")) {
+                ps.setLong(1, afterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw translate("count outbox", e);
-        }
+        });
     }
 
     /** Last outbox id this relay recorded in the store (a lower bound of what Kafka holds), 0 if none. */
     public long relayPosition(String relayName) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                 "SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
-            ps.setString(1, relayName);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
+        return db.read("read relay position", c -> {
+            try (PreparedStatement ps = c.prepareStatement( "SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
+                ps.setString(1, relayName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
-        } catch (SQLException e) {
-            throw translate("read relay position", e);
-        }
+        });
     }
 
     /** Records the relay position and deletes outbox rows up to it (they are safely in Kafka). */
     public void saveRelayPosition(String relayName, long lastOutboxId) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        db.transaction("save relay position", c -> {
                 int updated;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE relay_position SET last_outbox_id = ?,"
                     + " updated_at = ? WHERE relay_name = ? AND last_outbox_id <= ?")) {
                     ps.setLong(1, lastOutboxId);
-                    ps.setObject(2, now());
+                    ps.setObject(2, db.now());
                     ps.setString(3, relayName);
                     ps.setLong(4, lastOutboxId);
                     updated = ps.executeUpdate();
@@ -519,7 +434,7 @@ public final class ReleaseStore implements AutoCloseable {
                         + " last_outbox_id, updated_at) VALUES (?, ?, ?)")) {
                         ps.setString(1, relayName);
                         ps.setLong(2, lastOutboxId);
-                        ps.setObject(3, now());
+                        ps.setObject(3, db.now());
                         ps.executeUpdate();
                     }
                 }
@@ -527,14 +442,8 @@ public final class ReleaseStore implements AutoCloseable {
                     ps.setLong(1, lastOutboxId);
                     ps.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw translate("save relay position", e);
-        }
+                return null;
+        });
     }
 
     private static Long relayPosition(Connection c, String relayName) throws SQLException {
@@ -581,7 +490,7 @@ public final class ReleaseStore implements AutoCloseable {
             args.add(q.to());
         }
         if (q.text() != null && !q.text().isBlank()) {
-            dialect.appendTextSearch(sql, args, q.text());
+            db.dialect().appendTextSearch(sql, args, q.text());
         }
         Cursor after = q.after();
         if (after != null) {
@@ -592,34 +501,33 @@ public final class ReleaseStore implements AutoCloseable {
         }
         sql.append(" ORDER BY r.sort_date DESC, r.stored_at DESC, r.release_id DESC LIMIT ?");
         args.add(q.limit() + 1);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<Map<String, Object>> items = new ArrayList<>();
-            Cursor last = null;
-            boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == q.limit()) {
-                        more = true;
-                        break;
-                    }
-                    items.add(summary(rs, false));
-                    last = new Cursor(rs.getObject("sort_date", LocalDate.class),
-                        rs.getObject("stored_at", OffsetDateTime.class).toInstant(), rs.getString("release_id"));
+        return db.read("query releases", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
                 }
+                List<Map<String, Object>> items = new ArrayList<>();
+                Cursor last = null;
+                boolean more = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (items.size() == q.limit()) {
+                            more = true;
+                            break;
+                        }
+                        items.add(summary(rs, false));
+                        last = new Cursor(rs.getObject("sort_date", LocalDate.class),
+                            rs.getObject("stored_at", OffsetDateTime.class).toInstant(), rs.getString("release_id"));
+                    }
+                }
+                return new ReleasePage(items, more ? last.encode() : null);
             }
-            return new ReleasePage(items, more ? last.encode() : null);
-        } catch (SQLException e) {
-            throw translate("query releases", e);
-        }
+        });
     }
 
     /** One release with body, entities, evidence, source refs and classification history. */
     public Optional<Map<String, Object>> find(String releaseId) {
-        try (Connection c = dataSource.getConnection()) {
+        return db.read("find release", c -> {
             Map<String, Object> out;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS
                 + ", r.body, r.fingerprint, r.source_refs, r.enriched_at FROM releases r WHERE r.release_id = ?")) {
@@ -656,9 +564,7 @@ public final class ReleaseStore implements AutoCloseable {
             }
             out.put("history", history);
             return Optional.of(out);
-        } catch (SQLException e) {
-            throw translate("find release", e);
-        }
+        });
     }
 
     private static Map<String, Object> summary(ResultSet rs, boolean withEvidence) throws SQLException {
@@ -703,7 +609,7 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** Counts: total, duplicates, and originals by region, topic, language and day (latest 90 days with data). */
     public Map<String, Object> stats() {
-        try (Connection c = dataSource.getConnection()) {
+        return db.read("stats", c -> {
             Map<String, Object> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
                 + " SUM(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END) FROM releases");
@@ -723,9 +629,7 @@ public final class ReleaseStore implements AutoCloseable {
             out.put("byDay", counts(c, "SELECT sort_date, COUNT(*) FROM releases WHERE duplicate_of IS NULL"
                 + " GROUP BY sort_date ORDER BY sort_date DESC LIMIT 90"));
             return out;
-        } catch (SQLException e) {
-            throw translate("stats", e);
-        }
+        });
     }
 
     private static Map<String, Long> counts(Connection c, String sql) throws SQLException {
@@ -740,50 +644,15 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** Number of stored releases (originals and duplicates). */
     public long count() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM releases");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw translate("count", e);
-        }
+        return db.read("count", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM releases"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing
-
-    private String loadOrCreateStoreId() {
-        try (Connection c = dataSource.getConnection()) {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM store_info WHERE id = 1");
-                     ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO store_info (id, store_id, created_at) VALUES (1, ?, ?)")) {
-                    String id = UUID.randomUUID().toString();
-                    ps.setString(1, id);
-                    ps.setObject(2, now());
-                    ps.executeUpdate();
-                    return id;
-                } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // another process created it first: read theirs
-                }
-            }
-            throw new StoreException("store_info row missing after insert", null);
-        } catch (SQLException e) {
-            throw translate("read store id", e);
-        }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    }
 
     private static LocalDate sortDate(Release r, OffsetDateTime storedAt) {
         return r.getPublishedDate() != null ? r.getPublishedDate()
@@ -805,74 +674,5 @@ public final class ReleaseStore implements AutoCloseable {
             out.add(String.valueOf(o));
         }
         return out;
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    /**
-     * True when retrying later can succeed without anyone touching the data or the code: connection failures
-     * (SQLSTATE class 08), serialization failures and deadlocks (40001, 40P01), insufficient resources (53) and
-     * operator intervention (57, e.g. the server shutting down), or a driver exception typed as transient.
-     */
-    static boolean isTransient(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
-            || e instanceof SQLNonTransientConnectionException) {
-            return true;
-        }
-        String state = sqlState(e);
-        return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
-            || state.startsWith("53") || state.startsWith("57"));
-    }
-
-    /** True when the data itself was refused (class 22 data exception, 23 integrity violation): retrying cannot help. */
-    static boolean isDataError(SQLException e) {
-        String state = sqlState(e);
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
-    }
-
-    /**
-     * Transient failures become {@link StoreUnavailableException} (wait and retry), data errors
-     * {@link RecordRejectedException} (dead-letter the record), and anything else (an undefined table, a syntax
-     * error, a missing privilege) {@link StoreFailedException}: neither waiting nor skipping the record would help,
-     * and retrying would loop for ever while the database answers pings.
-     */
-    static StoreException translate(String what, SQLException e) {
-        if (isTransient(e)) {
-            return new StoreUnavailableException(what + " failed, database unavailable: " + e.getMessage(), e);
-        }
-        if (isDataError(e)) {
-            return new RecordRejectedException(what + " rejected by the database (SQLSTATE " + sqlState(e) + "): "
-                + e.getMessage(), e);
-        }
-        return new StoreFailedException(what + " failed with SQLSTATE " + sqlState(e)
-            + ", neither an outage nor bad data (a missing table, a bad statement, a missing privilege?): "
-            + e.getMessage(), e);
-    }
-
-    /** The first SQLSTATE of {@code e} or the exceptions chained to it (a batch failure often carries none itself). */
-    private static String sqlState(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (s.getSQLState() != null) {
-                        return s.getSQLState();
-                    }
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    static Instant toInstant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }
