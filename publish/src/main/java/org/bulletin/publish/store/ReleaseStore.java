@@ -18,7 +18,6 @@ import java.util.Set;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.PublishConfig.ReplayNotifications;
 import org.bulletin.schemas.Label;
-import org.bulletin.schemas.Notification;
 import org.bulletin.schemas.Release;
 import org.bulletin.schemas.SourceRef;
 
@@ -36,9 +35,11 @@ public final class ReleaseStore implements AutoCloseable {
         + " r.updated_at, r.classification, r.entities";
 
     private final StoreDatabase db;
+    private final Outbox outbox;
 
     private ReleaseStore(StoreDatabase db) {
         this.db = db;
+        this.outbox = new Outbox(db);
     }
 
     /** Opens (and migrates) the store the config names. */
@@ -92,7 +93,7 @@ public final class ReleaseStore implements AutoCloseable {
                         && !(r.getReplay() && replay == ReplayNotifications.SUPPRESS);
                     // A replay may notify for a known row too (when it reclassifies it), so it always takes the lock.
                     if (notify && !outboxLocked && (r.getReplay() || !exists(c, r.getReleaseId()))) {
-                        lockOutbox(c);
+                        outbox.lock(c);
                         outboxLocked = true;
                     }
                     result = result.plus(upsert(c, in, notify));
@@ -110,14 +111,6 @@ public final class ReleaseStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private void lockOutbox(Connection c) throws SQLException {
-        // Serialises outbox writers until commit so ids become visible in id order (see V1__store.sql).
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_writer SET last_write = ? WHERE id = 1")) {
-            ps.setObject(1, db.now());
-            ps.executeUpdate();
         }
     }
 
@@ -147,7 +140,7 @@ public final class ReleaseStore implements AutoCloseable {
             insertRelease(c, in, now);
             insertChildren(c, r);
             if (notify) {
-                insertOutbox(c, r, now);
+                outbox.append(c, r, sourceUrl(r), now);
                 return new WriteResult(1, 0, 0, 1);
             }
             return new WriteResult(1, 0, 0, 0);
@@ -182,7 +175,7 @@ public final class ReleaseStore implements AutoCloseable {
         }
         insertChildren(c, r);
         if (notify && r.getReplay()) {
-            insertOutbox(c, r, now);
+            outbox.append(c, r, sourceUrl(r), now);
             return new WriteResult(0, 1, 0, 1);
         }
         return new WriteResult(0, 1, 0, 0);
@@ -302,21 +295,6 @@ public final class ReleaseStore implements AutoCloseable {
         }
     }
 
-    private static void insertOutbox(Connection c, Release r, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (release_id, title, regions, topics, url,"
-            + " stored_at, replay, classifier_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.getReleaseId());
-            ps.setString(2, r.getTitle());
-            ps.setString(3, Json.write(Json.ids(r.getRegions())));
-            ps.setString(4, Json.write(Json.ids(r.getTopics())));
-            ps.setString(5, sourceUrl(r));
-            ps.setObject(6, now);
-            ps.setBoolean(7, r.getReplay());
-            ps.setString(8, r.getClassifierVersion());
-            ps.executeUpdate();
-        }
-    }
-
     private static void commitOffset(Connection c, OffsetCommit o) throws SQLException {
         Long stored = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets WHERE consumer_group = ?"
@@ -367,93 +345,22 @@ public final class ReleaseStore implements AutoCloseable {
 
     /** Outbox rows with id greater than {@code afterId}, in id order. */
     public List<OutboxEntry> outboxAfter(long afterId, int limit) {
-        return db.read("read outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, release_id, title, regions, topics, url, stored_at," + " replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                List<OutboxEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Notification n = Notification.newBuilder()
-                            .setReleaseId(rs.getString(2))
-                            .setTitle(rs.getString(3))
-                            .setRegions(strings(rs.getString(4)))
-                            .setTopics(strings(rs.getString(5)))
-                            .setUrl(rs.getString(6))
-                            .setStoredAt(rs.getObject(7, OffsetDateTime.class).toInstant())
-                            .setReplay(rs.getBoolean(8))
-                            .setClassifierVersion(rs.getString(9))
-                            .build();
-                        out.add(new OutboxEntry(rs.getLong(1), n));
-                    }
-                }
-                return out;
-            }
-        });
+        return outbox.after(afterId, limit);
     }
 
     /** Number of outbox rows not yet relayed past {@code afterId} (the relay's backlog). */
     public long outboxBacklog(long afterId) {
-        return db.read("count outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE id > ?")) {
-                ps.setLong(1, afterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return outbox.backlog(afterId);
     }
 
     /** Last outbox id this relay recorded in the store (a lower bound of what Kafka holds), 0 if none. */
     public long relayPosition(String relayName) {
-        return db.read("read relay position", c -> {
-            try (PreparedStatement ps = c.prepareStatement( "SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
-                ps.setString(1, relayName);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return outbox.relayPosition(relayName);
     }
 
     /** Records the relay position and deletes outbox rows up to it (they are safely in Kafka). */
     public void saveRelayPosition(String relayName, long lastOutboxId) {
-        db.transaction("save relay position", c -> {
-                int updated;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE relay_position SET last_outbox_id = ?,"
-                    + " updated_at = ? WHERE relay_name = ? AND last_outbox_id <= ?")) {
-                    ps.setLong(1, lastOutboxId);
-                    ps.setObject(2, db.now());
-                    ps.setString(3, relayName);
-                    ps.setLong(4, lastOutboxId);
-                    updated = ps.executeUpdate();
-                }
-                if (updated == 0 && relayPosition(c, relayName) == null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO relay_position (relay_name,"
-                        + " last_outbox_id, updated_at) VALUES (?, ?, ?)")) {
-                        ps.setString(1, relayName);
-                        ps.setLong(2, lastOutboxId);
-                        ps.setObject(3, db.now());
-                        ps.executeUpdate();
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id <= ?")) {
-                    ps.setLong(1, lastOutboxId);
-                    ps.executeUpdate();
-                }
-                return null;
-        });
-    }
-
-    private static Long relayPosition(Connection c, String relayName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
-            ps.setString(1, relayName);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+        outbox.saveRelayPosition(relayName, lastOutboxId);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -666,13 +573,5 @@ public final class ReleaseStore implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static List<String> strings(String json) {
-        List<String> out = new ArrayList<>();
-        for (Object o : Json.readList(json)) {
-            out.add(String.valueOf(o));
-        }
-        return out;
     }
 }
