@@ -9,17 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.PublishConfig.ReplayNotifications;
-import org.bulletin.schemas.Label;
-import org.bulletin.schemas.Release;
-import org.bulletin.schemas.SourceRef;
 
 /**
  * The release store over JDBC (PostgreSQL, or H2 in PostgreSQL mode as the embedded default), migrated by Flyway
@@ -36,10 +31,14 @@ public final class ReleaseStore implements AutoCloseable {
 
     private final StoreDatabase db;
     private final Outbox outbox;
+    private final ConsumerOffsets offsets;
+    private final ReleaseWriter writer;
 
     private ReleaseStore(StoreDatabase db) {
         this.db = db;
         this.outbox = new Outbox(db);
+        this.offsets = new ConsumerOffsets(db);
+        this.writer = new ReleaseWriter(db, outbox);
     }
 
     /** Opens (and migrates) the store the config names. */
@@ -74,271 +73,14 @@ public final class ReleaseStore implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- writes
 
-    /**
-     * Stores releases and advances offsets in one transaction. A new release id is inserted and (unless it is a
-     * duplicate, or a replay under {@code SUPPRESS}) queues one notification; a known id with a newer
-     * classifier (then parser) version replaces the row and appends the old classification to the history; anything
-     * else leaves the row as it is. A replayed release ({@code replay=true}) replaces the row whenever its classifier
-     * or parser version differs from the stored one, and then (unless a duplicate, or under {@code SUPPRESS}) queues a
-     * notification flagged {@code replay=true}; a live reclassification does not notify again. Either everything
-     * commits or nothing does.
-     */
+    /** Stores releases and advances offsets in one transaction: see {@link ReleaseWriter#write}. */
     public WriteResult write(List<IncomingRelease> releases, List<OffsetCommit> offsets, ReplayNotifications replay) {
-        return db.transaction("write " + releases.size() + " release(s)", c -> {
-                WriteResult result = WriteResult.EMPTY;
-                boolean outboxLocked = false;
-                for (IncomingRelease in : releases) {
-                    Release r = in.release();
-                    boolean notify = r.getDuplicateOf() == null
-                        && !(r.getReplay() && replay == ReplayNotifications.SUPPRESS);
-                    // A replay may notify for a known row too (when it reclassifies it), so it always takes the lock.
-                    if (notify && !outboxLocked && (r.getReplay() || !exists(c, r.getReleaseId()))) {
-                        outbox.lock(c);
-                        outboxLocked = true;
-                    }
-                    result = result.plus(upsert(c, in, notify));
-                }
-                for (OffsetCommit o : offsets) {
-                    commitOffset(c, o);
-                }
-                return result;
-        });
-    }
-
-    private static boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM releases WHERE release_id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private WriteResult upsert(Connection c, IncomingRelease in, boolean notify) throws SQLException {
-        Release r = in.release();
-        String id = r.getReleaseId();
-        String oldClassifier = null;
-        String oldParser = null;
-        String oldClassification = null;
-        OffsetDateTime oldUpdated = null;
-        OffsetDateTime storedAt = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT classifier_version, parser_version, classification,"
-            + " updated_at, stored_at FROM releases WHERE release_id = ? FOR UPDATE")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    oldClassifier = rs.getString(1);
-                    oldParser = rs.getString(2);
-                    oldClassification = rs.getString(3);
-                    oldUpdated = rs.getObject(4, OffsetDateTime.class);
-                    storedAt = rs.getObject(5, OffsetDateTime.class);
-                }
-            }
-        }
-        OffsetDateTime now = db.now();
-        if (oldClassifier == null) {
-            insertRelease(c, in, now);
-            insertChildren(c, r);
-            if (notify) {
-                outbox.append(c, r, sourceUrl(r), now);
-                return new WriteResult(1, 0, 0, 1);
-            }
-            return new WriteResult(1, 0, 0, 0);
-        }
-        int byClassifier = VersionOrder.compare(r.getClassifierVersion(), oldClassifier);
-        boolean newer = byClassifier > 0 || (byClassifier == 0 && VersionOrder.compare(r.getParserVersion(), oldParser) > 0);
-        // A replay is an operator applying the rules enrich runs now. Those are not always "newer" by version order:
-        // a classifier version is "<declared>+<hash of the rule files>", and an edited rule file without a bumped
-        // declared version gets a hash that sorts anywhere. So a replay replaces on any difference; live, only newer.
-        boolean replaces = r.getReplay()
-            ? !r.getClassifierVersion().equals(oldClassifier) || !r.getParserVersion().equals(oldParser)
-            : newer;
-        if (!replaces) {
-            return new WriteResult(0, 0, 1, 0);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO release_history (release_id, parser_version,"
-            + " classifier_version, classification, classified_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, oldParser);
-            ps.setString(3, oldClassifier);
-            ps.setString(4, oldClassification);
-            ps.setObject(5, oldUpdated);
-            ps.setObject(6, now);
-            ps.executeUpdate();
-        }
-        updateRelease(c, in, now, storedAt);
-        for (String table : List.of("release_regions", "release_topics", "release_countries")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE release_id = ?")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-        }
-        insertChildren(c, r);
-        if (notify && r.getReplay()) {
-            outbox.append(c, r, sourceUrl(r), now);
-            return new WriteResult(0, 1, 0, 1);
-        }
-        return new WriteResult(0, 1, 0, 0);
-    }
-
-    private void insertRelease(Connection c, IncomingRelease in, OffsetDateTime now) throws SQLException {
-        Release r = in.release();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO releases (title, published_date, sort_date,"
-            + " language, body, lede, source_url, duplicate_of, fingerprint, parser_version, classifier_version,"
-            + " replay, enriched_at, updated_at, classification, entities, source_refs, origin_topic,"
-            + " origin_partition, origin_offset, stored_at, release_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = bindReleaseColumns(ps, in, now);
-            ps.setObject(i++, now);
-            ps.setString(i, r.getReleaseId());
-            ps.executeUpdate();
-        }
-    }
-
-    private void updateRelease(Connection c, IncomingRelease in, OffsetDateTime now, OffsetDateTime storedAt)
-        throws SQLException {
-        // stored_at stays: it is when the release was first stored, and the API's order must not jump on reclassify.
-        try (PreparedStatement ps = c.prepareStatement("UPDATE releases SET title = ?, published_date = ?,"
-            + " sort_date = ?, language = ?, body = ?,"
-            + " lede = ?, source_url = ?, duplicate_of = ?, fingerprint = ?, parser_version = ?,"
-            + " classifier_version = ?, replay = ?, enriched_at = ?, updated_at = ?, classification = ?,"
-            + " entities = ?, source_refs = ?, origin_topic = ?, origin_partition = ?, origin_offset = ?"
-            + " WHERE release_id = ?")) {
-            Release r = in.release();
-            int i = 1;
-            ps.setString(i++, r.getTitle());
-            ps.setObject(i++, r.getPublishedDate());
-            ps.setObject(i++, sortDate(r, storedAt));
-            i = bindRest(ps, in, now, i);
-            ps.setString(i, r.getReleaseId());
-            ps.executeUpdate();
-        }
-    }
-
-    private int bindReleaseColumns(PreparedStatement ps, IncomingRelease in, OffsetDateTime now) throws SQLException {
-        Release r = in.release();
-        int i = 1;
-        ps.setString(i++, r.getTitle());
-        ps.setObject(i++, r.getPublishedDate());
-        ps.setObject(i++, sortDate(r, now));
-        return bindRest(ps, in, now, i);
-    }
-
-    private static int bindRest(PreparedStatement ps, IncomingRelease in, OffsetDateTime now, int start)
-        throws SQLException {
-        Release r = in.release();
-        int i = start;
-        ps.setString(i++, r.getLanguage());
-        ps.setString(i++, r.getBodyText());
-        ps.setString(i++, r.getLede());
-        ps.setString(i++, sourceUrl(r));
-        ps.setString(i++, r.getDuplicateOf());
-        ps.setString(i++, r.getFingerprint());
-        ps.setString(i++, r.getParserVersion());
-        ps.setString(i++, r.getClassifierVersion());
-        ps.setBoolean(i++, r.getReplay());
-        ps.setObject(i++, r.getEnrichedAt() == null ? null : r.getEnrichedAt().atOffset(ZoneOffset.UTC));
-        ps.setObject(i++, now);
-        ps.setString(i++, Json.classification(r));
-        ps.setString(i++, Json.entities(r));
-        ps.setString(i++, Json.sourceRefs(r));
-        ps.setString(i++, in.topic());
-        if (in.partition() < 0) {
-            ps.setNull(i++, java.sql.Types.INTEGER);
-            ps.setNull(i++, java.sql.Types.BIGINT);
-        } else {
-            ps.setInt(i++, in.partition());
-            ps.setLong(i++, in.offset());
-        }
-        return i;
-    }
-
-    private static void insertChildren(Connection c, Release r) throws SQLException {
-        insertLabels(c, "release_regions", "region", r.getRegions(), r.getReleaseId());
-        insertLabels(c, "release_topics", "topic", r.getTopics(), r.getReleaseId());
-        Set<String> countries = new LinkedHashSet<>(r.getCountries());
-        if (!countries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO release_countries (release_id, country) VALUES (?, ?)")) {
-                for (String country : countries) {
-                    ps.setString(1, r.getReleaseId());
-                    ps.setString(2, country);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-    }
-
-    private static void insertLabels(Connection c, String table, String column, List<Label> labels, String id)
-        throws SQLException {
-        if (labels.isEmpty()) {
-            return;
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (release_id, " + column
-            + ", score, rank) VALUES (?, ?, ?, ?)")) {
-            int rank = 0;
-            for (Label l : labels) {
-                // The contract lists each label once; a repeat would be a PK violation that sends the whole
-                // release to the DLQ, so keep the first (highest ranked) and drop the echo.
-                if (!seen.add(l.getId())) {
-                    continue;
-                }
-                ps.setString(1, id);
-                ps.setString(2, l.getId());
-                ps.setDouble(3, l.getScore());
-                ps.setInt(4, rank++);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void commitOffset(Connection c, OffsetCommit o) throws SQLException {
-        Long stored = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets WHERE consumer_group = ?"
-            + " AND topic = ? AND kafka_partition = ? FOR UPDATE")) {
-            ps.setString(1, o.group());
-            ps.setString(2, o.topic());
-            ps.setInt(3, o.partition());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    stored = rs.getLong(1);
-                }
-            }
-        }
-        if (!java.util.Objects.equals(stored, o.expectedNext())) {
-            throw new OffsetConflictException("offset of " + o.topic() + "-" + o.partition() + " for group "
-                + o.group() + " is " + stored + " in the store, writer expected " + o.expectedNext());
-        }
-        String sql = stored == null
-            ? "INSERT INTO kafka_offsets (next_offset, updated_at, consumer_group, topic, kafka_partition)"
-                + " VALUES (?, ?, ?, ?, ?)"
-            : "UPDATE kafka_offsets SET next_offset = ?, updated_at = ? WHERE consumer_group = ? AND topic = ?"
-                + " AND kafka_partition = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, o.next());
-            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setString(3, o.group());
-            ps.setString(4, o.topic());
-            ps.setInt(5, o.partition());
-            ps.executeUpdate();
-        }
+        return writer.write(releases, offsets, replay);
     }
 
     /** The next offset the sink should consume, if it ever committed one for this partition. */
     public OptionalLong storedOffset(String group, String topic, int partition) {
-        return db.read("read offsets", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets" + " WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?")) {
-                ps.setString(1, group);
-                ps.setString(2, topic);
-                ps.setInt(3, partition);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
+        return offsets.stored(group, topic, partition);
     }
 
     // ---------------------------------------------------------------------------------------------- outbox
@@ -557,21 +299,5 @@ public final class ReleaseStore implements AutoCloseable {
                 return rs.getLong(1);
             }
         });
-    }
-
-    // ---------------------------------------------------------------------------------------------- plumbing
-
-    private static LocalDate sortDate(Release r, OffsetDateTime storedAt) {
-        return r.getPublishedDate() != null ? r.getPublishedDate()
-            : storedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static String sourceUrl(Release r) {
-        for (SourceRef s : r.getSourceRefs()) {
-            if (s.getSourceUrl() != null) {
-                return s.getSourceUrl();
-            }
-        }
-        return null;
     }
 }
