@@ -371,7 +371,7 @@ public final class BenchCommand implements Callable<Integer> {
         };
         await("publish store", storedRows, () -> { }, enriched, t0, () -> false);
         // The store, not the generator, decides what is a duplicate (and duplicates are not notified).
-        long duplicates = ((Number) publisher.store().stats().getOrDefault("duplicates", 0L)).longValue();
+        long duplicates = publisher.store().stats().duplicates();
         await("publish notify", notifications, publisher.store().count() - duplicates, t0, () -> false);
         long notified = notifications.count();
         // Duplicates are stored but not notified: scale the notification rate to records drained from the topic.

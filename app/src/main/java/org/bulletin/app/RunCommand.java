@@ -26,6 +26,7 @@ import org.bulletin.ingest.Ingestor;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
+import org.bulletin.publish.store.ReleaseStats;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.RegistryProcess;
 import org.bulletin.schemas.registry.SchemaRegistries;
@@ -212,9 +213,9 @@ final class RunCommand implements Callable<Integer> {
                 break;
             }
         }
-        Map<String, Object> stats = publisher.store().stats();
+        ReleaseStats stats = publisher.store().stats();
         out.printf("Flowed: raw -> enrich -> publish: %d releases stored (%s duplicates); by region %s; by topic %s%n",
-                stored - before, stats.get("duplicates"), stats.get("byRegion"), stats.get("byTopic"));
+                stored - before, stats.duplicates(), stats.byRegion(), stats.byTopic());
         out.flush();
     }
 

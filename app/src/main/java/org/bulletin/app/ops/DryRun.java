@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.bulletin.enrich.Enricher;
 import org.bulletin.enrich.RawDocument;
 import org.bulletin.ingest.Progress;
+import org.bulletin.publish.store.ReleaseDetail;
 import org.bulletin.schemas.Evidence;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.RawRelease;
@@ -117,9 +118,9 @@ public final class DryRun {
             report.notStored++;
             return;
         }
-        Map<String, Object> row = stored.get();
-        Map<String, List<String>> oldRegions = storedLabels(row.get("regions"));
-        Map<String, List<String>> oldTopics = storedLabels(row.get("topics"));
+        ReleaseDetail row = stored.get();
+        Map<String, List<String>> oldRegions = storedLabels(row.regions());
+        Map<String, List<String>> oldTopics = storedLabels(row.topics());
         Map<String, List<String>> newRegions = labels(now.getRegions());
         Map<String, List<String>> newTopics = labels(now.getTopics());
         Map<String, List<String>> added = new LinkedHashMap<>();
@@ -132,7 +133,7 @@ public final class DryRun {
         }
         report.changed++;
         if (report.samples.size() < sampleSize) {
-            report.samples.add(new Sample(now.getReleaseId(), now.getTitle(), (String) row.get("classifierVersion"),
+            report.samples.add(new Sample(now.getReleaseId(), now.getTitle(), row.classifierVersion(),
                     List.copyOf(oldRegions.keySet()), List.copyOf(newRegions.keySet()), List.copyOf(oldTopics.keySet()),
                     List.copyOf(newTopics.keySet()), added, removed));
         }
@@ -166,21 +167,19 @@ public final class DryRun {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<String>> storedLabels(Object labels) {
+    private static Map<String, List<String>> storedLabels(List<ReleaseDetail.Label> labels) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        if (!(labels instanceof List<?> list)) {
+        if (labels == null) {
             return out;
         }
-        for (Object o : list) {
-            Map<String, Object> l = (Map<String, Object>) o;
+        for (ReleaseDetail.Label l : labels) {
             Set<String> phrases = new LinkedHashSet<>();
-            if (l.get("evidence") instanceof List<?> ev) {
-                for (Object e : ev) {
-                    phrases.add(String.valueOf(((Map<String, Object>) e).get("phrase")));
+            if (l.evidence() != null) {
+                for (ReleaseDetail.Evidence e : l.evidence()) {
+                    phrases.add(e.phrase());
                 }
             }
-            out.putIfAbsent(String.valueOf(l.get("id")), List.copyOf(phrases));
+            out.putIfAbsent(l.id(), List.copyOf(phrases));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.bulletin.app.ops;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bulletin.publish.store.ReleasePage;
+import org.bulletin.publish.store.ReleaseSummary;
 import org.bulletin.schemas.Notification;
 
 /**
@@ -60,9 +60,9 @@ public final class Exporter {
                     String cursor = null;
                     do {
                         ReleasePage page = store.page(region, topic, from, cursor, PAGE);
-                        for (Map<String, Object> row : page.items()) {
-                            String id = (String) row.get("id");
-                            if (row.get("duplicateOf") != null || !sent.add(id)) {
+                        for (ReleaseSummary row : page.items()) {
+                            String id = row.id();
+                            if (row.duplicateOf() != null || !sent.add(id)) {
                                 continue;
                             }
                             pending.add(producer.send(new ProducerRecord<>(toTopic, id, notification(row))));
@@ -85,28 +85,20 @@ public final class Exporter {
         return sent.size();
     }
 
-    @SuppressWarnings("unchecked")
-    static Notification notification(Map<String, Object> row) {
+    static Notification notification(ReleaseSummary row) {
         return Notification.newBuilder()
-                .setReleaseId((String) row.get("id"))
-                .setTitle((String) row.get("title"))
-                .setRegions(ids((List<Object>) row.get("regions")))
-                .setTopics(ids((List<Object>) row.get("topics")))
-                .setUrl((String) row.get("url"))
-                .setStoredAt(Instant.parse((String) row.get("storedAt")))
+                .setReleaseId(row.id())
+                .setTitle(row.title())
+                .setRegions(ids(row.regions()))
+                .setTopics(ids(row.topics()))
+                .setUrl(row.url())
+                .setStoredAt(row.storedAt())
                 .setReplay(true)
-                .setClassifierVersion((String) row.get("classifierVersion"))
+                .setClassifierVersion(row.classifierVersion())
                 .build();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> ids(List<Object> labels) {
-        List<String> out = new ArrayList<>();
-        if (labels != null) {
-            for (Object o : labels) {
-                out.add(String.valueOf(((Map<String, Object>) o).get("id")));
-            }
-        }
-        return out;
+    private static List<String> ids(List<ReleaseSummary.ScoredLabel> labels) {
+        return labels == null ? List.of() : labels.stream().map(ReleaseSummary.ScoredLabel::id).toList();
     }
 }

@@ -1,7 +1,8 @@
 package org.bulletin.app.ops;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bulletin.publish.store.Cursor;
+import org.bulletin.publish.store.ReleaseDetail;
 import org.bulletin.publish.store.ReleasePage;
 import org.bulletin.publish.store.ReleaseQuery;
 import org.bulletin.publish.store.ReleaseStore;
@@ -22,12 +22,12 @@ import org.bulletin.publish.store.ReleaseStore;
 /**
  * What the ops tools read from the store, either straight over JDBC ({@code --store}: PostgreSQL, or an H2 file no
  * other process holds open) or through the HTTP API of a running publish stage ({@code --api}: the way to read the
- * embedded H2 store while {@code bulletin run} holds it). Both return the API's JSON shapes. Read-only.
+ * embedded H2 store while {@code bulletin run} holds it). Both return the records the API serves. Read-only.
  */
 public interface StoreView extends AutoCloseable {
 
     /** One release with evidence and history, as {@code GET /v1/releases/{id}}. */
-    Optional<Map<String, Object>> find(String releaseId);
+    Optional<ReleaseDetail> find(String releaseId);
 
     /** A page newest first, as {@code GET /v1/releases?region&topic&from&cursor&limit}. */
     ReleasePage page(String region, String topic, LocalDate from, String cursor, int limit);
@@ -40,7 +40,7 @@ public interface StoreView extends AutoCloseable {
         ReleaseStore store = ReleaseStore.open(jdbcUrl, user, password, 2);
         return new StoreView() {
             @Override
-            public Optional<Map<String, Object>> find(String releaseId) {
+            public Optional<ReleaseDetail> find(String releaseId) {
                 return store.find(releaseId);
             }
 
@@ -65,7 +65,9 @@ public interface StoreView extends AutoCloseable {
     /** The HTTP implementation (made by {@link #http}). */
     final class HttpStoreView implements StoreView {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
+        // Tolerant of keys a newer API adds.
+        private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         private final String base;
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -74,12 +76,12 @@ public interface StoreView extends AutoCloseable {
         }
 
         @Override
-        public Optional<Map<String, Object>> find(String releaseId) {
+        public Optional<ReleaseDetail> find(String releaseId) {
             HttpResponse<String> res = get("/v1/releases/" + pathEncode(releaseId));
             if (res.statusCode() == 404) {
                 return Optional.empty();
             }
-            return Optional.of(read(res, new TypeReference<Map<String, Object>>() { }));
+            return Optional.of(read(res, ReleaseDetail.class));
         }
 
         @Override
@@ -89,10 +91,7 @@ public interface StoreView extends AutoCloseable {
             append(q, "topic", topic);
             append(q, "from", from == null ? null : from.toString());
             append(q, "cursor", cursor);
-            Map<String, Object> body = read(get(q.toString()), new TypeReference<Map<String, Object>>() { });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
-            return new ReleasePage(items, (String) body.get("nextCursor"));
+            return read(get(q.toString()), ReleasePage.class);
         }
 
         private static void append(StringBuilder q, String name, String value) {
@@ -143,7 +142,7 @@ public interface StoreView extends AutoCloseable {
                     + "point --api at the running publish stage, or read the store directly with --store JDBC_URL";
         }
 
-        private <T> T read(HttpResponse<String> res, TypeReference<T> type) {
+        private <T> T read(HttpResponse<String> res, Class<T> type) {
             if (res.statusCode() != 200) {
                 throw new IllegalStateException("publish API " + res.uri() + " answered " + res.statusCode() + ": "
                         + res.body());

@@ -2,6 +2,8 @@ package org.bulletin.publish.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Dates and instants as ISO-8601 text (2024-05-01, 2024-05-01T08:00:00Z), as clients have always read them.
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final Set<String> LIST_PARAMS =
         Set.of("region", "topic", "country", "language", "q", "from", "to", "limit", "cursor");

@@ -2,7 +2,10 @@ package org.bulletin.publish.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +18,12 @@ import org.bulletin.schemas.Place;
 import org.bulletin.schemas.Release;
 import org.bulletin.schemas.SourceRef;
 
-/** Maps the nested parts of a Release to the JSON text columns, and back to JSON-ready maps. */
+/** Maps the nested parts of a Release to the JSON text columns, and the columns back to records. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    // Reads ignore keys the records do not name, as the maps they replaced passed them on: a row is never unreadable.
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
 
     private Json() {
@@ -33,17 +37,21 @@ final class Json {
         }
     }
 
-    static Map<String, Object> readMap(String json) {
-        try {
-            return MAPPER.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt JSON column: " + e.getOriginalMessage(), e);
-        }
+    static <T> T read(String json, Class<T> type) {
+        return read(json, MAPPER.constructType(type));
+    }
+
+    static <T> T read(String json, TypeReference<T> type) {
+        return read(json, MAPPER.constructType(type));
     }
 
     static List<Object> readList(String json) {
+        return read(json, LIST);
+    }
+
+    private static <T> T read(String json, JavaType type) {
         try {
-            return MAPPER.readValue(json, LIST);
+            return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt JSON column: " + e.getOriginalMessage(), e);
         }

@@ -116,7 +116,7 @@ class PublisherIT {
                 () -> readAllCommitted(kafka.bootstrapServers(), topics.notifications()).size() == 101);
             await("healthy", Duration.ofSeconds(30), () -> publisher.health().healthy());
             assertThat(publisher.store().find("it-aborted-0")).isEmpty();
-            assertThat(publisher.store().find("it-dup-3").orElseThrow()).containsEntry("duplicateOf", "it-3");
+            assertThat(publisher.store().find("it-dup-3").orElseThrow().duplicateOf()).isEqualTo("it-3");
             String metrics = publisher.meterRegistry().scrape();
             assertThat(metrics).contains("bulletin_publish_dlq_total 4.0")
                 .contains("bulletin_publish_records_in_total 116.0");

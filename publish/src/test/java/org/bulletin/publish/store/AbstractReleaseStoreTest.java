@@ -98,15 +98,14 @@ abstract class AbstractReleaseStoreTest {
 
         assertThat(write(reclassified)).isEqualTo(new WriteResult(0, 1, 0, 0));
 
-        Map<String, Object> found = store().find("a-2").orElseThrow();
-        assertThat(found).containsEntry("classifierVersion", "rules-10");
-        assertThat(ids(found.get("regions"))).containsExactly("caucasus");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history = (List<Map<String, Object>>) found.get("history");
+        ReleaseDetail found = store().find("a-2").orElseThrow();
+        assertThat(found.classifierVersion()).isEqualTo("rules-10");
+        assertThat(labelIds(found.regions())).containsExactly("caucasus");
+        List<ReleaseDetail.Superseded> history = found.history();
         assertThat(history).singleElement().satisfies(h -> {
-            assertThat(h).containsEntry("classifierVersion", "rules-1");
-            assertThat(ids(h.get("regions"))).containsExactly("central-asia");
-            assertThat(h).containsKeys("classifiedAt", "supersededAt");
+            assertThat(h.classifierVersion()).isEqualTo("rules-1");
+            assertThat(labelIds(h.regions())).containsExactly("central-asia");
+            assertThat(List.of(h.classifiedAt(), h.supersededAt())).doesNotContainNull();
         });
         assertThat(store().query(ReleaseQuery.all().withLimit(10)).items()).hasSize(1);
         assertThat(store().query(new ReleaseQuery("caucasus", null, "GE", null, null, null, null, 10, null))
@@ -120,15 +119,15 @@ abstract class AbstractReleaseStoreTest {
     void shouldIgnoreAnOlderClassifierVersion() {
         write(release("a-3").setClassifierVersion("rules-3").build());
         assertThat(write(release("a-3").setClassifierVersion("rules-2").build())).isEqualTo(new WriteResult(0, 0, 1, 0));
-        assertThat(store().find("a-3").orElseThrow()).containsEntry("classifierVersion", "rules-3")
-            .extracting(m -> m.get("history")).asList().isEmpty();
+        assertThat(store().find("a-3").orElseThrow()).satisfies(f -> assertThat(f.classifierVersion()).isEqualTo("rules-3"))
+            .extracting(ReleaseDetail::history).asList().isEmpty();
     }
 
     @Test
     void shouldStoreDuplicatesMarkedButNotNotifyThem() {
         write(release("orig").build(), release("dup").setDuplicateOf("orig").build());
 
-        assertThat(store().find("dup").orElseThrow()).containsEntry("duplicateOf", "orig");
+        assertThat(store().find("dup").orElseThrow().duplicateOf()).isEqualTo("orig");
         assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReleaseId())
             .containsExactly("orig");
     }
@@ -158,10 +157,10 @@ abstract class AbstractReleaseStoreTest {
                 e -> e.notification().getRegions(), e -> e.notification().getClassifierVersion())
             .containsExactly(org.assertj.core.groups.Tuple.tuple(false, List.of("central-asia"), "rules-1"),
                 org.assertj.core.groups.Tuple.tuple(true, List.of("caucasus"), "rules-1+b7"));
-        Map<String, Object> found = store().find("rp-1").orElseThrow();
-        assertThat(found).containsEntry("replay", true);
-        assertThat(found.get("history")).asList().singleElement()
-            .satisfies(h -> assertThat(ids(((Map<?, ?>) h).get("regions"))).containsExactly("central-asia"));
+        ReleaseDetail found = store().find("rp-1").orElseThrow();
+        assertThat(found.replay()).isTrue();
+        assertThat(found.history()).singleElement()
+            .satisfies(h -> assertThat(labelIds(h.regions())).containsExactly("central-asia"));
     }
 
     @Test // #6
@@ -170,7 +169,7 @@ abstract class AbstractReleaseStoreTest {
 
         assertThat(write(release("rp-2").setReplay(true).setClassifierVersion("1.0+0a").build()))
             .isEqualTo(new WriteResult(0, 1, 0, 1));
-        assertThat(store().find("rp-2").orElseThrow()).containsEntry("classifierVersion", "1.0+0a");
+        assertThat(store().find("rp-2").orElseThrow().classifierVersion()).isEqualTo("1.0+0a");
     }
 
     @Test // #6
@@ -241,7 +240,7 @@ abstract class AbstractReleaseStoreTest {
         int pages = 0;
         do {
             page = store().query(q);
-            page.items().forEach(m -> seen.add((String) m.get("id")));
+            page.items().forEach(m -> seen.add(m.id()));
             q = q.withCursor(page.nextCursor() == null ? null : Cursor.decode(page.nextCursor()));
             pages++;
         } while (page.nextCursor() != null);
@@ -285,11 +284,12 @@ abstract class AbstractReleaseStoreTest {
     void shouldCountOriginalsByRegionTopicAndDay() {
         write(release("s-1").build(), release("s-2").build(), release("s-3").setDuplicateOf("s-1").build());
 
-        Map<String, Object> stats = store().stats();
-        assertThat(stats).containsEntry("total", 3L).containsEntry("duplicates", 1L);
-        assertThat(stats.get("byRegion")).isEqualTo(Map.of("central-asia", 2L));
-        assertThat(stats.get("byTopic")).isEqualTo(Map.of("counter-terrorism", 2L));
-        assertThat(stats.get("byDay")).isEqualTo(Map.of("2024-05-01", 2L));
+        ReleaseStats stats = store().stats();
+        assertThat(stats.total()).isEqualTo(3L);
+        assertThat(stats.duplicates()).isEqualTo(1L);
+        assertThat(stats.byRegion()).isEqualTo(Map.of("central-asia", 2L));
+        assertThat(stats.byTopic()).isEqualTo(Map.of("counter-terrorism", 2L));
+        assertThat(stats.byDay()).isEqualTo(Map.of("2024-05-01", 2L));
     }
 
     @Test
@@ -322,8 +322,11 @@ abstract class AbstractReleaseStoreTest {
         return new ReleaseQuery(null, null, null, null, text, null, null, 10, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> ids(Object maps) {
-        return ((List<Map<String, Object>>) maps).stream().map(m -> (String) m.get("id")).toList();
+    private static List<String> ids(List<ReleaseSummary> releases) {
+        return releases.stream().map(ReleaseSummary::id).toList();
+    }
+
+    private static List<String> labelIds(List<ReleaseDetail.Label> labels) {
+        return labels.stream().map(ReleaseDetail.Label::id).toList();
     }
 }

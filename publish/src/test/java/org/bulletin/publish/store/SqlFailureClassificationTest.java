@@ -43,7 +43,7 @@ class SqlFailureClassificationTest {
         "P0001, FAILED, raise exception",
     })
     void shouldTranslateEachSqlStateClass(String state, String expected, String what) {
-        StoreException translated = ReleaseStore.translate("write 1 release(s)", new SQLException(what, state));
+        StoreException translated = SqlFailures.translate("write 1 release(s)", new SQLException(what, state));
 
         assertThat(kind(translated)).as("SQLSTATE %s (%s)", state, what).isEqualTo(expected);
         assertThat(translated).hasMessageStartingWith("write 1 release(s)");
@@ -54,13 +54,13 @@ class SqlFailureClassificationTest {
 
     @Test
     void shouldStopOnAFailureThatSaysNothingAboutItself() {
-        assertThat(ReleaseStore.translate("read offsets", new SQLException("no state at all")))
+        assertThat(SqlFailures.translate("read offsets", new SQLException("no state at all")))
             .isInstanceOf(StoreFailedException.class);
     }
 
     @Test
     void shouldWaitOutAFailureTheDriverTypesAsTransientWhateverItsState() {
-        StoreException translated = ReleaseStore.translate("read outbox",
+        StoreException translated = SqlFailures.translate("read outbox",
             new SQLTransientConnectionException("pool exhausted", (String) null));
 
         assertThat(translated).isInstanceOf(StoreUnavailableException.class);
@@ -71,7 +71,7 @@ class SqlFailureClassificationTest {
         BatchUpdateException batch = new BatchUpdateException("batch entry 3 was aborted", null, 0, new int[0]);
         batch.setNextException(new SQLException("relation \"releases\" does not exist", "42P01"));
 
-        assertThat(ReleaseStore.translate("write 5 release(s)", batch)).isInstanceOf(StoreFailedException.class)
+        assertThat(SqlFailures.translate("write 5 release(s)", batch)).isInstanceOf(StoreFailedException.class)
             .hasMessageContaining("42P01");
     }
 

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * Orders version strings naturally: runs of digits compare as numbers ("rules-10" after "rules-9"), the rest as
  * text. The classification contract does not fix a version format, so this is the least surprising order.
  */
-final class Versions {
+final class VersionOrder {
 
     private static final Pattern TOKEN = Pattern.compile("\\d+|\\D+");
 
-    static final Comparator<String> NATURAL = Versions::compare;
+    static final Comparator<String> NATURAL = VersionOrder::compare;
 
-    private Versions() {
+    private VersionOrder() {
     }
 
     static int compare(String a, String b) {
