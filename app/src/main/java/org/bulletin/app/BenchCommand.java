@@ -61,9 +61,9 @@ import org.bulletin.schemas.registry.SchemaRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The pipeline benchmark: on an in-process broker with the production guarantees (idempotent ingest producer,
@@ -72,11 +72,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * rate with all stages running, and peak memory; prints a table and optionally writes JSON. Public only so its
  * integration test can run it in-process.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         header = "Measure the pipeline on an in-process broker: throughput, latency and memory.",
-        description = {"Benchmark the pipeline on an in-process broker: records/s of ingest, enrich (vs. a pass-through",
+        description = {
+            "Benchmark the pipeline on an in-process broker: records/s of ingest, enrich (vs. a pass-through",
             "Kafka Streams app on the same records) and publish; end-to-end latency at a fixed rate; peak heap and RSS.",
-            "Numbers depend on the machine and its load: run it on a quiet machine and read them as orders of magnitude."})
+            "Numbers depend on the machine and its load: run it on a quiet machine and read them as orders of magnitude."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
@@ -84,37 +88,67 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int PARTITIONS = 3;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    @Option(names = "--records", defaultValue = "100000", description = "Releases to push through the stages. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--records",
+            defaultValue = "100000",
+            description = "Releases to push through the stages. Default: ${DEFAULT-VALUE}.")
     int records;
 
-    @Option(names = "--rate", defaultValue = "200", description = "Offered rate (releases/s) of the latency run. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--rate",
+            defaultValue = "200",
+            description = "Offered rate (releases/s) of the latency run. Default: ${DEFAULT-VALUE}.")
     int rate;
 
-    @Option(names = "--e2e-seconds", defaultValue = "20", description = "Duration of the latency run. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--e2e-seconds",
+            defaultValue = "20",
+            description = "Duration of the latency run. Default: ${DEFAULT-VALUE}.")
     int e2eSeconds;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker, store and state live (kept). Default: a temporary folder, deleted afterwards.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the broker, store and state live (kept). Default: a temporary folder, deleted afterwards.")
     Path dataDir;
 
-    @Option(names = "--registry", defaultValue = "process", description = "Schema registry: 'process' (the real registry child process, as 'run') or 'mem' (in-memory, same serdes and wire format). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--registry",
+            defaultValue = "process",
+            description =
+                    "Schema registry: 'process' (the real registry child process, as 'run') or 'mem' (in-memory, same serdes and wire format). Default: ${DEFAULT-VALUE}.")
     String registryMode;
 
-    @Option(names = "--stall-seconds", defaultValue = "60", description = "Give up on a stage that makes no progress for this long. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--stall-seconds",
+            defaultValue = "60",
+            description = "Give up on a stage that makes no progress for this long. Default: ${DEFAULT-VALUE}.")
     int stallSeconds;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of enrich and of the pass-through app (bulletin.enrich.threads). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description =
+                    "Stream threads of enrich and of the pass-through app (bulletin.enrich.threads). Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--warmup-seconds", defaultValue = "20", description = "Before measuring, run enrich's pure logic "
-            + "(parse, extract, classify, fingerprint, MinHash, Avro) on other synthetic releases in this JVM for this long, "
-            + "so the stages are measured JIT-compiled, as a long-running service runs; 0 measures them cold. "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "20",
+            description = "Before measuring, run enrich's pure logic "
+                    + "(parse, extract, classify, fingerprint, MinHash, Avro) on other synthetic releases in this JVM for this long, "
+                    + "so the stages are measured JIT-compiled, as a long-running service runs; 0 measures them cold. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int warmupSeconds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic releases. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of the synthetic releases. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Spec
@@ -135,7 +169,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out = spec.commandLine().getOut();
         boolean temporary = dataDir == null;
-        Path data = temporary ? Files.createTempDirectory("bulletin-bench") : dataDir.toAbsolutePath().normalize();
+        Path data = temporary
+                ? Files.createTempDirectory("bulletin-bench")
+                : dataDir.toAbsolutePath().normalize();
         Files.createDirectories(data);
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
@@ -170,7 +206,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         RawPublisher rawPublisher() {
-            return new RawPublisher(producer(), topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+            return new RawPublisher(
+                    producer(),
+                    topics.rawSerde().serializer(),
+                    topics.raw(),
+                    topics.dlq(),
                     new IngestConfig(settings.bulletin()).maxBodyBytes());
         }
     }
@@ -201,43 +241,67 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         Percentiles percentiles() {
-            return new Percentiles(Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray());
+            return new Percentiles(
+                    Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray());
         }
     }
 
     private BenchResult run(Path data, Deque<AutoCloseable> running) throws Exception {
         Map<String, Object> machine = Resources.machine();
-        say("Machine: %s cores, Java %s, load average %s; %d records, latency run %d/s for %d s",
-                machine.get("cores"), machine.get("java_version"), figure("%.2f", (Double) machine.get("load_avg_1m")),
-                records, rate, e2eSeconds);
+        say(
+                "Machine: %s cores, Java %s, load average %s; %d records, latency run %d/s for %d s",
+                machine.get("cores"),
+                machine.get("java_version"),
+                figure("%.2f", (Double) machine.get("load_avg_1m")),
+                records,
+                rate,
+                e2eSeconds);
         Cluster cluster = startCluster(data, running);
         long warmupReleases = warmUp(cluster.topics());
         BenchResult.Ingest ingest = ingest(cluster);
         BenchResult.Rates passThrough = passThrough(cluster, ingest.acknowledged(), data);
         BenchResult.Enrich enrich = enrich(cluster, ingest.acknowledged(), passThrough, running);
         Probes probes = Probes.of(rate * e2eSeconds);
-        TopicCounter notifications = TopicCounter.start(cluster.bootstrap(), cluster.topics().notifications(), probes::seen);
+        TopicCounter notifications =
+                TopicCounter.start(cluster.bootstrap(), cluster.topics().notifications(), probes::seen);
         running.push(notifications);
         BenchResult.Publish publish = publish(cluster, enrich.enriched(), notifications, running);
         BenchResult.Latency endToEnd = endToEnd(cluster, probes, notifications);
         EnrichConfig enrichConfig = cluster.enrichConfig();
-        BenchResult.Setup setup = new BenchResult.Setup(enrichConfig.processingGuarantee(), registryMode,
-                enrichConfig.commitIntervalMs(), PARTITIONS, enrichConfig.threads());
+        BenchResult.Setup setup = new BenchResult.Setup(
+                enrichConfig.processingGuarantee(),
+                registryMode,
+                enrichConfig.commitIntervalMs(),
+                PARTITIONS,
+                enrichConfig.threads());
         BenchResult.Memory memory = new BenchResult.Memory(Resources.peakHeapMb(), Resources.peakRssMb());
         machine.put("load_avg_1m_end", Resources.machine().get("load_avg_1m"));
-        return new BenchResult(warmupReleases, ingest, passThrough, enrich, publish, endToEnd, setup, memory, machine,
+        return new BenchResult(
+                warmupReleases,
+                ingest,
+                passThrough,
+                enrich,
+                publish,
+                endToEnd,
+                setup,
+                memory,
+                machine,
                 Instant.now().toString());
     }
 
     /** Starts the broker and the registry, creates the topics and waits until every partition has its leader. */
     private Cluster startCluster(Path data, Deque<AutoCloseable> running) throws Exception {
-        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), RegistryProcess.freePort(), RegistryProcess.freePort());
+        EmbeddedKafka kafka =
+                EmbeddedKafka.start(data.resolve("kafka"), RegistryProcess.freePort(), RegistryProcess.freePort());
         running.push(kafka);
         String bootstrap = kafka.bootstrapServers();
         String registryUrl;
         if (registryMode.equals("process")) {
-            RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
-                    RegistryProcess.freePort(), data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
+            RegistryProcess registry = RegistryProcess.start(
+                    RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
+                    RegistryProcess.freePort(),
+                    data.resolve("registry").resolve("registry.log"),
+                    data.resolve("registry"));
             running.push(registry);
             registryUrl = registry.url();
         } else {
@@ -287,13 +351,16 @@ public final class BenchCommand implements Callable<Integer> {
             rps = records / seconds(t0);
             acknowledged = raw.snapshot().published();
             if (acknowledged != records) {
-                say("  [ingest] WARNING: the broker acknowledged %,d of %,d records (%d errors, see the log)", acknowledged,
-                        records, raw.snapshot().errors());
+                say(
+                        "  [ingest] WARNING: the broker acknowledged %,d of %,d records (%d errors, see the log)",
+                        acknowledged, records, raw.snapshot().errors());
             }
         }
-        say("ingest        %,d records (%.1f KiB average, %,d exact and %,d near duplicates) at %,.0f rec/s",
+        say(
+                "ingest        %,d records (%.1f KiB average, %,d exact and %,d near duplicates) at %,.0f rec/s",
                 records, bytes / 1024.0 / records, texts.exactDuplicates(), texts.nearDuplicates(), rps);
-        return new BenchResult.Ingest(records, acknowledged, bytes, texts.exactDuplicates(), texts.nearDuplicates(), rps);
+        return new BenchResult.Ingest(
+                records, acknowledged, bytes, texts.exactDuplicates(), texts.nearDuplicates(), rps);
     }
 
     /** Phase 2, the yardstick for enrich: the same raw records copied A -> B as bytes, with the same guarantee. */
@@ -303,9 +370,15 @@ public final class BenchCommand implements Callable<Integer> {
         double secondHalfRps;
         try (TopicCounter counter = TopicCounter.start(cluster.bootstrap(), PASSTHROUGH_TOPIC, null)) {
             long t0 = System.nanoTime();
-            try (PassThrough pass = PassThrough.start(cluster.bootstrap(), cluster.topics().raw(), PASSTHROUGH_TOPIC,
-                    "bench-passthrough", enrichConfig.processingGuarantee(), enrichConfig.commitIntervalMs(),
-                    enrichConfig.threads(), data.resolve("streams-passthrough"))) {
+            try (PassThrough pass = PassThrough.start(
+                    cluster.bootstrap(),
+                    cluster.topics().raw(),
+                    PASSTHROUGH_TOPIC,
+                    "bench-passthrough",
+                    enrichConfig.processingGuarantee(),
+                    enrichConfig.commitIntervalMs(),
+                    enrichConfig.threads(),
+                    data.resolve("streams-passthrough"))) {
                 await("pass-through", counter, ingested, t0, () -> pass.state() == KafkaStreams.State.ERROR);
             }
             rps = counter.steadyRate(t0);
@@ -316,15 +389,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Phase 3: raw -> (parse, extract, classify, dedup repartition) -> enriched; enrich keeps running afterwards. */
-    private BenchResult.Enrich enrich(Cluster cluster, long ingested, BenchResult.Rates passThrough,
-                                      Deque<AutoCloseable> running) throws InterruptedException {
+    private BenchResult.Enrich enrich(
+            Cluster cluster, long ingested, BenchResult.Rates passThrough, Deque<AutoCloseable> running)
+            throws InterruptedException {
         BenchResult.Rates rates;
         long enriched;
         double seconds;
         ThreadTime threadTime;
-        try (TopicCounter counter = TopicCounter.start(cluster.bootstrap(), cluster.topics().enriched(), null)) {
+        try (TopicCounter counter =
+                TopicCounter.start(cluster.bootstrap(), cluster.topics().enriched(), null)) {
             long t0 = System.nanoTime();
-            EnrichService enrich = EnrichService.start(cluster.enrichConfig(), cluster.topics(), cluster.bootstrap(),
+            EnrichService enrich = EnrichService.start(
+                    cluster.enrichConfig(),
+                    cluster.topics(),
+                    cluster.bootstrap(),
                     cluster.settings().kafka());
             running.push(enrich);
             await("enrich", counter, ingested, t0, () -> enrich.state() == KafkaStreams.State.ERROR);
@@ -333,23 +411,31 @@ public final class BenchCommand implements Callable<Integer> {
             seconds = seconds(t0);
             threadTime = ThreadTime.of(enrich.streams());
         }
-        say("enrich        %,d releases at %,.0f rec/s (%s of pass-through); second half of the records %s rec/s "
-                + "(%s of the pass-through's second half, %s rec/s)", enriched, rates.rps(),
-                figure("%.0f%%", 100 * rates.rps() / passThrough.rps()), figure("%,.0f", rates.secondHalfRps()),
+        say(
+                "enrich        %,d releases at %,.0f rec/s (%s of pass-through); second half of the records %s rec/s "
+                        + "(%s of the pass-through's second half, %s rec/s)",
+                enriched,
+                rates.rps(),
+                figure("%.0f%%", 100 * rates.rps() / passThrough.rps()),
+                figure("%,.0f", rates.secondHalfRps()),
                 figure("%.0f%%", 100 * rates.secondHalfRps() / passThrough.secondHalfRps()),
                 figure("%,.0f", passThrough.secondHalfRps()));
         double threadSeconds = threadTime.threadSeconds(seconds);
-        say("  enrich stream threads over the phase: %s committing, %s polling, %s blocked on Kafka "
-                + "(%.0f s of %.0f thread-seconds)", figure("%.0f%%", 100 * threadTime.commitSeconds() / threadSeconds),
+        say(
+                "  enrich stream threads over the phase: %s committing, %s polling, %s blocked on Kafka "
+                        + "(%.0f s of %.0f thread-seconds)",
+                figure("%.0f%%", 100 * threadTime.commitSeconds() / threadSeconds),
                 figure("%.0f%%", 100 * threadTime.pollSeconds() / threadSeconds),
-                figure("%.0f%%", 100 * threadTime.blockedSeconds() / threadSeconds), threadTime.blockedSeconds(),
+                figure("%.0f%%", 100 * threadTime.blockedSeconds() / threadSeconds),
+                threadTime.blockedSeconds(),
                 threadSeconds);
         return new BenchResult.Enrich(rates, enriched, threadTime, threadSeconds);
     }
 
     /** Phase 4: enriched -> store + outbox -> notifications; publish keeps running afterwards. */
-    private BenchResult.Publish publish(Cluster cluster, long enriched, TopicCounter notifications,
-                                        Deque<AutoCloseable> running) throws InterruptedException {
+    private BenchResult.Publish publish(
+            Cluster cluster, long enriched, TopicCounter notifications, Deque<AutoCloseable> running)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         Publisher publisher = StageFactory.publisher(cluster.settings(), cluster.topics(), cluster.bootstrap());
         running.push(publisher);
@@ -369,7 +455,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return value;
             }
         };
-        await("publish store", storedRows, () -> { }, enriched, t0, () -> false);
+        await("publish store", storedRows, () -> {}, enriched, t0, () -> false);
         // The store, not the generator, decides what is a duplicate (and duplicates are not notified).
         long duplicates = publisher.store().stats().duplicates();
         await("publish notify", notifications, publisher.store().count() - duplicates, t0, () -> false);
@@ -395,7 +481,8 @@ public final class BenchCommand implements Callable<Integer> {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             long next = start + PROGRESS_NANOS;
             for (int i = 0; i < count; i++) {
-                // Latency counts from the intended send time, so a stalled sender cannot hide queueing (coordinated omission).
+                // Latency counts from the intended send time, so a stalled sender cannot hide queueing (coordinated
+                // omission).
                 probes.intended()[i] = start + (long) (i * 1e9 / rate);
                 long wait = probes.intended()[i] - System.nanoTime();
                 if (wait > 0) {
@@ -434,19 +521,22 @@ public final class BenchCommand implements Callable<Integer> {
         long sink = 0;
         for (int i = 0; System.nanoTime() < deadline; i++) {
             ReleaseTexts.Doc d = texts.next();
-            RawDocument doc = new RawDocument(d.key(), "warmup", d.url(), Instant.now(), d.contentType(), "UTF-8",
-                    d.body(), 0, i);
+            RawDocument doc = new RawDocument(
+                    d.key(), "warmup", d.url(), Instant.now(), d.contentType(), "UTF-8", d.body(), 0, i);
             for (Release r : enricher.enrich(doc)) {
                 sink += serializer.serialize(topics.enriched(), r).length + DedupKeys.minHash(r.getBodyText())[0];
                 releases++;
             }
             if (System.nanoTime() > next) {
-                say("  [warm-up] %,d releases enriched, %d of %d s", releases, (System.nanoTime() - t0) / 1_000_000_000L,
-                        warmupSeconds);
+                say(
+                        "  [warm-up] %,d releases enriched, %d of %d s",
+                        releases, (System.nanoTime() - t0) / 1_000_000_000L, warmupSeconds);
                 next += PROGRESS_NANOS;
             }
         }
-        say("warm-up       %,d releases through enrich's logic in %d s (JIT), checksum %d", releases, warmupSeconds, sink & 0xff);
+        say(
+                "warm-up       %,d releases through enrich's logic in %d s (JIT), checksum %d",
+                releases, warmupSeconds, sink & 0xff);
         return releases;
     }
 
@@ -484,8 +574,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void progress(String phase, long done, long total, long t0) {
-        say("  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %s MiB", phase, done, total,
-                100.0 * done / total, done / seconds(t0), usedHeapMb(), figure("%.0f", Resources.rssMb()));
+        say(
+                "  [%s] %,d / %,d (%.0f%%), %,.0f rec/s so far, heap %.0f MiB, RSS %s MiB",
+                phase,
+                done,
+                total,
+                100.0 * done / total,
+                done / seconds(t0),
+                usedHeapMb(),
+                figure("%.0f", Resources.rssMb()));
     }
 
     private void printTable(BenchResult r) {
@@ -495,18 +592,32 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("%-46s %12s%n", "Stage", "records/s");
         out.printf(row, "ingest (idempotent producer, acks=all)", figure("%,.0f", r.ingestRps()), "");
         out.printf(row, "pass-through Streams app (" + guarantee + ")", figure("%,.0f", r.passThroughRps()), "");
-        out.printf(row, "enrich Streams app (" + guarantee + ")", figure("%,.0f", r.enrichRps()),
+        out.printf(
+                row,
+                "enrich Streams app (" + guarantee + ")",
+                figure("%,.0f", r.enrichRps()),
                 "   = " + percent("%.1f", r.ratio()) + " of pass-through");
-        out.printf(row, "  the same, second half of the records only", figure("%,.0f", r.enrichRpsSecondHalf()),
+        out.printf(
+                row,
+                "  the same, second half of the records only",
+                figure("%,.0f", r.enrichRpsSecondHalf()),
                 "   = " + percent("%.1f", r.ratioSecondHalf()) + " of the pass-through's second half ("
                         + figure("%,.0f", r.passThroughRpsSecondHalf()) + ")");
         out.printf(row, "publish (store + outbox + notifications)", figure("%,.0f", r.publishRps()), "");
-        out.printf("%-46s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%d of %d seen)%n",
-                "end-to-end at " + r.endToEnd().rate() + "/s", figure("%.0f", r.p50Ms()), figure("%.0f", r.p99Ms()),
-                figure("%.0f", r.p999Ms()), figure("%.0f", r.maxMs()), r.endToEnd().millis().count(), r.endToEnd().sent());
-        out.printf("%-46s %s MiB / %s MiB (broker and all stages in this JVM)%n", "peak heap / peak RSS",
-                figure("%.0f", r.peakHeapMb()), figure("%.0f", r.peakRssMb()));
-        out.printf("%d records of %d bytes on average; %s%n", r.ingest().records(), r.averageRecordBytes(), r.machine());
+        out.printf(
+                "%-46s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%d of %d seen)%n",
+                "end-to-end at " + r.endToEnd().rate() + "/s",
+                figure("%.0f", r.p50Ms()),
+                figure("%.0f", r.p99Ms()),
+                figure("%.0f", r.p999Ms()),
+                figure("%.0f", r.maxMs()),
+                r.endToEnd().millis().count(),
+                r.endToEnd().sent());
+        out.printf(
+                "%-46s %s MiB / %s MiB (broker and all stages in this JVM)%n",
+                "peak heap / peak RSS", figure("%.0f", r.peakHeapMb()), figure("%.0f", r.peakRssMb()));
+        out.printf(
+                "%d records of %d bytes on average; %s%n", r.ingest().records(), r.averageRecordBytes(), r.machine());
         out.flush();
     }
 
@@ -539,7 +650,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static void createPassThroughTopic(String bootstrap, Map<String, ?> kafkaOverrides) throws Exception {
         try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             admin.createTopics(List.of(new NewTopic(PASSTHROUGH_TOPIC, PARTITIONS, (short) -1)))
-                    .all().get(60, TimeUnit.SECONDS);
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         }
     }
 
@@ -548,19 +660,26 @@ public final class BenchCommand implements Callable<Integer> {
      * hits that window gets NOT_LEADER retries and can end in OUT_OF_ORDER_SEQUENCE. ListOffsets is answered by the
      * leader itself, so once it succeeds for every partition, producing is safe.
      */
-    private static void awaitLeaders(String bootstrap, Map<String, ?> kafkaOverrides, List<String> names) throws Exception {
+    private static void awaitLeaders(String bootstrap, Map<String, ?> kafkaOverrides, List<String> names)
+            throws Exception {
         try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 try {
                     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
-                            .forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    admin.describeTopics(names)
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .values()
+                            .forEach(d -> d.partitions()
+                                    .forEach(p -> partitions.put(
+                                            new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
                     admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
                     return;
                 } catch (ExecutionException e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("topic partitions have no leader after 60 s: " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "topic partitions have no leader after 60 s: " + e.getMessage(), e);
                     }
                     TimeUnit.MILLISECONDS.sleep(200);
                 }

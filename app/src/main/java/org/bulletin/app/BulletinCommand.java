@@ -3,11 +3,15 @@ package org.bulletin.app;
 import picocli.CommandLine.Command;
 
 /** The {@code bulletin} command and its subcommands. */
-@Command(name = "bulletin", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "bulletin",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Bulletin: ingest, understand and distribute press releases at streaming speed.",
             "",
-            "Quick start: 'bulletin run' starts everything embedded (Kafka, schema registry, store, HTTP API)."},
+            "Quick start: 'bulletin run' starts everything embedded (Kafka, schema registry, store, HTTP API)."
+        },
         subcommands = {
             RunCommand.class,
             BenchCommand.class,
@@ -21,6 +25,6 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             DlqCommand.class,
             ExportCommand.class,
-            picocli.CommandLine.HelpCommand.class})
-final class BulletinCommand {
-}
+            picocli.CommandLine.HelpCommand.class
+        })
+final class BulletinCommand {}

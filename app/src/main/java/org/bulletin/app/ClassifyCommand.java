@@ -14,29 +14,47 @@ import org.bulletin.schemas.Label;
 import org.bulletin.schemas.Person;
 import org.bulletin.schemas.Release;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs the enrich stage's parse + extract + classify code on raw files, without Kafka: how quality is measured. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Parse, extract and classify raw files without Kafka; one result per release found.",
-            "A file (or '-' for standard input) may hold several releases; folders are read recursively."})
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Parse, extract and classify raw files without Kafka; one result per release found.",
+            "A file (or '-' for standard input) may hold several releases; folders are read recursively."
+        })
 final class ClassifyCommand implements Callable<Integer> {
 
-    enum Format { json, text }
+    enum Format {
+        json,
+        text
+    }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Raw .txt/.html files (.gz too), folders, or '-' for stdin.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "1..*",
+            description = "Raw .txt/.html files (.gz too), folders, or '-' for stdin.")
     List<String> inputs;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (one object per line) or text (a table). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "json",
+            description = "json (one object per line) or text (a table). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--evidence", description = "Include scores and evidence (matched phrases with offsets) in JSON output.")
+    @Option(
+            names = "--evidence",
+            description = "Include scores and evidence (matched phrases with offsets) in JSON output.")
     boolean evidence;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Classification rules folder overriding the bundled rules.")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description = "Classification rules folder overriding the bundled rules.")
     Path rules;
 
     @Spec
@@ -52,20 +70,29 @@ final class ClassifyCommand implements Callable<Integer> {
         if (format == Format.text) {
             out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", "SOURCE", "DATE", "LANG", "REGIONS", "TOPICS", "TITLE");
         }
-        failures += InputFiles.forEachDocument(inputs, "classify", spec.commandLine().getErr(), doc -> {
-            String source = doc.key();
-            for (Release r : enricher.enrich(doc)) {
-                if (format == Format.json) {
-                    out.println(JSON.writeValueAsString(toJson(source, r, evidence)));
-                } else {
-                    out.printf("%-28s %-10s %-4s %-34s %-44s %s%n", abbreviate(source, 28),
-                            r.getPublishedDate() == null ? "-" : r.getPublishedDate(), r.getLanguage(),
-                            abbreviate(String.join(",", ids(r.getRegions())), 34),
-                            abbreviate(r.getScope() != null && !r.getScope().getInScope() ? "(out of scope)"
-                                    : String.join(",", ids(r.getTopics())), 44), abbreviate(r.getTitle(), 70));
-                }
-            }
-        });
+        failures += InputFiles.forEachDocument(
+                inputs, "classify", spec.commandLine().getErr(), doc -> {
+                    String source = doc.key();
+                    for (Release r : enricher.enrich(doc)) {
+                        if (format == Format.json) {
+                            out.println(JSON.writeValueAsString(toJson(source, r, evidence)));
+                        } else {
+                            out.printf(
+                                    "%-28s %-10s %-4s %-34s %-44s %s%n",
+                                    abbreviate(source, 28),
+                                    r.getPublishedDate() == null ? "-" : r.getPublishedDate(),
+                                    r.getLanguage(),
+                                    abbreviate(String.join(",", ids(r.getRegions())), 34),
+                                    abbreviate(
+                                            r.getScope() != null
+                                                            && !r.getScope().getInScope()
+                                                    ? "(out of scope)"
+                                                    : String.join(",", ids(r.getTopics())),
+                                            44),
+                                    abbreviate(r.getTitle(), 70));
+                        }
+                    }
+                });
         out.flush();
         return failures == 0 ? 0 : 1;
     }
@@ -112,7 +139,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (withEvidence) {
             o.set("regionScores", labels(r.getRegions()));
             o.set("topicScores", labels(r.getTopics()));
-            o.set("scopeEvidence", evidence(r.getScope() == null ? List.of() : r.getScope().getEvidence()));
+            o.set(
+                    "scopeEvidence",
+                    evidence(r.getScope() == null ? List.of() : r.getScope().getEvidence()));
         }
         return o;
     }
@@ -129,7 +158,11 @@ final class ClassifyCommand implements Callable<Integer> {
     private static ArrayNode evidence(List<Evidence> evidence) {
         ArrayNode ev = JSON.createArrayNode();
         for (Evidence e : evidence) {
-            ev.addObject().put("phrase", e.getPhrase()).put("start", e.getStart()).put("end", e.getEnd()).put("rule", e.getRule());
+            ev.addObject()
+                    .put("phrase", e.getPhrase())
+                    .put("start", e.getStart())
+                    .put("end", e.getEnd())
+                    .put("rule", e.getRule());
         }
         return ev;
     }

@@ -14,8 +14,7 @@ import org.bulletin.schemas.registry.SchemaRegistry;
 /** What the commands share: connect to the registry and name the topics, open the store view, wait for SIGTERM. */
 final class CommandSupport {
 
-    private CommandSupport() {
-    }
+    private CommandSupport() {}
 
     static Topics topics(Settings settings) {
         String url = ConnectOptions.require(settings, ConnectOptions.REGISTRY, "--registry");
@@ -53,19 +52,22 @@ final class CommandSupport {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
         failure.thenRun(stop::countDown);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            boolean clean = false;
-            try {
-                clean = closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // A clean stop on SIGTERM is a success: exit 0, not the JVM's 143.
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(clean && !failed.get() ? 0 : 1);
-        }, "bulletin-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            boolean clean = false;
+                            try {
+                                clean = closed.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            // A clean stop on SIGTERM is a success: exit 0, not the JVM's 143.
+                            System.out.flush();
+                            System.err.flush();
+                            Runtime.getRuntime().halt(clean && !failed.get() ? 0 : 1);
+                        },
+                        "bulletin-shutdown"));
         stop.await();
         failed.set(failure.isDone());
         try {

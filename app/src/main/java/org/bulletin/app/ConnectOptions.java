@@ -13,23 +13,33 @@ final class ConnectOptions {
     static final String REGISTRY = "bulletin.registry.url";
     static final String STORE = "bulletin.publish.store.url";
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers (env BULLETIN_KAFKA_BOOTSTRAP; default ${DEFAULT-VALUE}).")
     String bootstrap;
 
-    @Option(names = "--registry", paramLabel = "URL",
+    @Option(
+            names = "--registry",
+            paramLabel = "URL",
             description = "Confluent-compatible schema registry URL, e.g. http://127.0.0.1:8081/apis/ccompat/v7 "
                     + "(env BULLETIN_REGISTRY_URL); mem://NAME for an in-process one.")
     String registry;
 
-    @Option(names = "--store", paramLabel = "JDBC_URL",
-            description = "Store JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/bulletin (env BULLETIN_PUBLISH_STORE_URL).")
+    @Option(
+            names = "--store",
+            paramLabel = "JDBC_URL",
+            description =
+                    "Store JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/bulletin (env BULLETIN_PUBLISH_STORE_URL).")
     String store;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with bulletin.* and kafka.* keys.")
     Path configFile;
 
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Set a configuration key (repeatable).")
+    @Option(
+            names = {"-D", "--set"},
+            paramLabel = "KEY=VALUE",
+            description = "Set a configuration key (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     /** Defaults &lt; config file &lt; environment &lt; flags. */

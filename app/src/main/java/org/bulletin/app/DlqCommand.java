@@ -17,16 +17,20 @@ import org.bulletin.schemas.registry.SchemaRegistries;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Browses the dead-letter topic and re-drives chosen records to where they came from. */
-@Command(name = "dlq", mixinStandardHelpOptions = true,
+@Command(
+        name = "dlq",
+        mixinStandardHelpOptions = true,
         header = "Browse dead letters and re-drive chosen ones to their origin topic.",
-        description = {"Browse dead letters (reason, stage and origin) and re-drive chosen ones, after a fix, to",
-            "their origin topic with their original key and bytes. The DLQ is a log: re-driven records stay in it."},
+        description = {
+            "Browse dead letters (reason, stage and origin) and re-drive chosen ones, after a fix, to",
+            "their origin topic with their original key and bytes. The DLQ is a log: re-driven records stay in it."
+        },
         subcommands = {DlqCommand.ListCommand.class, DlqCommand.ShowCommand.class, DlqCommand.RetryCommand.class})
 final class DlqCommand {
 
@@ -66,8 +70,13 @@ final class DlqCommand {
             out.printf("%d dead letter(s) in the topic; the newest %d:%n", dlq.count(), entries.size());
             List<List<String>> rows = new ArrayList<>();
             for (DeadLetterTopic.Entry e : entries) {
-                rows.add(List.of(e.partition() + ":" + e.offset(), e.timestamp().toString(), String.valueOf(e.stage()),
-                        String.valueOf(e.origin()), Tables.truncate(e.keyText(), 40), Tables.truncate(e.reason(), 80)));
+                rows.add(List.of(
+                        e.partition() + ":" + e.offset(),
+                        e.timestamp().toString(),
+                        String.valueOf(e.stage()),
+                        String.valueOf(e.origin()),
+                        Tables.truncate(e.keyText(), 40),
+                        Tables.truncate(e.reason(), 80)));
             }
             Tables.print(out, List.of("position", "time", "stage", "origin", "key", "reason"), rows);
             return 0;
@@ -83,7 +92,10 @@ final class DlqCommand {
         @Parameters(paramLabel = "PARTITION:OFFSET", description = "Position in the DLQ, as 'dlq list' prints it.")
         String position;
 
-        @Option(names = "--bytes", defaultValue = "2000", description = "Value bytes to print. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--bytes",
+                defaultValue = "2000",
+                description = "Value bytes to print. Default: ${DEFAULT-VALUE}.")
         int bytes;
 
         @Spec
@@ -100,8 +112,9 @@ final class DlqCommand {
             }
             DeadLetterTopic.Entry e = found.get();
             out.printf("position %d:%d  time %s%n", e.partition(), e.offset(), e.timestamp());
-            out.printf("stage    %s%norigin   %s%nreason   %s%nkey      %s%n", e.stage(), e.origin(), e.reason(),
-                    e.keyText());
+            out.printf(
+                    "stage    %s%norigin   %s%nreason   %s%nkey      %s%n",
+                    e.stage(), e.origin(), e.reason(), e.keyText());
             out.println("headers:");
             for (Header h : e.headers()) {
                 out.printf("  %s = %s%n", h.key(), h.value() == null ? null : text(h.value(), 300));
@@ -115,8 +128,11 @@ final class DlqCommand {
         private static String text(byte[] b, int max) {
             byte[] head = b.length > max ? java.util.Arrays.copyOf(b, max) : b;
             try {
-                String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(head)).toString();
+                String s = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(head))
+                        .toString();
                 return s + (b.length > max ? "…" : "");
             } catch (CharacterCodingException e) {
                 // Avro or other binary: hex is the honest view.
@@ -126,9 +142,13 @@ final class DlqCommand {
     }
 
     /** {@code bulletin dlq retry}. */
-    @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = {"Re-drive dead letters to their origin topic (original key and bytes, own headers kept,",
-                "plus bulletin.dlq.retried.from). Downstream is idempotent per release id, so a repeat is harmless."})
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Re-drive dead letters to their origin topic (original key and bytes, own headers kept,",
+                "plus bulletin.dlq.retried.from). Downstream is idempotent per release id, so a repeat is harmless."
+            })
     static final class RetryCommand implements Callable<Integer> {
         @Mixin
         ConnectOptions connect;
@@ -140,7 +160,11 @@ final class DlqCommand {
             @Option(names = "--all", required = true, description = "Every record now in the DLQ.")
             boolean all;
 
-            @Option(names = "--offset", required = true, paramLabel = "PARTITION:OFFSET", split = ",",
+            @Option(
+                    names = "--offset",
+                    required = true,
+                    paramLabel = "PARTITION:OFFSET",
+                    split = ",",
                     description = "Chosen records (repeatable, or comma-separated).")
             List<String> positions;
         }

@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the enrich stage alone against external Kafka and registry (how docker-compose and production run it). */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = {"Run the enrich stage (Kafka Streams) alone: raw -> enriched, routed and DLQ topics.",
-            "Scale out by starting more instances with the same bulletin.enrich.application.id."})
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the enrich stage (Kafka Streams) alone: raw -> enriched, routed and DLQ topics.",
+            "Scale out by starting more instances with the same bulletin.enrich.application.id."
+        })
 final class EnrichCommand implements Callable<Integer> {
 
     @Mixin

@@ -8,27 +8,40 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bulletin.enrich.Enricher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the enrich stage's first step (decode, main-content extraction or chrome removal, release splitting) on files,
  * without Kafka: what a page yields before extraction and classification.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Print the main content of HTML pages or text scrapes as the enrich stage reads it, without Kafka.",
+@Command(
+        name = "extract",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the main content of HTML pages or text scrapes as the enrich stage reads it, without Kafka.",
             "Per file: title, publishedDate, language, body (paragraphs separated by blank lines) and the number of "
-                    + "releases found. Folders are read recursively; .gz files are decompressed."})
+                    + "releases found. Folders are read recursively; .gz files are decompressed."
+        })
 final class ExtractCommand implements Callable<Integer> {
 
-    enum Format { json, text }
+    enum Format {
+        json,
+        text
+    }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "HTML or text files (.gz too), folders, or '-' for stdin.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "1..*",
+            description = "HTML or text files (.gz too), folders, or '-' for stdin.")
     List<String> inputs;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (one object per line) or text (readable). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "json",
+            description = "json (one object per line) or text (readable). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Spec
@@ -63,7 +76,9 @@ final class ExtractCommand implements Callable<Integer> {
         ObjectNode o = JSON.createObjectNode();
         o.put("source", source);
         o.put("title", x.title());
-        o.put("publishedDate", x.publishedDate() == null ? null : x.publishedDate().toString());
+        o.put(
+                "publishedDate",
+                x.publishedDate() == null ? null : x.publishedDate().toString());
         o.put("language", x.language());
         o.put("body", x.body());
         o.put("releases", x.releases().size());

@@ -15,19 +15,27 @@ import org.bulletin.schemas.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs ingest alone: pushes raw releases from files, stdin, web pages, feeds or a sources file into the raw topic. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Push raw releases into the raw topic, untouched (the log of record).",
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Push raw releases into the raw topic, untouched (the log of record).",
             "'bulletin ingest -' reads one release (or JSON lines) from standard input.",
-            "A file already ingested unchanged is not pushed again after a restart unless --force."},
-        subcommands = {IngestCommand.Files.class, IngestCommand.Page.class, IngestCommand.Feed.class,
-            IngestCommand.Sources.class})
+            "A file already ingested unchanged is not pushed again after a restart unless --force."
+        },
+        subcommands = {
+            IngestCommand.Files.class,
+            IngestCommand.Page.class,
+            IngestCommand.Feed.class,
+            IngestCommand.Sources.class
+        })
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,7 +50,8 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!"-".equals(stdin)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "say what to ingest: files PATH..., page URL --links REGEX, feed URL, sources FILE, or - (stdin)");
         }
         return ingest(spec, connect, ingestor -> ingestor.ingestStream(System.in, "stdin"));
@@ -58,14 +67,16 @@ final class IngestCommand implements Callable<Integer> {
         Topics topics = CommandSupport.topics(settings);
         try (Ingestor ingestor = StageFactory.ingestor(settings, topics, bootstrap)) {
             Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
-                ingestor.stop();
-                try {
-                    main.join(20_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bulletin-ingest-stop");
+            Thread hook = new Thread(
+                    () -> {
+                        ingestor.stop();
+                        try {
+                            main.join(20_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "bulletin-ingest-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             IngestCounts counts = job.run(ingestor);
             PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +86,9 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "files", mixinStandardHelpOptions = true,
+    @Command(
+            name = "files",
+            mixinStandardHelpOptions = true,
             description = ".txt, .html, .json and .jsonl files, or folders of them (recursive).")
     static final class Files implements Callable<Integer> {
         @ParentCommand
@@ -98,11 +111,16 @@ final class IngestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return ingest(spec, parent.connect, i -> watch ? i.watchPaths(paths, force, source) : i.ingestPaths(paths, force, source));
+            return ingest(
+                    spec,
+                    parent.connect,
+                    i -> watch ? i.watchPaths(paths, force, source) : i.ingestPaths(paths, force, source));
         }
     }
 
-    @Command(name = "page", mixinStandardHelpOptions = true,
+    @Command(
+            name = "page",
+            mixinStandardHelpOptions = true,
             description = "A news-list page: follow article links matching --links (and next-page links to --depth).")
     static final class Page implements Callable<Integer> {
         @ParentCommand
@@ -126,7 +144,10 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "feed", mixinStandardHelpOptions = true, description = "An RSS 2.0 or Atom feed, once or --every interval.")
+    @Command(
+            name = "feed",
+            mixinStandardHelpOptions = true,
+            description = "An RSS 2.0 or Atom feed, once or --every interval.")
     static final class Feed implements Callable<Integer> {
         @ParentCommand
         IngestCommand parent;
@@ -134,7 +155,10 @@ final class IngestCommand implements Callable<Integer> {
         @Parameters(paramLabel = "URL")
         URI url;
 
-        @Option(names = "--every", paramLabel = "DURATION", description = "Poll interval, e.g. 10m, 30s, 1h; once if absent.")
+        @Option(
+                names = "--every",
+                paramLabel = "DURATION",
+                description = "Poll interval, e.g. 10m, 30s, 1h; once if absent.")
         String every;
 
         @Spec
@@ -147,7 +171,9 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "sources", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sources",
+            mixinStandardHelpOptions = true,
             description = "Run every source of a YAML sources file at once (see ingest/README.md).")
     static final class Sources implements Callable<Integer> {
         @ParentCommand

@@ -21,8 +21,7 @@ final class InputFiles {
         void handle(RawDocument doc) throws IOException;
     }
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * Reads every file the arguments name and hands each to {@code handler} as a raw document (source id
@@ -30,7 +29,8 @@ final class InputFiles {
      *
      * @return how many arguments or files could not be read
      */
-    static int forEachDocument(List<String> inputs, String command, PrintWriter err, DocumentHandler handler) throws IOException {
+    static int forEachDocument(List<String> inputs, String command, PrintWriter err, DocumentHandler handler)
+            throws IOException {
         int failures = 0;
         for (String input : inputs) {
             List<Path> files;
@@ -51,7 +51,8 @@ final class InputFiles {
                     failures++;
                     continue;
                 }
-                handler.handle(new RawDocument(source, command, null, Instant.now(), contentType(source), null, bytes, -1, -1L));
+                handler.handle(new RawDocument(
+                        source, command, null, Instant.now(), contentType(source), null, bytes, -1, -1L));
             }
         }
         return failures;

@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** Entry point of {@code bulletin.jar}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -23,7 +22,9 @@ public final class Main {
             if (Boolean.getBoolean("bulletin.verbose") || System.getenv("BULLETIN_VERBOSE") != null) {
                 e.printStackTrace(cmd.getErr());
             }
-            return e instanceof IllegalArgumentException || e instanceof org.apache.kafka.common.config.ConfigException ? 2 : 1;
+            return e instanceof IllegalArgumentException || e instanceof org.apache.kafka.common.config.ConfigException
+                    ? 2
+                    : 1;
         });
         return cli;
     }
@@ -47,11 +48,13 @@ public final class Main {
             }
         }
         // Older messages were built as "...: " + getMessage() of an exception that had none.
-        String text = sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString().replace(": null", "");
+        String text =
+                sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString().replace(": null", "");
         if (timeout || refused) {
             String where = parsed == null ? null : first(parsed, "--bootstrap", "--registry", "--api", "--store");
             text += timeout ? " (no answer in time" : " (connection refused";
-            text += where == null ? ": is the service running, and is its address right?)"
+            text += where == null
+                    ? ": is the service running, and is its address right?)"
                     : ": is the service at " + where + " running, and is that the right address?)";
         }
         return text;
@@ -69,7 +72,9 @@ public final class Main {
     }
 
     private static String describe(Throwable t) {
-        if (t.getMessage() != null && !t.getMessage().isBlank() && !t.getMessage().equals("null")) {
+        if (t.getMessage() != null
+                && !t.getMessage().isBlank()
+                && !t.getMessage().equals("null")) {
             return t.getMessage();
         }
         if (t instanceof java.util.concurrent.TimeoutException) {
@@ -78,7 +83,8 @@ public final class Main {
         if (t instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        if (t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException
+        if (t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.lang.reflect.InvocationTargetException) {
             return null; // a wrapper: its cause says what happened
         }

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /**
      * The ports (flag name to port) that are already in use or cannot be bound, or the same port given to two flags,

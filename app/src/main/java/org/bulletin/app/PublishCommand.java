@@ -9,15 +9,19 @@ import org.bulletin.publish.api.ApiServer;
 import org.bulletin.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Runs publish alone: the exactly-once store sink, the notification relay and the HTTP API (with the push endpoint). */
-@Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Run publish alone: store releases exactly once, notify, serve the HTTP API.",
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run publish alone: store releases exactly once, notify, serve the HTTP API.",
             "Stores enriched releases exactly once, relays one notification per stored release, and serves",
             "the HTTP API (GET /v1/releases, /v1/releases/{id}, /v1/stats, /health, /metrics, /openapi.json;",
-            "POST /v1/releases when bulletin.ingest.push.token is set)."})
+            "POST /v1/releases when bulletin.ingest.push.token is set)."
+        })
 final class PublishCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,18 +37,26 @@ final class PublishCommand implements Callable<Integer> {
         Topics topics = CommandSupport.topics(settings);
         Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
-        ApiServer api = StageFactory.withPush(publisher.api().host(publisher.config().apiHost()), push.pushHandler())
-                .build().start(publisher.config().apiPort());
+        ApiServer api = StageFactory.withPush(
+                        publisher.api().host(publisher.config().apiHost()), push.pushHandler())
+                .build()
+                .start(publisher.config().apiPort());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("publish: %s -> store -> %s; HTTP API on port %d%n", topics.enriched(), topics.notifications(), api.port());
+        out.printf(
+                "publish: %s -> store -> %s; HTTP API on port %d%n",
+                topics.enriched(), topics.notifications(), api.port());
         out.flush();
-        boolean clean = CommandSupport.awaitShutdown(() -> {
-            api.close();
-            push.close();
-            publisher.close();
-        }, publisher.failure());
+        boolean clean = CommandSupport.awaitShutdown(
+                () -> {
+                    api.close();
+                    push.close();
+                    publisher.close();
+                },
+                publisher.failure());
         if (!clean) {
-            spec.commandLine().getErr().println("publish stopped: " + publisher.failure().join());
+            spec.commandLine()
+                    .getErr()
+                    .println("publish stopped: " + publisher.failure().join());
             return 1;
         }
         return 0;

@@ -17,14 +17,17 @@ import org.bulletin.ingest.Progress;
 import org.bulletin.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Reprocesses a time range of the raw log through the current parser and classifier, or previews what would change. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         header = "Reprocess a time range of the raw log with today's parser and classifier.",
-        description = {"Reprocess a time range of the raw log with the parser and classifier enrich runs now, while",
+        description = {
+            "Reprocess a time range of the raw log with the parser and classifier enrich runs now, while",
             "the live pipeline keeps running. The range's raw records are copied unchanged to the replay topic",
             "(bulletin.replay.v1); enrich reads it next to the raw topic and marks those releases replay=true; the",
             "store replaces a row whose classifier version differs (keeping the old labels in its history) and",
@@ -34,17 +37,24 @@ import picocli.CommandLine.Model.CommandSpec;
             "labels that would be added and removed, with a sample of changed releases and their evidence. It writes",
             "nothing. It reads stored labels over --store (PostgreSQL, or an H2 file no process holds open) or, when",
             "no store is given, over the HTTP API of the running publish stage (--api; 'bulletin run' holds its",
-            "embedded H2 store open, so the API is how to read it)."})
+            "embedded H2 store open, so the API is how to read it)."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     ConnectOptions connect;
 
-    @Option(names = "--from", required = true, paramLabel = "TIME",
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "TIME",
             description = "Start of the range (raw record time): 2025-03-14T10:00:00Z, 2025-03-14, or an age: 12h, 7d.")
     String from;
 
-    @Option(names = "--to", paramLabel = "TIME", description = "End of the range (exclusive). Default: the end of the raw log now.")
+    @Option(
+            names = "--to",
+            paramLabel = "TIME",
+            description = "End of the range (exclusive). Default: the end of the raw log now.")
     String to;
 
     @Option(names = "--source", paramLabel = "ID", description = "Only raw records of this source id.")
@@ -53,20 +63,33 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Reclassify locally and report what would change; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", defaultValue = "text", description = "Dry-run report format: text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "Dry-run report format: text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--sample", defaultValue = "10", description = "Changed releases shown in the dry-run report. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--sample",
+            defaultValue = "10",
+            description = "Changed releases shown in the dry-run report. Default: ${DEFAULT-VALUE}.")
     int sample;
 
-    @Option(names = "--api", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
-            description = "Publish HTTP API the dry run reads stored labels from when no --store is given. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--api",
+            paramLabel = "URL",
+            defaultValue = "http://127.0.0.1:8080",
+            description =
+                    "Publish HTTP API the dry run reads stored labels from when no --store is given. Default: ${DEFAULT-VALUE}.")
     String api;
 
     @Option(names = "--wait", description = "After copying, wait until enrich has processed every copied record.")
     boolean await;
 
-    @Option(names = "--wait-timeout", defaultValue = "PT10M", description = "How long --wait waits. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--wait-timeout",
+            defaultValue = "PT10M",
+            description = "How long --wait waits. Default: ${DEFAULT-VALUE}.")
     Duration waitTimeout;
 
     @Spec
@@ -90,15 +113,17 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Replayer replayer = new Replayer(bootstrap, settings.kafka(), topics.replay());
         RawRange range = RawRange.of(replayer.consumerProperties(), topics.raw(), start, end);
-        err.printf("Raw range %s .. %s: %d offsets on %d partitions%n", start, end == null ? "now" : end, range.size(),
-                range.bounds().size());
+        err.printf(
+                "Raw range %s .. %s: %d offsets on %d partitions%n",
+                start, end == null ? "now" : end, range.size(), range.bounds().size());
         err.flush();
         EnrichConfig enrichConfig = new EnrichConfig(settings.bulletin());
         if (dryRun) {
-            Enricher enricher = enrichConfig.rulesDir().isBlank() ? Enricher.fromClasspath()
+            Enricher enricher = enrichConfig.rulesDir().isBlank()
+                    ? Enricher.fromClasspath()
                     : Enricher.fromDirectory(Path.of(enrichConfig.rulesDir()));
             try (StoreView store = CommandSupport.storeView(settings, api);
-                 Progress progress = Progress.create("dry run", range.size(), Duration.ofSeconds(5))) {
+                    Progress progress = Progress.create("dry run", range.size(), Duration.ofSeconds(5))) {
                 DryRun.Report report = new DryRun(enricher, topics.rawSerde().deserializer(), store, source, sample)
                         .run(range, replayer.consumerProperties(), progress);
                 if (format.equals("json")) {
@@ -115,13 +140,21 @@ final class ReplayCommand implements Callable<Integer> {
         try (Progress progress = Progress.create("replay", range.size(), Duration.ofSeconds(5))) {
             result = replayer.copy(range, source, topics.rawSerde().deserializer(), progress);
         }
-        out.printf("Copied %d of %d raw records to %s%s.%n", result.copied(), result.scanned(), topics.replay(),
-                source == null ? "" : " (source " + source + "; " + result.skippedBySource() + " of other sources, "
-                        + result.undecodable() + " undecodable)");
+        out.printf(
+                "Copied %d of %d raw records to %s%s.%n",
+                result.copied(),
+                result.scanned(),
+                topics.replay(),
+                source == null
+                        ? ""
+                        : " (source " + source + "; " + result.skippedBySource() + " of other sources, "
+                                + result.undecodable() + " undecodable)");
         if (await) {
             boolean done = replayer.awaitEnriched(bootstrap, enrichConfig.applicationId(), waitTimeout);
-            out.println(done ? "Enrich has processed the replayed records; the store follows within seconds."
-                    : "Enrich has not caught up within " + waitTimeout + "; see 'bulletin status'.");
+            out.println(
+                    done
+                            ? "Enrich has processed the replayed records; the store follows within seconds."
+                            : "Enrich has not caught up within " + waitTimeout + "; see 'bulletin status'.");
             out.flush();
             return done ? 0 : 1;
         }
@@ -129,5 +162,4 @@ final class ReplayCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
-
 }

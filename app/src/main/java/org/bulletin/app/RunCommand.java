@@ -33,35 +33,50 @@ import org.bulletin.schemas.registry.SchemaRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The embedded default: a real KRaft broker in this JVM, a schema registry child process, the three stages, an
  * embedded store and the HTTP API, all on loopback, with every piece of state under one data folder.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the whole platform locally, embedded: Kafka, registry, stages, store, HTTP API.",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole platform locally, embedded: Kafka, registry, stages, store, HTTP API.",
             "Nothing to install but Java: an in-process KRaft broker, a schema registry child process,",
             "ingest + enrich + publish, an embedded H2 database and the HTTP API, all on 127.0.0.1.",
-            "State lives under --data-dir and survives restarts. Ctrl-C stops everything cleanly."})
+            "State lives under --data-dir and survives restarts. Ctrl-C stops everything cleanly."
+        })
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final String SAMPLE_MARKER = "sample-ingested";
 
-    @Option(names = "--data-dir", defaultValue = "./data", description = "Where all state lives. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "./data",
+            description = "Where all state lives. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka listener port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "9092",
+            description = "Kafka listener port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
 
-    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--controller-port",
+            defaultValue = "9093",
+            description = "KRaft controller port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
     int controllerPort;
 
-    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--registry-port",
+            defaultValue = "8081",
+            description = "Schema registry port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
     int registryPort;
 
     @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port. Default: ${DEFAULT-VALUE}.")
@@ -73,11 +88,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with bulletin.* and kafka.* keys.")
     Path configFile;
 
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "YAML sources file (folders, pages, feeds; see ingest/README.md) to run alongside the platform.")
+    @Option(
+            names = "--sources",
+            paramLabel = "FILE",
+            description =
+                    "YAML sources file (folders, pages, feeds; see ingest/README.md) to run alongside the platform.")
     Path sourcesFile;
 
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Set a configuration key (repeatable).")
+    @Option(
+            names = {"-D", "--set"},
+            paramLabel = "KEY=VALUE",
+            description = "Set a configuration key (repeatable).")
     Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
     @Spec
@@ -91,8 +112,15 @@ final class RunCommand implements Callable<Integer> {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AutoCloseable stopAll = () -> stop(running);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        List<String> portProblems = PortCheck.problems(Map.of("--kafka-port", kafkaPort,
-                "--controller-port", controllerPort, "--registry-port", registryPort, "--api-port", apiPort));
+        List<String> portProblems = PortCheck.problems(Map.of(
+                "--kafka-port",
+                kafkaPort,
+                "--controller-port",
+                controllerPort,
+                "--registry-port",
+                registryPort,
+                "--api-port",
+                apiPort));
         if (!portProblems.isEmpty()) {
             portProblems.forEach(spec.commandLine().getErr()::println);
             return 2;
@@ -101,8 +129,11 @@ final class RunCommand implements Callable<Integer> {
             StartupTimeline timeline = new StartupTimeline();
             // The registry's JVM boots in a child process while the broker starts here: they need nothing from
             // each other, and together they are most of the start-up time.
-            RegistryProcess registry = RegistryProcess.launch(RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
-                    registryPort, data.resolve("registry").resolve("registry.log"), data.resolve("registry"));
+            RegistryProcess registry = RegistryProcess.launch(
+                    RegistryProcess.locateJar(RegistryProcess.cacheDir(data.resolve("cache"))),
+                    registryPort,
+                    data.resolve("registry").resolve("registry.log"),
+                    data.resolve("registry"));
             running.push(registry);
             timeline.mark("registry launched");
             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
@@ -137,7 +168,10 @@ final class RunCommand implements Callable<Integer> {
             // and its clients here; on a restart both take seconds, mostly waiting on the broker.
             CompletableFuture<EnrichService> enrichStart = CompletableFuture.supplyAsync(() -> EnrichService.start(
                     new EnrichConfig(settings.bulletin()), topics, kafka.bootstrapServers(), settings.kafka()));
-            running.push(() -> enrichStart.thenAccept(EnrichService::close).exceptionally(e -> null).join());
+            running.push(() -> enrichStart
+                    .thenAccept(EnrichService::close)
+                    .exceptionally(e -> null)
+                    .join());
             Publisher publisher = StageFactory.publisher(settings, topics, kafka.bootstrapServers());
             running.push(publisher);
             publisher.failure().thenAccept(failure::complete);
@@ -147,12 +181,17 @@ final class RunCommand implements Callable<Integer> {
             timeline.mark("ingest started");
             EnrichService enrich = awaitStart(enrichStart);
             timeline.mark("enrich started");
-            ApiServer api = StageFactory.withPush(publisher.api(), ingestor.pushHandler()).build()
+            ApiServer api = StageFactory.withPush(publisher.api(), ingestor.pushHandler())
+                    .build()
                     .start(publisher.config().apiPort());
             running.push(api);
             timeline.mark("http api started");
-            out.printf("HTTP API         http://127.0.0.1:%d  (GET /health, /v1/releases, /v1/stats, /metrics, /openapi.json)%n", api.port());
-            out.printf("Store            %s%n", publisher.store().isPostgres() ? "PostgreSQL" : "embedded H2 under " + data);
+            out.printf(
+                    "HTTP API         http://127.0.0.1:%d  (GET /health, /v1/releases, /v1/stats, /metrics, /openapi.json)%n",
+                    api.port());
+            out.printf(
+                    "Store            %s%n",
+                    publisher.store().isPostgres() ? "PostgreSQL" : "embedded H2 under " + data);
             out.printf("Ready in %.1f s.%n", timeline.elapsedMillis() / 1e3);
             out.flush();
 
@@ -161,7 +200,9 @@ final class RunCommand implements Callable<Integer> {
                 ingestSample(out, data, ingestor, publisher, enrich);
                 Files.writeString(marker, "the bundled sample was ingested; delete this file to ingest it again\n");
             } else if (!noSample) {
-                out.printf("Sample already ingested; %d releases in the store.%n", publisher.store().count());
+                out.printf(
+                        "Sample already ingested; %d releases in the store.%n",
+                        publisher.store().count());
             }
             if (sourcesFile != null) {
                 startSources(out, ingestor);
@@ -209,12 +250,14 @@ final class RunCommand implements Callable<Integer> {
             if (now != stored) {
                 stored = now;
                 stableSince = System.nanoTime();
-            } else if (stored - before >= files.size() && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
+            } else if (stored - before >= files.size()
+                    && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
                 break;
             }
         }
         ReleaseStats stats = publisher.store().stats();
-        out.printf("Flowed: raw -> enrich -> publish: %d releases stored (%s duplicates); by region %s; by topic %s%n",
+        out.printf(
+                "Flowed: raw -> enrich -> publish: %d releases stored (%s duplicates); by region %s; by topic %s%n",
                 stored - before, stats.duplicates(), stats.byRegion(), stats.byTopic());
         out.flush();
     }
@@ -222,13 +265,15 @@ final class RunCommand implements Callable<Integer> {
     /** Runs the sources file's sources on a background thread until stop (the ingestor's close ends their loops). */
     private void startSources(PrintWriter out, Ingestor ingestor) throws IOException {
         List<org.bulletin.ingest.SourceSpec> specs = org.bulletin.ingest.SourcesFile.load(sourcesFile);
-        Thread sources = new Thread(() -> {
-            try {
-                LOG.info("sources file {} ended: {}", sourcesFile, ingestor.runAll(specs));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bulletin-sources");
+        Thread sources = new Thread(
+                () -> {
+                    try {
+                        LOG.info("sources file {} ended: {}", sourcesFile, ingestor.runAll(specs));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "bulletin-sources");
         sources.setDaemon(true);
         sources.start();
         out.printf("Sources          %d from %s%n", specs.size(), sourcesFile);
@@ -239,7 +284,8 @@ final class RunCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         try (InputStream index = RunCommand.class.getResourceAsStream("/bulletin/sample/index.txt")) {
             if (index == null) {
-                throw new IllegalStateException("the bundled sample is missing from the jar (bulletin/sample/index.txt)");
+                throw new IllegalStateException(
+                        "the bundled sample is missing from the jar (bulletin/sample/index.txt)");
             }
             for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 if (name.isBlank()) {

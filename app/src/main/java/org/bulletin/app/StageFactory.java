@@ -18,12 +18,15 @@ import org.bulletin.schemas.Topics;
  */
 final class StageFactory {
 
-    private StageFactory() {
-    }
+    private StageFactory() {}
 
     static Ingestor ingestor(Settings settings, Topics topics, String bootstrap) {
         IngestConfig config = new IngestConfig(settings.bulletin());
-        RawPublisher publisher = new RawPublisher(KafkaClients.config(bootstrap, settings.kafka()), topics.rawSerde().serializer(), topics.raw(), topics.dlq(),
+        RawPublisher publisher = new RawPublisher(
+                KafkaClients.config(bootstrap, settings.kafka()),
+                topics.rawSerde().serializer(),
+                topics.raw(),
+                topics.dlq(),
                 config.maxBodyBytes());
         return new Ingestor(config, publisher);
     }

@@ -14,8 +14,7 @@ final class StartupTimeline {
     private static final Logger LOG = LoggerFactory.getLogger(StartupTimeline.class);
 
     /** One finished step: its name and the milliseconds since the timeline began when it ended. */
-    record Step(String name, long endMillis) {
-    }
+    record Step(String name, long endMillis) {}
 
     private final long start = System.nanoTime();
     private final List<Step> steps = new ArrayList<>();

@@ -27,12 +27,10 @@ import org.bulletin.schemas.Topics;
  */
 final class TopicSetup {
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /** One way an existing topic is not as expected (or is missing: then {@code actual} is null). */
-    record Difference(String topic, String setting, String expected, String actual) {
-    }
+    record Difference(String topic, String setting, String expected, String actual) {}
 
     /** The expected configuration of each topic, by name. */
     static Map<String, Map<String, String>> expected(Topics topics) {
@@ -40,10 +38,20 @@ final class TopicSetup {
         String delete = TopicConfig.CLEANUP_POLICY_DELETE;
         // Bodies up to 5 MiB (ingest's default limit) plus framing must fit one record.
         String maxMessage = Integer.toString(6 * 1024 * 1024);
-        out.put(topics.raw(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage, TopicConfig.CLEANUP_POLICY_CONFIG, delete));
-        out.put(topics.enriched(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.CLEANUP_POLICY_CONFIG, delete));
+        out.put(
+                topics.raw(),
+                Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1",
+                        TopicConfig.RETENTION_BYTES_CONFIG,
+                        "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        maxMessage,
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        delete));
+        out.put(
+                topics.enriched(),
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG, delete));
         for (String region : Topics.REGIONS) {
             out.put(topics.byRegion(region), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, delete));
         }
@@ -52,14 +60,28 @@ final class TopicSetup {
         }
         out.put(topics.notifications(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, delete));
         // Dead letters keep the original bytes whole: up to the raw topic's limit, with room for headers.
-        out.put(topics.dlq(), Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TimeUnit.DAYS.toMillis(90)),
-                TopicConfig.CLEANUP_POLICY_CONFIG, delete,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024)));
+        out.put(
+                topics.dlq(),
+                Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(TimeUnit.DAYS.toMillis(90)),
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        delete,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(8 * 1024 * 1024)));
         // A replay's working copy: enrich reads it within minutes; a week leaves room for a stopped enrich. Append
         // time, so retention counts from the copy and not from the (old) raw timestamps it carries in a header.
-        out.put(topics.replay(), Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TimeUnit.DAYS.toMillis(7)),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage, TopicConfig.CLEANUP_POLICY_CONFIG, delete,
-                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+        out.put(
+                topics.replay(),
+                Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(TimeUnit.DAYS.toMillis(7)),
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        maxMessage,
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        delete,
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                        "LogAppendTime"));
         // One signature per original release, keyed by release id: compaction keeps the latest of each.
         out.put(topics.signatures(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         return out;
@@ -74,7 +96,8 @@ final class TopicSetup {
     static List<String> ensure(String bootstrapServers, Map<String, ?> kafkaOverrides, Topics topics, int partitions) {
         try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers, kafkaOverrides))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+            int brokers =
+                    admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             List<NewTopic> missing = new ArrayList<>();
             expected(topics).forEach((name, configs) -> {
                 if (!existing.contains(name)) {
@@ -101,12 +124,14 @@ final class TopicSetup {
      * policy and min.insync.replicas (against the topic's replication factor). Reads only. The admin client gets
      * {@code kafkaOverrides}.
      */
-    static List<Difference> verify(String bootstrapServers, Map<String, ?> kafkaOverrides, Topics topics, int partitions) {
+    static List<Difference> verify(
+            String bootstrapServers, Map<String, ?> kafkaOverrides, Topics topics, int partitions) {
         Map<String, Map<String, String>> expected = expected(topics);
         List<Difference> out = new ArrayList<>();
         try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers, kafkaOverrides))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> present = expected.keySet().stream().filter(existing::contains).toList();
+            List<String> present =
+                    expected.keySet().stream().filter(existing::contains).toList();
             for (String name : expected.keySet()) {
                 if (!existing.contains(name)) {
                     out.add(new Difference(name, "exists", "yes", null));
@@ -115,17 +140,19 @@ final class TopicSetup {
             if (present.isEmpty()) {
                 return out;
             }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
             Collection<ConfigResource> resources = present.stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             for (String name : present) {
                 TopicDescription d = descriptions.get(name);
                 int actualPartitions = d.partitions().size();
                 if (actualPartitions != partitions) {
-                    out.add(new Difference(name, "partitions", Integer.toString(partitions),
-                            Integer.toString(actualPartitions)));
+                    out.add(new Difference(
+                            name, "partitions", Integer.toString(partitions), Integer.toString(actualPartitions)));
                 }
                 int rf = d.partitions().get(0).replicas().size();
                 Map<String, String> want = new LinkedHashMap<>(expected.get(name));

@@ -36,16 +36,27 @@ class ClassifyCommandTest {
         assertThat(lines).hasSize(5);
         for (JsonNode o : lines) {
             assertThat(o.path("source").asText()).isEqualTo(sample.toString());
-            for (String field : List.of("title", "publishedDate", "language", "regions", "topics", "countries", "people",
-                    "organisations", "classifierVersion")) {
+            for (String field : List.of(
+                    "title",
+                    "publishedDate",
+                    "language",
+                    "regions",
+                    "topics",
+                    "countries",
+                    "people",
+                    "organisations",
+                    "classifierVersion")) {
                 assertThat(o.has(field)).as("field %s in %s", field, o).isTrue();
             }
         }
-        JsonNode videoconference = lines.stream().filter(o -> o.path("title").asText().toLowerCase().contains("videoconferenc"))
-                .findFirst().orElseThrow();
+        JsonNode videoconference = lines.stream()
+                .filter(o -> o.path("title").asText().toLowerCase().contains("videoconferenc"))
+                .findFirst()
+                .orElseThrow();
         assertThat(videoconference.path("publishedDate").asText()).isEqualTo("2022-01-20");
         assertThat(videoconference.path("language").asText()).isEqualTo("en");
-        assertThat(texts(videoconference.path("regions"))).contains("global", "central-asia", "caucasus", "eastern-europe");
+        assertThat(texts(videoconference.path("regions")))
+                .contains("global", "central-asia", "caucasus", "eastern-europe");
         assertThat(texts(videoconference.path("topics"))).contains("diplomacy");
         assertThat(texts(videoconference.path("countries"))).contains("KZ", "AF", "AM");
         assertThat(texts(videoconference.path("organisations"))).contains("CSTO", "UN");
@@ -54,8 +65,10 @@ class ClassifyCommandTest {
     @Test
     void shouldPrintATableInTextFormat() throws Exception {
         Path file = dir.resolve("one.txt");
-        Files.writeString(file, "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
-                + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
+        Files.writeString(
+                file,
+                "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
+                        + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
         Result r = run("classify", "--format", "text", file.toString());
 
         assertThat(r.exit).isZero();

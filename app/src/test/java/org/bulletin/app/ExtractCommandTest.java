@@ -50,8 +50,10 @@ class ExtractCommandTest {
         assertThat(o.path("publishedDate").asText()).isEqualTo("2024-05-02");
         assertThat(o.path("language").asText()).isEqualTo("en");
         assertThat(o.path("releases").asInt()).isEqualTo(1);
-        assertThat(o.path("body").asText()).startsWith("The council of commanders")
-                .contains("\n\nThe commanders approved").doesNotContain("Home", "newsletter", "Border commanders meet");
+        assertThat(o.path("body").asText())
+                .startsWith("The council of commanders")
+                .contains("\n\nThe commanders approved")
+                .doesNotContain("Home", "newsletter", "Border commanders meet");
     }
 
     @Test
@@ -61,8 +63,10 @@ class ExtractCommandTest {
             Files.copy(in, sample);
         }
         Path undated = dir.resolve("undated.txt");
-        Files.writeString(undated, "Consultations of the CSTO member states on information security took place in Minsk. The "
-                + "experts discussed joint measures against cybercrime.\n\nBack to the all news\n");
+        Files.writeString(
+                undated,
+                "Consultations of the CSTO member states on information security took place in Minsk. The "
+                        + "experts discussed joint measures against cybercrime.\n\nBack to the all news\n");
 
         Result r = run("extract", sample.toString(), undated.toString());
 
@@ -78,20 +82,27 @@ class ExtractCommandTest {
     @Test
     void shouldPrintTheBodyReadablyInTextFormat() throws Exception {
         Path file = dir.resolve("one.txt");
-        Files.writeString(file, "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
-                + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
+        Files.writeString(
+                file,
+                "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
+                        + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
 
         Result r = run("extract", "--format", "text", file.toString());
 
         assertThat(r.exit).isZero();
-        assertThat(r.out).contains("title:     CSTO peacekeepers train in Armenia", "published: 2019-10-02", "releases:  1",
-                "The collective peacekeeping forces");
+        assertThat(r.out)
+                .contains(
+                        "title:     CSTO peacekeepers train in Armenia",
+                        "published: 2019-10-02",
+                        "releases:  1",
+                        "The collective peacekeeping forces");
     }
 
     @Test
     void shouldFailClearlyOnAMissingFileAndStillExtractTheOthers() throws Exception {
         Path file = dir.resolve("one.txt");
-        Files.writeString(file, "The CSTO Secretary General met the Ambassador of Armenia to discuss the agenda of the session.");
+        Files.writeString(
+                file, "The CSTO Secretary General met the Ambassador of Armenia to discuss the agenda of the session.");
 
         Result r = run("extract", dir.resolve("nope.txt").toString(), file.toString());
 

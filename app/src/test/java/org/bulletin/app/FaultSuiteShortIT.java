@@ -16,8 +16,11 @@ class FaultSuiteShortIT {
     @Test
     void shouldNeitherLoseNorDuplicateAnythingUnderFaults() throws Exception {
         Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
-        FaultSuite.Report report = FaultSuite.run(jar, Path.of("target", "faults-short"), FaultSuite.Options.shortRun());
+        assertThat(jar)
+                .as("the shaded jar is built in 'package', before integration tests")
+                .exists();
+        FaultSuite.Report report =
+                FaultSuite.run(jar, Path.of("target", "faults-short"), FaultSuite.Options.shortRun());
         report.print();
         report.save(Path.of("target", "faults-short", "fault-suite-report.txt"));
         assertThat(report.rows()).as(report.table()).allMatch(r -> r.status().equals("PASS"));

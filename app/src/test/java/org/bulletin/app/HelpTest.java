@@ -21,11 +21,18 @@ class HelpTest {
         assertThat(cli.execute("--help")).isZero();
 
         String help = out.toString();
-        List<String> commandLines = Arrays.stream(help.substring(help.indexOf("Commands:")).split("\\R"))
-                .skip(1).filter(l -> !l.isBlank()).toList();
-        assertThat(commandLines).hasSizeGreaterThanOrEqualTo(cli.getSubcommands().size() - 1);
+        List<String> commandLines = Arrays.stream(
+                        help.substring(help.indexOf("Commands:")).split("\\R"))
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .toList();
+        assertThat(commandLines)
+                .hasSizeGreaterThanOrEqualTo(cli.getSubcommands().size() - 1);
         for (String name : cli.getSubcommands().keySet()) {
-            String line = commandLines.stream().filter(l -> l.strip().startsWith(name + " ")).findFirst().orElseThrow();
+            String line = commandLines.stream()
+                    .filter(l -> l.strip().startsWith(name + " "))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line.strip()).as("summary of %s", name).endsWith(".");
         }
     }

@@ -85,8 +85,11 @@ class NearDuplicateAcrossPartitionsIT {
         Topics topics = Topics.fromConfig(Map.of(), SchemaRegistries.connect(REGISTRY));
         TopicSetup.ensure(kafka.bootstrapServers(), Map.of(), topics, PARTITIONS);
         Path state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "near-duplicate-it");
-        enrich = EnrichService.start(new EnrichConfig(Map.of(EnrichConfig.STATE_DIR, state.toString())), topics,
-                kafka.bootstrapServers(), Map.of());
+        enrich = EnrichService.start(
+                new EnrichConfig(Map.of(EnrichConfig.STATE_DIR, state.toString())),
+                topics,
+                kafka.bootstrapServers(),
+                Map.of());
         String reprint = keyOnAnotherPartitionThan(ORIGINAL);
         String edited = TEXT.replace("scheduled for the autumn", "planned for the autumn")
                 .replace("in the current year", "this year");
@@ -99,7 +102,8 @@ class NearDuplicateAcrossPartitionsIT {
         Map<String, Release> out = readEnriched(topics, List.of(ORIGINAL, reprint));
         assertThat(out.get(ORIGINAL).getDuplicateOf()).isNull();
         assertThat(out.get(reprint).getSourceRefs().get(0).getRawPartition()).isEqualTo(reprintPartition);
-        assertThat(out.get(reprint).getFingerprint()).isNotEqualTo(out.get(ORIGINAL).getFingerprint());
+        assertThat(out.get(reprint).getFingerprint())
+                .isNotEqualTo(out.get(ORIGINAL).getFingerprint());
         assertThat(out.get(reprint).getDuplicateOf()).isEqualTo(ORIGINAL);
     }
 
@@ -120,11 +124,20 @@ class NearDuplicateAcrossPartitionsIT {
 
     private int send(Topics topics, String key, String text) throws Exception {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        RawRelease raw = RawRelease.newBuilder().setSourceId("it").setSourceUrl(key).setFetchedAt(Instant.now())
-                .setContentType("text/plain").setCharset("UTF-8").setBody(ByteBuffer.wrap(body))
-                .setContentHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))).build();
-        try (KafkaProducer<String, RawRelease> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers()), new StringSerializer(), topics.rawSerde().serializer())) {
+        RawRelease raw = RawRelease.newBuilder()
+                .setSourceId("it")
+                .setSourceUrl(key)
+                .setFetchedAt(Instant.now())
+                .setContentType("text/plain")
+                .setCharset("UTF-8")
+                .setBody(ByteBuffer.wrap(body))
+                .setContentHash(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+                .build();
+        try (KafkaProducer<String, RawRelease> p = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                topics.rawSerde().serializer())) {
             return p.send(new ProducerRecord<>(topics.raw(), key, raw)).get().partition();
         }
     }
@@ -137,8 +150,9 @@ class NearDuplicateAcrossPartitionsIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                ReadOnlyKeyValueStore<String, String> index = enrich.streams().store(StoreQueryParameters.fromNameAndType(
-                        "dedup-signatures-store", QueryableStoreTypes.<String, String>keyValueStore()));
+                ReadOnlyKeyValueStore<String, String> index = enrich.streams()
+                        .store(StoreQueryParameters.fromNameAndType(
+                                "dedup-signatures-store", QueryableStoreTypes.<String, String>keyValueStore()));
                 if (index.get("s:" + releaseId) != null) {
                     return;
                 }
@@ -152,11 +166,17 @@ class NearDuplicateAcrossPartitionsIT {
 
     private Map<String, Release> readEnriched(Topics topics, List<String> ids) {
         Map<String, Release> out = new HashMap<>();
-        try (KafkaConsumer<String, Release> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), topics.releaseSerde().deserializer())) {
+        try (KafkaConsumer<String, Release> c = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                topics.releaseSerde().deserializer())) {
             List<TopicPartition> tps = c.partitionsFor(topics.enriched()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
             long deadline = System.nanoTime() + WAIT.toNanos();

@@ -33,7 +33,8 @@ public final class PipelineFixture implements AutoCloseable {
     private final EnrichService enrich;
     private final Ingestor ingestor;
 
-    private PipelineFixture(Topics topics, String bootstrap, Publisher publisher, EnrichService enrich, Ingestor ingestor) {
+    private PipelineFixture(
+            Topics topics, String bootstrap, Publisher publisher, EnrichService enrich, Ingestor ingestor) {
         this.topics = topics;
         this.bootstrap = bootstrap;
         this.publisher = publisher;
@@ -41,8 +42,8 @@ public final class PipelineFixture implements AutoCloseable {
         this.ingestor = ingestor;
     }
 
-    public static PipelineFixture start(String bootstrap, String registryUrl, String jdbcUrl, String user, String password,
-            Path dataDir) {
+    public static PipelineFixture start(
+            String bootstrap, String registryUrl, String jdbcUrl, String user, String password, Path dataDir) {
         Map<String, String> cli = new HashMap<>();
         cli.put(ConnectOptions.BOOTSTRAP, bootstrap);
         cli.put(ConnectOptions.REGISTRY, registryUrl);
@@ -83,11 +84,16 @@ public final class PipelineFixture implements AutoCloseable {
     public void awaitEnrichedCount(long n, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         long seen = 0;
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topics.enriched()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             while (seen < n && System.nanoTime() < deadline) {

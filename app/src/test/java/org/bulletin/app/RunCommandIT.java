@@ -40,7 +40,9 @@ class RunCommandIT {
     @Test
     void shouldRunTheWholePlatformStopCleanlyAndResume() throws Exception {
         Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
+        assertThat(jar)
+                .as("the shaded jar is built in 'package', before integration tests")
+                .exists();
         int[] ports = {freePort(), freePort(), freePort(), freePort()};
 
         List<String> first = new CopyOnWriteArrayList<>();
@@ -62,8 +64,11 @@ class RunCommandIT {
         Process again = start(jar, ports, second);
         try {
             awaitLine(second, "Running.", again, Duration.ofSeconds(150));
-            assertThat(String.join("\n", second)).contains("Sample already ingested").doesNotContain("Flowed:");
-            assertThat(get(ports[3], "/v1/releases?limit=50").path("items").size()).isEqualTo(6);
+            assertThat(String.join("\n", second))
+                    .contains("Sample already ingested")
+                    .doesNotContain("Flowed:");
+            assertThat(get(ports[3], "/v1/releases?limit=50").path("items").size())
+                    .isEqualTo(6);
         } finally {
             again.destroy();
         }
@@ -75,15 +80,24 @@ class RunCommandIT {
     @Tag("issue-15")
     void shouldIngestTheSourcesFileAndNotTheSampleWithNoSample() throws Exception {
         Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
+        assertThat(jar)
+                .as("the shaded jar is built in 'package', before integration tests")
+                .exists();
         int[] ports = {freePort(), freePort(), freePort(), freePort()};
         Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-drop"));
-        Files.writeString(drop.resolve("release.json"), JSON.writeValueAsString(java.util.Map.of(
-                "url", DROPPED_URL,
-                "title", "CSTO experts assessed the situation at the Ishkashim border outpost",
-                "text", "On 14 March 2025, a working group of the CSTO Secretariat visited the Ishkashim outpost of the "
-                        + "Republic of Tajikistan on the Tajik-Afghan border and discussed reinforcing the state border.")));
-        Path sources = Files.writeString(drop.resolveSibling(dataDir.getFileName() + "-sources.yaml"), """
+        Files.writeString(
+                drop.resolve("release.json"),
+                JSON.writeValueAsString(
+                        java.util.Map.of(
+                                "url",
+                                DROPPED_URL,
+                                "title",
+                                "CSTO experts assessed the situation at the Ishkashim border outpost",
+                                "text",
+                                "On 14 March 2025, a working group of the CSTO Secretariat visited the Ishkashim outpost of the "
+                                        + "Republic of Tajikistan on the Tajik-Afghan border and discussed reinforcing the state border.")));
+        Path sources = Files.writeString(
+                drop.resolveSibling(dataDir.getFileName() + "-sources.yaml"), """
                 sources:
                   - id: drop
                     type: files
@@ -95,8 +109,11 @@ class RunCommandIT {
         Process run = start(jar, ports, output, "--no-sample", "--sources", sources.toString());
         try {
             awaitLine(output, "Running.", run, Duration.ofSeconds(150));
-            assertThat(String.join("\n", output)).contains("Sources          1 from")
-                    .doesNotContain("Sample:").doesNotContain("Sample already").doesNotContain("Flowed:");
+            assertThat(String.join("\n", output))
+                    .contains("Sources          1 from")
+                    .doesNotContain("Sample:")
+                    .doesNotContain("Sample already")
+                    .doesNotContain("Flowed:");
             // The sample is ingested, and waited for, before "Running."; so only the dropped release may be stored.
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             JsonNode items = get(ports[3], "/v1/releases?limit=50").path("items");
@@ -119,31 +136,53 @@ class RunCommandIT {
     private static final String DROPPED_URL = "https://example.org/drop/ishkashim";
 
     private Process start(Path jar, int[] ports, List<String> lines, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "run", "--data-dir", dataDir.toString(),
-                "--kafka-port", Integer.toString(ports[0]), "--controller-port", Integer.toString(ports[1]),
-                "--registry-port", Integer.toString(ports[2]), "--api-port", Integer.toString(ports[3])));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "run",
+                "--data-dir",
+                dataDir.toString(),
+                "--kafka-port",
+                Integer.toString(ports[0]),
+                "--controller-port",
+                Integer.toString(ports[1]),
+                "--registry-port",
+                Integer.toString(ports[2]),
+                "--api-port",
+                Integer.toString(ports[3])));
         cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-run.log");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
-                    Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "run-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            lines.add(line);
+                            Files.writeString(
+                                    log,
+                                    line + "\n",
+                                    StandardCharsets.UTF_8,
+                                    java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.APPEND);
+                        }
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                },
+                "run-output");
         reader.setDaemon(true);
         reader.start();
         return p;
     }
 
-    private static void awaitLine(List<String> lines, String text, Process p, Duration within) throws InterruptedException {
+    private static void awaitLine(List<String> lines, String text, Process p, Duration within)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline && lines.stream().noneMatch(l -> l.contains(text))) {
             if (!p.isAlive()) {
@@ -151,13 +190,18 @@ class RunCommandIT {
             }
             Thread.sleep(200);
         }
-        assertThat(lines).as("output of 'bulletin run':%n%s", String.join("\n", lines)).anyMatch(l -> l.contains(text));
+        assertThat(lines)
+                .as("output of 'bulletin run':%n%s", String.join("\n", lines))
+                .anyMatch(l -> l.contains(text));
     }
 
     private static JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 

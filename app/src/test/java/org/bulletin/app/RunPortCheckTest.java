@@ -30,12 +30,23 @@ class RunPortCheckTest {
             cli.setErr(new PrintWriter(err));
             Path data = dir.resolve("data");
 
-            int exit = cli.execute("run", "--data-dir", data.toString(), "--no-sample", "--api-port", Integer.toString(port),
-                    "--kafka-port", Integer.toString(RegistryProcess.freePort()), "--controller-port",
-                    Integer.toString(RegistryProcess.freePort()), "--registry-port", Integer.toString(RegistryProcess.freePort()));
+            int exit = cli.execute(
+                    "run",
+                    "--data-dir",
+                    data.toString(),
+                    "--no-sample",
+                    "--api-port",
+                    Integer.toString(port),
+                    "--kafka-port",
+                    Integer.toString(RegistryProcess.freePort()),
+                    "--controller-port",
+                    Integer.toString(RegistryProcess.freePort()),
+                    "--registry-port",
+                    Integer.toString(RegistryProcess.freePort()));
 
             assertThat(exit).isEqualTo(2);
-            assertThat(err.toString()).contains("Port " + port + " (--api-port) is already in use on 127.0.0.1")
+            assertThat(err.toString())
+                    .contains("Port " + port + " (--api-port) is already in use on 127.0.0.1")
                     .contains("choose another port with --api-port");
             // Nothing was started: no broker or registry state was written.
             assertThat(data.resolve("kafka")).doesNotExist();
@@ -53,13 +64,16 @@ class RunPortCheckTest {
             ports.put("--registry-port", free);
             ports.put("--api-port", 70000);
 
-            assertThat(PortCheck.problems(ports)).containsExactly(
-                    "Port " + taken.getLocalPort() + " (--kafka-port) is already in use on 127.0.0.1: stop what listens "
-                            + "there, or choose another port with --kafka-port.",
-                    "Port " + free + " is given to both --controller-port and --registry-port: give each its own port.",
-                    "Port 70000 (--api-port) is not a TCP port: give 1-65535 with --api-port.");
+            assertThat(PortCheck.problems(ports))
+                    .containsExactly(
+                            "Port " + taken.getLocalPort()
+                                    + " (--kafka-port) is already in use on 127.0.0.1: stop what listens "
+                                    + "there, or choose another port with --kafka-port.",
+                            "Port " + free
+                                    + " is given to both --controller-port and --registry-port: give each its own port.",
+                            "Port 70000 (--api-port) is not a TCP port: give 1-65535 with --api-port.");
         }
-        assertThat(PortCheck.problems(Map.of("--api-port", RegistryProcess.freePort()))).isEmpty();
+        assertThat(PortCheck.problems(Map.of("--api-port", RegistryProcess.freePort())))
+                .isEmpty();
     }
-
 }

@@ -24,7 +24,8 @@ class SelfContainedRepositoryTest {
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", "data", "text");
     // This test names the folder it forbids.
-    private static final Set<String> SKIPPED_FILES = Set.of("app/src/test/java/org/bulletin/app/SelfContainedRepositoryTest.java");
+    private static final Set<String> SKIPPED_FILES =
+            Set.of("app/src/test/java/org/bulletin/app/SelfContainedRepositoryTest.java");
     private static final String ALLOWED_OUTSIDE_DATA = "article-extraction-benchmark";
 
     @Test
@@ -51,17 +52,19 @@ class SelfContainedRepositoryTest {
     private static List<String> outsideReferences(Path root) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> Files.isRegularFile(f) && checked(root, f)).sorted().forEach(f -> {
-                String relative = root.relativize(f).toString().replace('\\', '/');
-                List<String> lines = lines(f);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    if ((line.contains("../shared") || line.contains("bulletin.shared.dir"))
-                            && !line.contains(ALLOWED_OUTSIDE_DATA)) {
-                        found.add(relative + ":" + (i + 1) + ": " + line.strip());
-                    }
-                }
-            });
+            files.filter(f -> Files.isRegularFile(f) && checked(root, f))
+                    .sorted()
+                    .forEach(f -> {
+                        String relative = root.relativize(f).toString().replace('\\', '/');
+                        List<String> lines = lines(f);
+                        for (int i = 0; i < lines.size(); i++) {
+                            String line = lines.get(i);
+                            if ((line.contains("../shared") || line.contains("bulletin.shared.dir"))
+                                    && !line.contains(ALLOWED_OUTSIDE_DATA)) {
+                                found.add(relative + ":" + (i + 1) + ": " + line.strip());
+                            }
+                        }
+                    });
         }
         return found;
     }
@@ -75,9 +78,15 @@ class SelfContainedRepositoryTest {
         }
         String name = file.getFileName().toString();
         return !SKIPPED_FILES.contains(relative.toString().replace('\\', '/'))
-                && (name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".md") || name.endsWith(".sh")
-                || name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties")
-                || name.equals("Dockerfile") || name.equals("run"));
+                && (name.endsWith(".java")
+                        || name.endsWith(".xml")
+                        || name.endsWith(".md")
+                        || name.endsWith(".sh")
+                        || name.endsWith(".yml")
+                        || name.endsWith(".yaml")
+                        || name.endsWith(".properties")
+                        || name.equals("Dockerfile")
+                        || name.equals("run"));
     }
 
     private static List<String> lines(Path file) {
@@ -97,6 +106,7 @@ class SelfContainedRepositoryTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "repository root not found above " + Path.of("").toAbsolutePath());
     }
 }

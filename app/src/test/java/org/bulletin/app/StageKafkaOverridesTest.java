@@ -38,8 +38,10 @@ class StageKafkaOverridesTest {
     private final Topics topics = Topics.defaults(new InMemorySchemaRegistry());
 
     private Settings settings(String clientId) {
-        return Settings.load(null, Map.of("KAFKA_CLIENT_ID", clientId, "KAFKA_MAX_BLOCK_MS", "1000"),
-            Map.of(PublishConfig.DATA_DIR, data.toString(), "bulletin.ingest.data.dir", data.toString()));
+        return Settings.load(
+                null,
+                Map.of("KAFKA_CLIENT_ID", clientId, "KAFKA_MAX_BLOCK_MS", "1000"),
+                Map.of(PublishConfig.DATA_DIR, data.toString(), "bulletin.ingest.data.dir", data.toString()));
     }
 
     @Test
@@ -52,39 +54,48 @@ class StageKafkaOverridesTest {
     @Test
     void shouldGiveEveryPublishClientTheOverride() throws Exception {
         try (Publisher publisher = StageFactory.publisher(settings("ops-publish"), topics, NOWHERE)) {
-            assertThat(clients("kafka.consumer", "ops-publish")).as("sink consumer").isTrue();
-            assertThat(clients("kafka.producer", "ops-publish")).as("dead-letter producer").isTrue();
-            assertThat(clients("kafka.admin.client", "ops-publish")).as("relay admin").isTrue();
+            assertThat(clients("kafka.consumer", "ops-publish"))
+                    .as("sink consumer")
+                    .isTrue();
+            assertThat(clients("kafka.producer", "ops-publish"))
+                    .as("dead-letter producer")
+                    .isTrue();
+            assertThat(clients("kafka.admin.client", "ops-publish"))
+                    .as("relay admin")
+                    .isTrue();
         }
     }
 
     @Test
     void shouldGiveTheAdminClientThatSetsUpTopicsTheOverride() {
-        // Nothing listens, so the admin call runs out of time. With the override (1 s) the admin client gives up itself:
+        // Nothing listens, so the admin call runs out of time. With the override (1 s) the admin client gives up
+        // itself:
         // a Kafka TimeoutException inside the future. Without it the admin would wait its default 60 s, and
         // TopicSetup's own 30 s wait on the future would end first, with java.util.concurrent.TimeoutException.
-        Settings settings = Settings.load(null,
-            Map.of("KAFKA_DEFAULT_API_TIMEOUT_MS", "1000", "KAFKA_REQUEST_TIMEOUT_MS", "1000"), Map.of());
+        Settings settings = Settings.load(
+                null, Map.of("KAFKA_DEFAULT_API_TIMEOUT_MS", "1000", "KAFKA_REQUEST_TIMEOUT_MS", "1000"), Map.of());
 
         assertThatThrownBy(() -> TopicSetup.ensure(NOWHERE, settings.kafka(), topics, 1))
-            .isInstanceOf(IllegalStateException.class)
-            .hasCauseInstanceOf(ExecutionException.class)
-            .hasRootCauseInstanceOf(TimeoutException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(TimeoutException.class);
     }
 
     @Test
     void shouldBuildAppClientConfigsFromTheOverridesAndTheBootstrapServers() {
-        Settings settings = Settings.load(null, Map.of("KAFKA_CLIENT_ID", "ops-admin",
-            "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092"), Map.of());
+        Settings settings = Settings.load(
+                null, Map.of("KAFKA_CLIENT_ID", "ops-admin", "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092"), Map.of());
 
         Map<String, Object> config = KafkaClients.config(NOWHERE, settings.kafka());
 
-        assertThat(config).containsEntry(CommonClientConfigs.CLIENT_ID_CONFIG, "ops-admin")
-            .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, NOWHERE);
+        assertThat(config)
+                .containsEntry(CommonClientConfigs.CLIENT_ID_CONFIG, "ops-admin")
+                .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, NOWHERE);
     }
 
     private static boolean clients(String domain, String clientId) throws MalformedObjectNameException {
         return !ManagementFactory.getPlatformMBeanServer()
-            .queryNames(new ObjectName(domain + ":client-id=" + clientId + ",*"), null).isEmpty();
+                .queryNames(new ObjectName(domain + ":client-id=" + clientId + ",*"), null)
+                .isEmpty();
     }
 }

@@ -21,20 +21,61 @@ public final class ReleaseTexts {
     private static final String[][] EN_COUNTRIES = {
         {"Kazakhstan", "Kazakh"}, {"Kyrgyzstan", "Kyrgyz"}, {"Tajikistan", "Tajik"}, {"Uzbekistan", "Uzbek"},
         {"Armenia", "Armenian"}, {"Belarus", "Belarusian"}, {"Russia", "Russian"}, {"Azerbaijan", "Azerbaijani"},
-        {"Turkmenistan", "Turkmen"}, {"Afghanistan", "Afghan"}, {"Georgia", "Georgian"}, {"Moldova", "Moldovan"}};
-    private static final String[] EN_CITIES = {"Astana", "Almaty", "Bishkek", "Dushanbe", "Tashkent", "Yerevan", "Minsk",
-        "Moscow", "Baku", "Ashgabat", "Osh", "Khujand"};
-    private static final String[] EN_ORGS = {"CSTO", "Collective Security Treaty Organization", "CIS",
-        "Commonwealth of Independent States", "SCO", "Shanghai Cooperation Organisation", "SCO Regional Anti-Terrorist Structure",
-        "United Nations", "OSCE", "UN Office on Drugs and Crime", "CIS Anti-Terrorism Center", "Eurasian Economic Union"};
-    private static final String[] EN_PEOPLE = {"Secretary General Imangali Tasmagambetov", "Secretary General Stanislav Zas",
-        "Deputy Secretary General Valery Semerikov", "Chief of the Joint Staff Andrei Serdyukov",
-        "Head of the CIS Anti-Terrorism Center Yevgeny Sysoyev", "Ambassador Ruslan Alimov", "Minister Ramazan Abdulatipov",
-        "General Colonel Anatoly Sidorov", "Special Representative Miroslav Jenca", "Director Nurlan Yermekbayev"};
-    private static final String[] EN_TOPICS = {"the fight against terrorism and extremism", "countering drug trafficking",
-        "combating illegal migration", "the fight against transnational organized crime", "peacekeeping",
-        "military cooperation", "information and cyber security", "strengthening border security on the Tajik-Afghan border",
-        "humanitarian assistance to affected regions", "emergency response and crisis management", "training of personnel"};
+        {"Turkmenistan", "Turkmen"}, {"Afghanistan", "Afghan"}, {"Georgia", "Georgian"}, {"Moldova", "Moldovan"}
+    };
+    private static final String[] EN_CITIES = {
+        "Astana",
+        "Almaty",
+        "Bishkek",
+        "Dushanbe",
+        "Tashkent",
+        "Yerevan",
+        "Minsk",
+        "Moscow",
+        "Baku",
+        "Ashgabat",
+        "Osh",
+        "Khujand"
+    };
+    private static final String[] EN_ORGS = {
+        "CSTO",
+        "Collective Security Treaty Organization",
+        "CIS",
+        "Commonwealth of Independent States",
+        "SCO",
+        "Shanghai Cooperation Organisation",
+        "SCO Regional Anti-Terrorist Structure",
+        "United Nations",
+        "OSCE",
+        "UN Office on Drugs and Crime",
+        "CIS Anti-Terrorism Center",
+        "Eurasian Economic Union"
+    };
+    private static final String[] EN_PEOPLE = {
+        "Secretary General Imangali Tasmagambetov",
+        "Secretary General Stanislav Zas",
+        "Deputy Secretary General Valery Semerikov",
+        "Chief of the Joint Staff Andrei Serdyukov",
+        "Head of the CIS Anti-Terrorism Center Yevgeny Sysoyev",
+        "Ambassador Ruslan Alimov",
+        "Minister Ramazan Abdulatipov",
+        "General Colonel Anatoly Sidorov",
+        "Special Representative Miroslav Jenca",
+        "Director Nurlan Yermekbayev"
+    };
+    private static final String[] EN_TOPICS = {
+        "the fight against terrorism and extremism",
+        "countering drug trafficking",
+        "combating illegal migration",
+        "the fight against transnational organized crime",
+        "peacekeeping",
+        "military cooperation",
+        "information and cyber security",
+        "strengthening border security on the Tajik-Afghan border",
+        "humanitarian assistance to affected regions",
+        "emergency response and crisis management",
+        "training of personnel"
+    };
     private static final String[] EN_SENTENCES = {
         "On {date}, {person} of the {org} held talks in {city} with representatives of {country} on {topic}.",
         "The parties discussed the situation in the {org} area of responsibility and agreed to continue close cooperation in {topic}.",
@@ -49,30 +90,74 @@ public final class ReleaseTexts {
         "The participants adopted a joint statement on {topic} and a plan of consultations for {year}.",
         "In the course of the working visit, the delegation visited the border outposts in {country} and got acquainted with the work of the {adj} border guards.",
         "The {org} will continue to interact with the {org2} in the interests of maintaining international peace and security in Eurasia.",
-        "Experts from {country} presented a report on the state of {topic} in the Central Asian region of collective security."};
+        "Experts from {country} presented a report on the state of {topic} in the Central Asian region of collective security."
+    };
     private static final String[] EN_TITLES = {
         "{org} and {country} discuss {topic}", "{person} meets the delegation of {country} in {city}",
         "Operation \"Channel\" completed in {country}", "Joint exercise of the {org} held near {city}",
-        "{org} Secretariat hosts consultations on {topic}", "Meeting of the {org} Council of Foreign Ministers in {city}"};
-    private static final String[] EN_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"};
+        "{org} Secretariat hosts consultations on {topic}",
+                "Meeting of the {org} Council of Foreign Ministers in {city}"
+    };
+    private static final String[] EN_MONTHS = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
     // Russian: nominative and prepositional forms, so the generated sentences stay grammatical.
     private static final String[][] RU_COUNTRIES = {
-        {"Казахстан", "Казахстане"}, {"Кыргызстан", "Кыргызстане"}, {"Таджикистан", "Таджикистане"},
-        {"Узбекистан", "Узбекистане"}, {"Армения", "Армении"}, {"Беларусь", "Беларуси"}, {"Россия", "России"},
-        {"Азербайджан", "Азербайджане"}, {"Туркменистан", "Туркменистане"}, {"Афганистан", "Афганистане"}};
-    private static final String[][] RU_CITIES = {{"Астана", "Астане"}, {"Бишкек", "Бишкеке"}, {"Душанбе", "Душанбе"},
-        {"Ташкент", "Ташкенте"}, {"Ереван", "Ереване"}, {"Минск", "Минске"}, {"Москва", "Москве"}, {"Алматы", "Алматы"}};
+        {"Казахстан", "Казахстане"},
+        {"Кыргызстан", "Кыргызстане"},
+        {"Таджикистан", "Таджикистане"},
+        {"Узбекистан", "Узбекистане"},
+        {"Армения", "Армении"},
+        {"Беларусь", "Беларуси"},
+        {"Россия", "России"},
+        {"Азербайджан", "Азербайджане"},
+        {"Туркменистан", "Туркменистане"},
+        {"Афганистан", "Афганистане"}
+    };
+    private static final String[][] RU_CITIES = {
+        {"Астана", "Астане"},
+        {"Бишкек", "Бишкеке"},
+        {"Душанбе", "Душанбе"},
+        {"Ташкент", "Ташкенте"},
+        {"Ереван", "Ереване"},
+        {"Минск", "Минске"},
+        {"Москва", "Москве"},
+        {"Алматы", "Алматы"}
+    };
     private static final String[] RU_ORGS = {"ОДКБ", "СНГ", "ШОС", "РАТС ШОС", "ООН", "ОБСЕ", "АТЦ СНГ", "ЕАЭС"};
-    private static final String[] RU_PEOPLE = {"Генеральный секретарь ОДКБ Имангали Тасмагамбетов",
-        "Генеральный секретарь Станислав Зась", "заместитель Генерального секретаря Валерий Семериков",
-        "начальник Объединенного штаба Андрей Сердюков", "руководитель АТЦ СНГ Евгений Сысоев",
-        "директор Исполкома РАТС ШОС Руслан Мирзаев", "посол Нурлан Ермекбаев"};
-    private static final String[] RU_TOPICS = {"борьбы с терроризмом и экстремизмом", "противодействия незаконному обороту наркотиков",
-        "противодействия незаконной миграции", "борьбы с транснациональной организованной преступностью",
-        "миротворческой деятельности", "военного сотрудничества", "информационной безопасности",
-        "укрепления охраны таджикско-афганской границы", "гуманитарного реагирования", "реагирования на кризисные ситуации"};
+    private static final String[] RU_PEOPLE = {
+        "Генеральный секретарь ОДКБ Имангали Тасмагамбетов",
+        "Генеральный секретарь Станислав Зась",
+        "заместитель Генерального секретаря Валерий Семериков",
+        "начальник Объединенного штаба Андрей Сердюков",
+        "руководитель АТЦ СНГ Евгений Сысоев",
+        "директор Исполкома РАТС ШОС Руслан Мирзаев",
+        "посол Нурлан Ермекбаев"
+    };
+    private static final String[] RU_TOPICS = {
+        "борьбы с терроризмом и экстремизмом",
+        "противодействия незаконному обороту наркотиков",
+        "противодействия незаконной миграции",
+        "борьбы с транснациональной организованной преступностью",
+        "миротворческой деятельности",
+        "военного сотрудничества",
+        "информационной безопасности",
+        "укрепления охраны таджикско-афганской границы",
+        "гуманитарного реагирования",
+        "реагирования на кризисные ситуации"
+    };
     private static final String[] RU_SENTENCES = {
         "{date} {person} провел в {cityP} переговоры с представителями {countryG} по вопросам {topic}.",
         "Стороны обсудили ситуацию в зоне ответственности {org} и договорились продолжить тесное взаимодействие в сфере {topic}.",
@@ -86,18 +171,45 @@ public final class ReleaseTexts {
         "{person} поблагодарил принимающую сторону за высокий уровень организации мероприятия в {cityP}.",
         "Участники приняли совместное заявление по вопросам {topic} и план консультаций на {year} год.",
         "В ходе рабочего визита делегация посетила пограничные заставы в {countryP} и ознакомилась с работой пограничников.",
-        "{org} продолжит взаимодействие с {org2} в интересах поддержания международного мира и безопасности в Евразии."};
-    private static final String[] RU_TITLES = {"{org} и {country} обсудили вопросы {topic}",
-        "Операция «Канал» завершилась в {countryP}", "Совместное учение {org} прошло под городом {city}",
+        "{org} продолжит взаимодействие с {org2} в интересах поддержания международного мира и безопасности в Евразии."
+    };
+    private static final String[] RU_TITLES = {
+        "{org} и {country} обсудили вопросы {topic}",
+        "Операция «Канал» завершилась в {countryP}",
+        "Совместное учение {org} прошло под городом {city}",
         "В {cityP} состоялось заседание Совета министров иностранных дел {org}",
-        "{person} провел встречу с делегацией в {cityP}"};
-    private static final String[] RU_MONTHS = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-        "сентября", "октября", "ноября", "декабря"};
-    private static final String[][] RU_GENITIVE = {{"Казахстан", "Казахстана"}, {"Кыргызстан", "Кыргызстана"},
-        {"Таджикистан", "Таджикистана"}, {"Узбекистан", "Узбекистана"}, {"Армения", "Армении"}, {"Беларусь", "Беларуси"},
-        {"Россия", "России"}, {"Азербайджан", "Азербайджана"}, {"Туркменистан", "Туркменистана"}, {"Афганистан", "Афганистана"}};
+        "{person} провел встречу с делегацией в {cityP}"
+    };
+    private static final String[] RU_MONTHS = {
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря"
+    };
+    private static final String[][] RU_GENITIVE = {
+        {"Казахстан", "Казахстана"},
+        {"Кыргызстан", "Кыргызстана"},
+        {"Таджикистан", "Таджикистана"},
+        {"Узбекистан", "Узбекистана"},
+        {"Армения", "Армении"},
+        {"Беларусь", "Беларуси"},
+        {"Россия", "России"},
+        {"Азербайджан", "Азербайджана"},
+        {"Туркменистан", "Туркменистана"},
+        {"Афганистан", "Афганистана"}
+    };
 
-    private static final String[] NAV = {"Home | News | Press releases | Documents | Contacts", "Главная | Новости | Пресс-центр | Контакты"};
+    private static final String[] NAV = {
+        "Home | News | Press releases | Documents | Contacts", "Главная | Новости | Пресс-центр | Контакты"
+    };
 
     private final SplittableRandom random;
     private final String keyPrefix;
@@ -128,7 +240,12 @@ public final class ReleaseTexts {
         if (!recent.isEmpty() && dice < exactDuplicateShare) {
             Doc of = recent.get(random.nextInt(recent.size()));
             exactDuplicates++;
-            return new Doc(key, "https://mirror.example.org/news/" + n, of.contentType(), of.language(), of.body(),
+            return new Doc(
+                    key,
+                    "https://mirror.example.org/news/" + n,
+                    of.contentType(),
+                    of.language(),
+                    of.body(),
                     "exact-duplicate");
         }
         if (!recent.isEmpty() && dice < exactDuplicateShare + nearDuplicateShare) {
@@ -139,8 +256,13 @@ public final class ReleaseTexts {
             // Edit the last body paragraph (not an HTML footer the parser strips, which would make an exact duplicate).
             int cut = of.contentType().equals("text/html") ? text.lastIndexOf("</p>") - 1 : text.lastIndexOf('.');
             String edited = cut < 0 ? text + extra : text.substring(0, cut + 1) + extra + text.substring(cut + 1);
-            return new Doc(key, "https://example.org/news/" + n, of.contentType(), of.language(),
-                    edited.getBytes(StandardCharsets.UTF_8), "near-duplicate");
+            return new Doc(
+                    key,
+                    "https://example.org/news/" + n,
+                    of.contentType(),
+                    of.language(),
+                    edited.getBytes(StandardCharsets.UTF_8),
+                    "near-duplicate");
         }
         Doc doc = original(key, n);
         if (recent.size() < 500) {
@@ -170,7 +292,8 @@ public final class ReleaseTexts {
         int target = 2048 + random.nextInt(8192 - 2048 - 600);
         LocalDate date = LocalDate.of(2022, 1, 1).plusDays(random.nextInt(1200));
         String title = fill(pick(russian ? RU_TITLES : EN_TITLES), russian, date, n);
-        String dateLine = russian ? date.getDayOfMonth() + " " + RU_MONTHS[date.getMonthValue() - 1] + " " + date.getYear() + " г."
+        String dateLine = russian
+                ? date.getDayOfMonth() + " " + RU_MONTHS[date.getMonthValue() - 1] + " " + date.getYear() + " г."
                 : date.getDayOfMonth() + " " + EN_MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
         List<String> paragraphs = new ArrayList<>();
         int bytes = title.length() + dateLine.length();
@@ -194,8 +317,13 @@ public final class ReleaseTexts {
         }
         boolean html = random.nextInt(5) == 0;
         String body = html ? html(title, dateLine, paragraphs, russian) : plain(title, dateLine, paragraphs, russian);
-        return new Doc(key, "https://example.org/news/" + n, html ? "text/html" : "text/plain", russian ? "ru" : "en",
-                body.getBytes(StandardCharsets.UTF_8), "original");
+        return new Doc(
+                key,
+                "https://example.org/news/" + n,
+                html ? "text/html" : "text/plain",
+                russian ? "ru" : "en",
+                body.getBytes(StandardCharsets.UTF_8),
+                "original");
     }
 
     private static String plain(String title, String dateLine, List<String> paragraphs, boolean russian) {
@@ -210,14 +338,23 @@ public final class ReleaseTexts {
 
     private static String html(String title, String dateLine, List<String> paragraphs, boolean russian) {
         StringBuilder sb = new StringBuilder(8192);
-        sb.append("<!DOCTYPE html><html lang=\"").append(russian ? "ru" : "en").append("\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(title).append("</title></head><body><nav>").append(NAV[russian ? 1 : 0])
-                .append("</nav><main><article><h1>").append(title).append("</h1><p class=\"date\">").append(dateLine)
+        sb.append("<!DOCTYPE html><html lang=\"")
+                .append(russian ? "ru" : "en")
+                .append("\"><head><meta charset=\"utf-8\">")
+                .append("<title>")
+                .append(title)
+                .append("</title></head><body><nav>")
+                .append(NAV[russian ? 1 : 0])
+                .append("</nav><main><article><h1>")
+                .append(title)
+                .append("</h1><p class=\"date\">")
+                .append(dateLine)
                 .append("</p>");
         for (String p : paragraphs) {
             sb.append("<p>").append(p).append("</p>\n");
         }
-        sb.append("</article></main><footer>").append(russian ? "© Секретариат. Все права защищены." : "© Secretariat. All rights reserved.")
+        sb.append("</article></main><footer>")
+                .append(russian ? "© Секретариат. Все права защищены." : "© Secretariat. All rights reserved.")
                 .append("</footer></body></html>");
         return sb.toString();
     }
@@ -242,12 +379,18 @@ public final class ReleaseTexts {
 
     private String slot(String name, boolean russian, LocalDate date, long n) {
         switch (name) {
-            case "n": return Integer.toString(10 + random.nextInt(2000));
-            case "m": return Integer.toString(2 + random.nextInt(60));
-            case "year": return Integer.toString(date.getYear() + 1);
-            case "date": return russian ? date.getDayOfMonth() + " " + RU_MONTHS[date.getMonthValue() - 1]
-                    : date.getDayOfMonth() + " " + EN_MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
-            default: break;
+            case "n":
+                return Integer.toString(10 + random.nextInt(2000));
+            case "m":
+                return Integer.toString(2 + random.nextInt(60));
+            case "year":
+                return Integer.toString(date.getYear() + 1);
+            case "date":
+                return russian
+                        ? date.getDayOfMonth() + " " + RU_MONTHS[date.getMonthValue() - 1]
+                        : date.getDayOfMonth() + " " + EN_MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+            default:
+                break;
         }
         if (russian) {
             return switch (name) {

@@ -13,8 +13,7 @@ import java.util.function.Supplier;
  */
 public final class CpuTime {
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;

@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 public class EnrichBenchmarks {
 
@@ -72,15 +74,25 @@ public class EnrichBenchmarks {
         Gazetteer gazetteer = Gazetteer.load(EnrichBenchmarks::rule);
         extractor = new Extractor(gazetteer);
         ClassificationRules rules = ClassificationRules.load(EnrichBenchmarks::rule);
-        classifier = new Classifier(rules, gazetteer,
+        classifier = new Classifier(
+                rules,
+                gazetteer,
                 ClassifierModel.load(rule(ClassifierModel.FILE), rules.regionIds(), rules.topicIds()));
         ReleaseTexts texts = new ReleaseTexts(7, "jmh-", 0, 0);
         List<RawDocument> docs = new ArrayList<>();
         while (docs.size() < DOCS) {
             ReleaseTexts.Doc d = texts.original();
             if (language.equals("mixed") || language.equals(d.language())) {
-                docs.add(new RawDocument(d.key(), "jmh", d.url(), Instant.parse("2024-07-19T10:00:00Z"), d.contentType(),
-                        "UTF-8", d.body(), 0, docs.size()));
+                docs.add(new RawDocument(
+                        d.key(),
+                        "jmh",
+                        d.url(),
+                        Instant.parse("2024-07-19T10:00:00Z"),
+                        d.contentType(),
+                        "UTF-8",
+                        d.body(),
+                        0,
+                        docs.size()));
             }
         }
         raw = docs.toArray(new RawDocument[0]);

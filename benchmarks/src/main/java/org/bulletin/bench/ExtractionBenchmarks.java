@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 public class ExtractionBenchmarks {
 
@@ -108,17 +110,28 @@ public class ExtractionBenchmarks {
 
     /** A news page of typical shape and size (~60 KB): menus, a share bar, an article, related links, comments. */
     static String synthetic(int seed) {
-        StringBuilder sb = new StringBuilder("<!doctype html><html><head><title>Story ").append(seed)
+        StringBuilder sb = new StringBuilder("<!doctype html><html><head><title>Story ")
+                .append(seed)
                 .append(" | Courier</title><meta property=\"article:published_time\" content=\"2024-03-14T09:00:00Z\">")
                 .append("<script>var cfg = {a: 1, b: [1, 2, 3]};</script></head><body><header><nav><ul>");
         for (int i = 0; i < 60; i++) {
-            sb.append("<li class=\"menu-item\"><a href=\"/section/").append(i).append("\">Section ").append(i).append("</a></li>");
+            sb.append("<li class=\"menu-item\"><a href=\"/section/")
+                    .append(i)
+                    .append("\">Section ")
+                    .append(i)
+                    .append("</a></li>");
         }
-        sb.append("</ul></nav></header><main><article><h1>Story ").append(seed).append("</h1>")
+        sb.append("</ul></nav></header><main><article><h1>Story ")
+                .append(seed)
+                .append("</h1>")
                 .append("<div class=\"share\"><a>Facebook</a><a>Twitter</a></div><div class=\"article-body\">");
         for (int p = 0; p < 25; p++) {
-            sb.append("<p>Paragraph ").append(p).append(" of story ").append(seed)
-                    .append(": the council met on Tuesday, and after a long debate about schools, roads and the budget, ")
+            sb.append("<p>Paragraph ")
+                    .append(p)
+                    .append(" of story ")
+                    .append(seed)
+                    .append(
+                            ": the council met on Tuesday, and after a long debate about schools, roads and the budget, ")
                     .append("it approved the plan that the mayor had put forward <a href=\"/x\">last month</a>.</p>");
             if (p % 6 == 5) {
                 sb.append("<div class=\"ad-slot\"><span>Advertisement</span></div>");
@@ -126,11 +139,17 @@ public class ExtractionBenchmarks {
         }
         sb.append("</div></article><aside class=\"related\"><ul>");
         for (int i = 0; i < 20; i++) {
-            sb.append("<li><a href=\"/story/").append(i).append("\">A related story headline number ").append(i).append("</a></li>");
+            sb.append("<li><a href=\"/story/")
+                    .append(i)
+                    .append("\">A related story headline number ")
+                    .append(i)
+                    .append("</a></li>");
         }
         sb.append("</ul></aside><section id=\"comments\">");
         for (int i = 0; i < 30; i++) {
-            sb.append("<div class=\"comment\"><p>Comment ").append(i).append(": I do not agree with this at all.</p></div>");
+            sb.append("<div class=\"comment\"><p>Comment ")
+                    .append(i)
+                    .append(": I do not agree with this at all.</p></div>");
         }
         return sb.append("</section><footer>© Courier</footer></body></html>").toString();
     }

@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 public class ScrapeBenchmarks {
 
@@ -48,8 +50,16 @@ public class ScrapeBenchmarks {
     @Setup(Level.Trial)
     public void setUp() {
         enricher = Enricher.fromClasspath();
-        scrape = new RawDocument("k", "files", "file:///sample.txt", Instant.parse("2024-07-26T10:00:00Z"), "text/plain",
-                null, sample(), 3, 42L);
+        scrape = new RawDocument(
+                "k",
+                "files",
+                "file:///sample.txt",
+                Instant.parse("2024-07-26T10:00:00Z"),
+                "text/plain",
+                null,
+                sample(),
+                3,
+                42L);
     }
 
     /** Parse, split, extract, classify and key every release of the scrape. */
@@ -65,7 +75,8 @@ public class ScrapeBenchmarks {
     static byte[] sample() {
         try (InputStream in = ScrapeBenchmarks.class.getClassLoader().getResourceAsStream(SAMPLE)) {
             if (in == null) {
-                throw new IllegalStateException(SAMPLE + " missing from the classpath (copied from enrich's test resources)");
+                throw new IllegalStateException(
+                        SAMPLE + " missing from the classpath (copied from enrich's test resources)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -82,7 +93,8 @@ public class ScrapeBenchmarks {
         CpuTime.run(mx, b::enrichScrape, seconds); // warm-up
         double scrapes = CpuTime.run(mx, b::enrichScrape, seconds);
         int releases = b.releasesPerScrape();
-        System.out.printf("Enricher.enrich on the dev-set scrape (%d releases): %,.0f releases/cpu-s%n", releases,
-                scrapes * releases);
+        System.out.printf(
+                "Enricher.enrich on the dev-set scrape (%d releases): %,.0f releases/cpu-s%n",
+                releases, scrapes * releases);
     }
 }

@@ -21,7 +21,9 @@ class EnrichBenchmarksTest {
                 assertThat(b.extract().mentions()).isNotEmpty();
                 assertThat(b.classify().regions()).isNotEmpty();
                 assertThat(b.dedupSignature()).hasSize(17);
-                assertThat(b.enrich()).singleElement().satisfies(r -> assertThat(r.getTitle()).isNotBlank());
+                assertThat(b.enrich())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.getTitle()).isNotBlank());
             }
         }
     }
@@ -31,7 +33,9 @@ class EnrichBenchmarksTest {
         ScrapeBenchmarks b = new ScrapeBenchmarks();
         b.setUp();
         assertThat(b.releasesPerScrape()).isEqualTo(5);
-        assertThat(b.enrichScrape()).hasSize(5).allSatisfy(r -> assertThat(r.getTitle()).isNotBlank());
+        assertThat(b.enrichScrape())
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.getTitle()).isNotBlank());
     }
 
     @Test

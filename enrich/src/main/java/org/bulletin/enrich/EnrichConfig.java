@@ -22,21 +22,53 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String STATE_DIR = "bulletin.enrich.state.dir";
 
     public static final ConfigDef DEF = new ConfigDef()
-            .define(APPLICATION_ID, Type.STRING, "bulletin-enrich", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(
+                    APPLICATION_ID,
+                    Type.STRING,
+                    "bulletin-enrich",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
                     "Kafka Streams application id: consumer group, transactional id prefix and internal topic prefix.")
-            .define(RULES_DIR, Type.STRING, "", Importance.MEDIUM,
+            .define(
+                    RULES_DIR,
+                    Type.STRING,
+                    "",
+                    Importance.MEDIUM,
                     "Folder of analyst-edited classification rules overriding the bundled ones; empty = bundled rules.")
-            .define(DEDUP_WINDOW_DAYS, Type.INT, 30, Range.between(1, 3650), Importance.MEDIUM,
+            .define(
+                    DEDUP_WINDOW_DAYS,
+                    Type.INT,
+                    30,
+                    Range.between(1, 3650),
+                    Importance.MEDIUM,
                     "A release is a duplicate of an earlier one seen at most this many days before it.")
-            .define(DEDUP_PARTITIONS, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
+            .define(
+                    DEDUP_PARTITIONS,
+                    Type.INT,
+                    -1,
+                    Range.atLeast(-1),
+                    Importance.LOW,
                     "Partitions of the dedup repartition topic; -1 = as many as the raw topic.")
-            .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
-                    ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+            .define(
+                    PROCESSING_GUARANTEE,
+                    Type.STRING,
+                    StreamsConfig.EXACTLY_ONCE_V2,
+                    ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+                    Importance.MEDIUM,
                     "Kafka Streams processing guarantee; exactly_once_v2 unless you accept duplicates downstream.")
-            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(10), Importance.LOW,
+            .define(
+                    COMMIT_INTERVAL_MS,
+                    Type.LONG,
+                    100L,
+                    Range.atLeast(10),
+                    Importance.LOW,
                     "How often Streams commits; under exactly-once, output becomes visible on each commit.")
             .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.LOW, "Stream threads in this instance.")
-            .define(STATE_DIR, Type.STRING, "", Importance.LOW,
+            .define(
+                    STATE_DIR,
+                    Type.STRING,
+                    "",
+                    Importance.LOW,
                     "Where the local state stores live; empty = Kafka Streams' default under java.io.tmpdir.");
 
     public EnrichConfig(Map<?, ?> props) {

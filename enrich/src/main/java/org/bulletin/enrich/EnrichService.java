@@ -30,12 +30,13 @@ public final class EnrichService implements AutoCloseable {
      * Starts the app. {@code kafkaOverrides} are passed to Kafka Streams and its clients as they are (the
      * {@code KAFKA_*} environment pass-through).
      */
-    public static EnrichService start(EnrichConfig config, Topics topics, String bootstrapServers,
-            Map<String, ?> kafkaOverrides) {
+    public static EnrichService start(
+            EnrichConfig config, Topics topics, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         // The topology writes one serialized release to several topics; their subjects must all hold the schema.
         topics.registerAll();
         Topology topology = EnrichTopology.build(config, topics);
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics, bootstrapServers, kafkaOverrides));
+        KafkaStreams streams =
+                new KafkaStreams(topology, streamsProperties(config, topics, bootstrapServers, kafkaOverrides));
         streams.setUncaughtExceptionHandler(e -> {
             // Bad input never gets here (it goes to the DLQ); what does is infrastructure or a bug: replace the thread
             // so a transient broker problem does not kill the app, and say so loudly.
@@ -43,13 +44,17 @@ public final class EnrichService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        LOG.info("enrich started: {} -> {} ({}), guarantee {}", topics.raw(), topics.enriched(),
-                config.applicationId(), config.processingGuarantee());
+        LOG.info(
+                "enrich started: {} -> {} ({}), guarantee {}",
+                topics.raw(),
+                topics.enriched(),
+                config.applicationId(),
+                config.processingGuarantee());
         return new EnrichService(streams);
     }
 
-    static Properties streamsProperties(EnrichConfig config, Topics topics, String bootstrapServers,
-            Map<String, ?> kafkaOverrides) {
+    static Properties streamsProperties(
+            EnrichConfig config, Topics topics, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -86,10 +91,13 @@ public final class EnrichService implements AutoCloseable {
      */
     public static Map<String, Object> producerSettings() {
         return Map.of(
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
                 // Dead letters carry the raw bytes whole (up to the raw topic's 6 MiB); the DLQ topic accepts 8 MiB.
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                8 * 1024 * 1024);
     }
 
     public KafkaStreams.State state() {

@@ -32,12 +32,12 @@ public final class EnrichTopology {
      * are kept): the marker, and the raw log partition, offset and timestamp (decimal strings) of the original.
      */
     public static final String REPLAY_HEADER = "bulletin.replay";
+
     public static final String REPLAY_ORIGIN_PARTITION = "bulletin.replay.origin.partition";
     public static final String REPLAY_ORIGIN_OFFSET = "bulletin.replay.origin.offset";
     public static final String REPLAY_ORIGIN_TIMESTAMP = "bulletin.replay.origin.timestamp";
 
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     public static Topology build(EnrichConfig config, Topics topics) {
         Enricher enricher = config.rulesDir().isBlank()
@@ -56,21 +56,25 @@ public final class EnrichTopology {
                 Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.String()));
         // Near duplicates need every original's signature whatever partition it was deduplicated on: a global store,
         // restored from its (compacted) source topic, which the dedup step below feeds.
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
-                topics.signatures(), Consumed.with(Serdes.String(), Serdes.String()).withName("signature-index"),
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                topics.signatures(),
+                Consumed.with(Serdes.String(), Serdes.String()).withName("signature-index"),
                 () -> new SignatureIndexProcessor(window));
 
         // Raw values arrive as bytes and are decoded inside the parse step, so a record that is not valid Avro is a
         // dead letter with its origin, not a deserialization failure that stops or silently skips the task.
         // Replayed raw records (copied by 'bulletin replay') take the same parse path; the live source is untouched,
         // so replaying history never moves, skips or repeats the live position.
-        KStream<String, byte[]> live = builder
-                .stream(topics.raw(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"));
-        KStream<String, byte[]> replayed = builder
-                .stream(topics.replay(), Consumed.with(keys, Serdes.ByteArray()).withName("replay-source"));
+        KStream<String, byte[]> live = builder.stream(
+                topics.raw(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"));
+        KStream<String, byte[]> replayed = builder.stream(
+                topics.replay(), Consumed.with(keys, Serdes.ByteArray()).withName("replay-source"));
         KStream<String, ParseOutcome> parsed = live.merge(replayed, Named.as("raw-and-replay"))
-                .process(() -> new ParseProcessor(enricher, topics.rawSerde().deserializer(), topics.replay()),
+                .process(
+                        () -> new ParseProcessor(enricher, topics.rawSerde().deserializer(), topics.replay()),
                         Named.as("parse"));
 
         var branches = parsed.split(Named.as("parse-"))
@@ -81,8 +85,8 @@ public final class EnrichTopology {
                 .mapValues(ParseOutcome::rawBytes, Named.as("dead-letter-bytes"))
                 .to(topics.dlq(), Produced.with(keys, Serdes.ByteArray()).withName("dlq-sink"));
 
-        Repartitioned<String, Release> byFingerprint = Repartitioned.<String, Release>as("dedup")
-                .withKeySerde(keys).withValueSerde(releases);
+        Repartitioned<String, Release> byFingerprint =
+                Repartitioned.<String, Release>as("dedup").withKeySerde(keys).withValueSerde(releases);
         if (config.dedupPartitions() > 0) {
             byFingerprint = byFingerprint.withNumberOfPartitions(config.dedupPartitions());
         }
@@ -99,33 +103,39 @@ public final class EnrichTopology {
 
         // Serialize each release once and write the same bytes to the enriched topic and to every routed copy: the
         // routed topics' subjects hold the same schema (Topics.registerAll, done by EnrichService at start), so the
-        // schema id in the frame resolves for their consumers too. Re-serializing per sink cost a quarter of the thread.
+        // schema id in the frame resolves for their consumers too. Re-serializing per sink cost a quarter of the
+        // thread.
         var releaseSerializer = releases.serializer();
         KStream<String, Routed> enriched = deduped.mapValues(
-                (id, result) -> new Routed(result.release(),
-                        releaseSerializer.serialize(topics.enriched(), result.release())),
+                (id, result) ->
+                        new Routed(result.release(), releaseSerializer.serialize(topics.enriched(), result.release())),
                 Named.as("deduped-release"));
 
         enriched.mapValues(Routed::bytes, Named.as("enriched-bytes"))
                 .to(topics.enriched(), Produced.with(keys, Serdes.ByteArray()).withName("enriched-sink"));
 
         // Duplicates stay on the enriched topic (marked duplicateOf) but are not routed again.
-        KStream<String, Routed> originals = enriched.filter((id, routed) -> routed.release().getDuplicateOf() == null,
-                Named.as("originals"));
+        KStream<String, Routed> originals =
+                enriched.filter((id, routed) -> routed.release().getDuplicateOf() == null, Named.as("originals"));
         for (String region : Topics.REGIONS) {
-            originals.filter((id, routed) -> Routing.hasRegion(routed.release(), region), Named.as("region-" + region))
+            originals
+                    .filter((id, routed) -> Routing.hasRegion(routed.release(), region), Named.as("region-" + region))
                     .mapValues(Routed::bytes, Named.as("region-" + region + "-bytes"))
-                    .to(topics.byRegion(region), Produced.with(keys, Serdes.ByteArray()).withName("region-" + region + "-sink"));
+                    .to(
+                            topics.byRegion(region),
+                            Produced.with(keys, Serdes.ByteArray()).withName("region-" + region + "-sink"));
         }
         for (String topic : Topics.TOPICS) {
-            originals.filter((id, routed) -> Routing.hasTopic(routed.release(), topic), Named.as("topic-" + topic))
+            originals
+                    .filter((id, routed) -> Routing.hasTopic(routed.release(), topic), Named.as("topic-" + topic))
                     .mapValues(Routed::bytes, Named.as("topic-" + topic + "-bytes"))
-                    .to(topics.byTopic(topic), Produced.with(keys, Serdes.ByteArray()).withName("topic-" + topic + "-sink"));
+                    .to(
+                            topics.byTopic(topic),
+                            Produced.with(keys, Serdes.ByteArray()).withName("topic-" + topic + "-sink"));
         }
         return builder.build();
     }
 
     /** A release with its wire-format bytes, between the dedup step and the sinks; never serialized itself. */
-    record Routed(Release release, byte[] bytes) {
-    }
+    record Routed(Release release, byte[] bytes) {}
 }

@@ -54,9 +54,14 @@ public final class Enricher {
 
     static final String PARSER_VERSION = "parse-1.0";
     private static final String ROOT = "bulletin/enrich/";
-    private static final List<String> RULE_FILES = List.of("rules.properties", Gazetteer.COUNTRIES_FILE,
-            Gazetteer.ORGANISATIONS_FILE, ClassificationRules.REGIONS_FILE, ClassificationRules.TOPICS_FILE,
-            ClassificationRules.SCOPE_FILE, ClassifierModel.FILE);
+    private static final List<String> RULE_FILES = List.of(
+            "rules.properties",
+            Gazetteer.COUNTRIES_FILE,
+            Gazetteer.ORGANISATIONS_FILE,
+            ClassificationRules.REGIONS_FILE,
+            ClassificationRules.TOPICS_FILE,
+            ClassificationRules.SCOPE_FILE,
+            ClassifierModel.FILE);
 
     private final Extractor extractor;
     private final Classifier classifier;
@@ -70,7 +75,8 @@ public final class Enricher {
         Gazetteer gazetteer = Gazetteer.load(files::get);
         this.extractor = new Extractor(gazetteer);
         ClassificationRules rules = ClassificationRules.load(files::get);
-        ClassifierModel model = ClassifierModel.load(files.get(ClassifierModel.FILE), rules.regionIds(), rules.topicIds());
+        ClassifierModel model =
+                ClassifierModel.load(files.get(ClassifierModel.FILE), rules.regionIds(), rules.topicIds());
         this.classifier = new Classifier(rules, gazetteer, model);
         this.classifierVersion = version(files);
     }
@@ -116,7 +122,8 @@ public final class Enricher {
                 md.update((byte) 0);
                 md.update(f.getValue());
             }
-            return p.getProperty("classifier.version", "0") + "+" + HexFormat.of().formatHex(md.digest()).substring(0, 10);
+            return p.getProperty("classifier.version", "0") + "+"
+                    + HexFormat.of().formatHex(md.digest()).substring(0, 10);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot compute the classifier version", e);
         }
@@ -155,7 +162,8 @@ public final class Enricher {
             return List.of();
         }
         Instant now = Instant.now();
-        LocalDate fetchedDay = doc.fetchedAt() == null ? now.atOffset(ZoneOffset.UTC).toLocalDate()
+        LocalDate fetchedDay = doc.fetchedAt() == null
+                ? now.atOffset(ZoneOffset.UTC).toLocalDate()
                 : doc.fetchedAt().atOffset(ZoneOffset.UTC).toLocalDate();
         String key = doc.key() == null ? "unknown" : doc.key();
         List<Release> out = new ArrayList<>(parsed.size());
@@ -205,15 +213,20 @@ public final class Enricher {
             ParsedRelease r = releases.get(i);
             body.append("\n\n").append(r.title()).append("\n\n").append(r.bodyText());
         }
-        return new Extracted(first.title(), first.publishedDate(), LanguageDetector.detect(first.title() + "\n" + body),
-                body.toString(), releases);
+        return new Extracted(
+                first.title(),
+                first.publishedDate(),
+                LanguageDetector.detect(first.title() + "\n" + body),
+                body.toString(),
+                releases);
     }
 
     /**
      * A document's main content as extracted: the first release's title and date, the language, the body (every
      * release's text, paragraphs separated by blank lines, the first headline not repeated) and the releases found.
      */
-    public record Extracted(String title, LocalDate publishedDate, String language, String body, List<ParsedRelease> releases) {}
+    public record Extracted(
+            String title, LocalDate publishedDate, String language, String body, List<ParsedRelease> releases) {}
 
     /** Parse, extract and classify plain text without the Release wrapper: for tools and dev-set scoring. */
     public List<Analysis> analyse(String text) {
@@ -263,14 +276,41 @@ public final class Enricher {
             }
         }
         String fingerprintText = body.length() >= 100 ? body : p.title() + "\n\n" + body;
-        String lede = p.paragraphs().isEmpty() ? null : ReleaseSplitter.firstSentence(p.paragraphs().get(0));
-        SourceRef ref = new SourceRef(doc.sourceId() == null ? "unknown" : doc.sourceId(), doc.sourceUrl(),
-                doc.key() == null ? "unknown" : doc.key(), doc.partition(), doc.offset(), doc.fetchedAt());
-        return new Release(id, List.of(ref), p.title(), published, LanguageDetector.detect(p.title() + "\n" + body), body,
-                lede, people, orgs, new ArrayList<>(places.values()), c.countries(), new ArrayList<>(dates),
-                labels(c.regions()), labels(c.topics()), null, DedupKeys.exactKey(DedupKeys.normalise(fingerprintText)),
-                PARSER_VERSION, classifierVersion, now, false,
-                new Scope(c.scope().inScope(), c.scope().score(), evidence(c.scope().evidence())));
+        String lede = p.paragraphs().isEmpty()
+                ? null
+                : ReleaseSplitter.firstSentence(p.paragraphs().get(0));
+        SourceRef ref = new SourceRef(
+                doc.sourceId() == null ? "unknown" : doc.sourceId(),
+                doc.sourceUrl(),
+                doc.key() == null ? "unknown" : doc.key(),
+                doc.partition(),
+                doc.offset(),
+                doc.fetchedAt());
+        return new Release(
+                id,
+                List.of(ref),
+                p.title(),
+                published,
+                LanguageDetector.detect(p.title() + "\n" + body),
+                body,
+                lede,
+                people,
+                orgs,
+                new ArrayList<>(places.values()),
+                c.countries(),
+                new ArrayList<>(dates),
+                labels(c.regions()),
+                labels(c.topics()),
+                null,
+                DedupKeys.exactKey(DedupKeys.normalise(fingerprintText)),
+                PARSER_VERSION,
+                classifierVersion,
+                now,
+                false,
+                new Scope(
+                        c.scope().inScope(),
+                        c.scope().score(),
+                        evidence(c.scope().evidence())));
     }
 
     private static List<Label> labels(List<ScoredLabel> labels) {

@@ -18,7 +18,11 @@ final class NearDuplicates {
     record Signature(long timestamp, List<String> bands, long[] minHash) {
 
         String encode() {
-            StringBuilder sb = new StringBuilder().append(timestamp).append('\n').append(String.join(",", bands)).append('\n');
+            StringBuilder sb = new StringBuilder()
+                    .append(timestamp)
+                    .append('\n')
+                    .append(String.join(",", bands))
+                    .append('\n');
             for (int i = 0; i < minHash.length; i++) {
                 sb.append(i == 0 ? "" : ",").append(Long.toHexString(minHash[i]));
             }
@@ -36,8 +40,7 @@ final class NearDuplicates {
         }
     }
 
-    private NearDuplicates() {
-    }
+    private NearDuplicates() {}
 
     static Signature signatureOf(String text, long timestamp) {
         long[] minHash = DedupKeys.minHash(text);
@@ -48,8 +51,8 @@ final class NearDuplicates {
      * The earliest indexed original, other than {@code releaseId}, seen at most {@code windowMs} before
      * {@code signature}'s timestamp and at least {@link DedupKeys#NEAR_DUPLICATE_THRESHOLD} similar; null if none.
      */
-    static String findOriginal(ReadOnlyKeyValueStore<String, String> index, String releaseId, Signature signature,
-            long windowMs) {
+    static String findOriginal(
+            ReadOnlyKeyValueStore<String, String> index, String releaseId, Signature signature, long windowMs) {
         List<String> checked = new ArrayList<>();
         String best = null;
         long bestTime = Long.MAX_VALUE;
@@ -61,13 +64,18 @@ final class NearDuplicates {
             int bar = hit.indexOf('|');
             long seenAt = Long.parseLong(hit.substring(0, bar));
             String candidate = hit.substring(bar + 1);
-            if (candidate.equals(releaseId) || checked.contains(candidate) || signature.timestamp() - seenAt > windowMs) {
+            if (candidate.equals(releaseId)
+                    || checked.contains(candidate)
+                    || signature.timestamp() - seenAt > windowMs) {
                 continue;
             }
             checked.add(candidate);
             String stored = index.get("s:" + candidate);
-            if (stored != null && seenAt < bestTime
-                    && DedupKeys.similarity(signature.minHash(), Signature.decode(stored).minHash())
+            if (stored != null
+                    && seenAt < bestTime
+                    && DedupKeys.similarity(
+                                    signature.minHash(),
+                                    Signature.decode(stored).minHash())
                             >= DedupKeys.NEAR_DUPLICATE_THRESHOLD) {
                 best = candidate;
                 bestTime = seenAt;

@@ -75,9 +75,16 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
         long offset = replay ? headerLong(record, REPLAY_ORIGIN_OFFSET, -1) : meta.offset();
         List<Release> found;
         try {
-            found = enricher.enrich(new RawDocument(record.key() == null ? "sha256:" + raw.getContentHash() : record.key(),
-                    raw.getSourceId(), raw.getSourceUrl(), raw.getFetchedAt(), raw.getContentType(), raw.getCharset(),
-                    raw.getBody().array(), partition, offset));
+            found = enricher.enrich(new RawDocument(
+                    record.key() == null ? "sha256:" + raw.getContentHash() : record.key(),
+                    raw.getSourceId(),
+                    raw.getSourceUrl(),
+                    raw.getFetchedAt(),
+                    raw.getContentType(),
+                    raw.getCharset(),
+                    raw.getBody().array(),
+                    partition,
+                    offset));
         } catch (RuntimeException e) {
             // A parser bug on one input must not stop the pipeline: the record is kept in the DLQ for a re-drive.
             LOG.warn("enrich failed on {}-{}@{}: {}", meta.topic(), meta.partition(), meta.offset(), e.toString());
@@ -92,8 +99,12 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             if (release.getBodyText().length() > MAX_RELEASE_CHARS) {
                 // A record over the topics' 1 MiB limit would fail the whole stream thread on every retry; no press
                 // release is this long, so the document goes to the DLQ (the raw log still holds it).
-                deadLetter(record, meta, "release text of " + release.getBodyText().length()
-                        + " characters is over the limit of " + MAX_RELEASE_CHARS + ": not a press release", null);
+                deadLetter(
+                        record,
+                        meta,
+                        "release text of " + release.getBodyText().length() + " characters is over the limit of "
+                                + MAX_RELEASE_CHARS + ": not a press release",
+                        null);
                 return;
             }
         }
@@ -102,7 +113,8 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
         long timestamp = replay ? headerLong(record, REPLAY_ORIGIN_TIMESTAMP, record.timestamp()) : record.timestamp();
         for (Release release : found) {
             release.setReplay(replay);
-            context.forward(record.withKey(release.getReleaseId()).withValue(ParseOutcome.ok(release))
+            context.forward(record.withKey(release.getReleaseId())
+                    .withValue(ParseOutcome.ok(release))
                     .withTimestamp(timestamp));
         }
     }
@@ -117,13 +129,15 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
             return null;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(raw.getBody().duplicate());
             return null;
         } catch (CharacterCodingException e) {
-            return "body is not valid UTF-8 although its charset says UTF-8 (" + e.getClass().getSimpleName() + ")";
+            return "body is not valid UTF-8 although its charset says UTF-8 ("
+                    + e.getClass().getSimpleName() + ")";
         }
     }
 
@@ -141,7 +155,9 @@ final class ParseProcessor implements Processor<String, byte[], String, ParseOut
 
     private void deadLetter(Record<String, byte[]> record, RecordMetadata meta, String reason, Throwable error) {
         Record<String, ParseOutcome> dead = record.withValue(ParseOutcome.dead(record.value()));
-        DeadLetterHeaders.of("enrich", reason).error(error).origin(meta.topic(), meta.partition(), meta.offset())
+        DeadLetterHeaders.of("enrich", reason)
+                .error(error)
+                .origin(meta.topic(), meta.partition(), meta.offset())
                 .writeTo(dead.headers());
         context.forward(dead);
     }

@@ -6,8 +6,7 @@ import org.bulletin.schemas.Release;
 /** Which routed topics a release belongs on. */
 final class Routing {
 
-    private Routing() {
-    }
+    private Routing() {}
 
     static boolean hasRegion(Release release, String region) {
         for (Label label : release.getRegions()) {

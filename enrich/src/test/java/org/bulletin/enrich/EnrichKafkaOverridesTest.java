@@ -15,25 +15,35 @@ class EnrichKafkaOverridesTest {
 
     @Test
     void shouldPassTheOverridesToTheClientsKafkaStreamsCreates() {
-        StreamsConfig streams = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
-            Topics.defaults(new InMemorySchemaRegistry()), "b:9092",
-            Map.of("max.poll.records", "7", "security.protocol", "SSL", "client.id", "ops-given")));
+        StreamsConfig streams = new StreamsConfig(EnrichService.streamsProperties(
+                new EnrichConfig(Map.of()),
+                Topics.defaults(new InMemorySchemaRegistry()),
+                "b:9092",
+                Map.of("max.poll.records", "7", "security.protocol", "SSL", "client.id", "ops-given")));
 
         assertThat(streams.getMainConsumerConfigs("bulletin-enrich", "ops-given-StreamThread-1-consumer", 0))
-            .containsEntry("max.poll.records", "7").containsEntry("security.protocol", "SSL");
-        assertThat(streams.getProducerConfigs("ops-given-StreamThread-1-producer")).containsEntry("security.protocol", "SSL");
+                .containsEntry("max.poll.records", "7")
+                .containsEntry("security.protocol", "SSL");
+        assertThat(streams.getProducerConfigs("ops-given-StreamThread-1-producer"))
+                .containsEntry("security.protocol", "SSL");
         assertThat(streams.getAdminConfigs("ops-given-admin")).containsEntry("security.protocol", "SSL");
         assertThat(streams.getString(StreamsConfig.CLIENT_ID_CONFIG)).isEqualTo("ops-given");
     }
 
     @Test
     void shouldLetTheCompressionOverrideBeatEnrichsLz4Default() {
-        StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
-            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of()));
-        StreamsConfig overridden = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
-            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of("compression.type", "zstd")));
-        StreamsConfig enrichOnly = new StreamsConfig(EnrichService.streamsProperties(new EnrichConfig(Map.of()),
-            Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of("producer.compression.type", "gzip")));
+        StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(
+                new EnrichConfig(Map.of()), Topics.defaults(new InMemorySchemaRegistry()), "b:9092", Map.of()));
+        StreamsConfig overridden = new StreamsConfig(EnrichService.streamsProperties(
+                new EnrichConfig(Map.of()),
+                Topics.defaults(new InMemorySchemaRegistry()),
+                "b:9092",
+                Map.of("compression.type", "zstd")));
+        StreamsConfig enrichOnly = new StreamsConfig(EnrichService.streamsProperties(
+                new EnrichConfig(Map.of()),
+                Topics.defaults(new InMemorySchemaRegistry()),
+                "b:9092",
+                Map.of("producer.compression.type", "gzip")));
 
         assertThat(defaults.getProducerConfigs("p")).containsEntry("compression.type", "lz4");
         // KAFKA_COMPRESSION_TYPE=zstd: Streams would let its own producer.compression.type=lz4 win over it (#15).

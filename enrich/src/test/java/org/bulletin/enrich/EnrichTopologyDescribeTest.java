@@ -24,14 +24,17 @@ class EnrichTopologyDescribeTest {
     @Test
     void shouldKeepTheTopologyShapeUnlessChangedOnPurpose() throws IOException {
         String actual = EnrichTopology.build(new EnrichConfig(Map.of()), Topics.defaults(new InMemorySchemaRegistry()))
-                .describe().toString();
+                .describe()
+                .toString();
         if (Boolean.getBoolean("bulletin.golden.update")) {
             Path file = Path.of("src/test/resources" + GOLDEN);
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual);
         }
         try (InputStream in = getClass().getResourceAsStream(GOLDEN)) {
-            assertThat(in).as("golden file %s (create it with -Dbulletin.golden.update=true)", GOLDEN).isNotNull();
+            assertThat(in)
+                    .as("golden file %s (create it with -Dbulletin.golden.update=true)", GOLDEN)
+                    .isNotNull();
             assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

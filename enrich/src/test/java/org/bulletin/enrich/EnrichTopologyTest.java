@@ -55,10 +55,16 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(EnrichTopology.build(config, topics), props);
-        raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), topics.rawSerde().serializer());
-        rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        enriched = driver.createOutputTopic(topics.enriched(), Serdes.String().deserializer(), topics.releaseSerde().deserializer());
-        dlq = driver.createOutputTopic(topics.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        raw = driver.createInputTopic(
+                topics.raw(), Serdes.String().serializer(), topics.rawSerde().serializer());
+        rawBytes = driver.createInputTopic(
+                topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(
+                topics.enriched(),
+                Serdes.String().deserializer(),
+                topics.releaseSerde().deserializer());
+        dlq = driver.createOutputTopic(
+                topics.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
@@ -79,7 +85,8 @@ class EnrichTopologyTest {
         assertThat(release.getTopics()).extracting(Label::getId).contains("border-security");
         assertThat(release.getClassifierVersion()).isNotBlank();
         assertThat(release.getDuplicateOf()).isNull();
-        assertThat(release.getSourceRefs()).singleElement()
+        assertThat(release.getSourceRefs())
+                .singleElement()
                 .satisfies(ref -> assertThat(ref.getRawKey()).isEqualTo("https://csto.example/news/1"));
     }
 
@@ -87,11 +94,17 @@ class EnrichTopologyTest {
     void shouldRouteReleasesToTheirRegionAndTopicTopics() {
         raw.pipeInput("k1", raw(TEXT, null));
 
-        var central = driver.createOutputTopic(topics.byRegion("central-asia"), Serdes.String().deserializer(),
+        var central = driver.createOutputTopic(
+                topics.byRegion("central-asia"),
+                Serdes.String().deserializer(),
                 topics.releaseSerde().deserializer());
-        var border = driver.createOutputTopic(topics.byTopic("border-security"), Serdes.String().deserializer(),
+        var border = driver.createOutputTopic(
+                topics.byTopic("border-security"),
+                Serdes.String().deserializer(),
                 topics.releaseSerde().deserializer());
-        var caucasus = driver.createOutputTopic(topics.byRegion("caucasus"), Serdes.String().deserializer(),
+        var caucasus = driver.createOutputTopic(
+                topics.byRegion("caucasus"),
+                Serdes.String().deserializer(),
                 topics.releaseSerde().deserializer());
         assertThat(central.readKeyValuesToList()).hasSize(1);
         assertThat(border.readKeyValuesToList()).hasSize(1);
@@ -107,7 +120,9 @@ class EnrichTopologyTest {
         assertThat(out).hasSize(2);
         assertThat(out.get(0).getDuplicateOf()).isNull();
         assertThat(out.get(1).getDuplicateOf()).isEqualTo("https://a.example/1");
-        var central = driver.createOutputTopic(topics.byRegion("central-asia"), Serdes.String().deserializer(),
+        var central = driver.createOutputTopic(
+                topics.byRegion("central-asia"),
+                Serdes.String().deserializer(),
                 topics.releaseSerde().deserializer());
         assertThat(central.readKeyValuesToList()).hasSize(1);
     }
@@ -117,7 +132,9 @@ class EnrichTopologyTest {
         raw.pipeInput("k1", raw(TEXT, null));
         raw.pipeInput("k1", raw(TEXT, null));
 
-        assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
+        assertThat(enriched.readValuesToList())
+                .extracting(Release::getDuplicateOf)
+                .containsExactly(null, null);
     }
 
     @Test // #6
@@ -125,15 +142,24 @@ class EnrichTopologyTest {
         raw.pipeInput("https://a.example/1", raw(TEXT, "https://a.example/1"));
         raw.pipeInput("https://b.example/copy", raw(TEXT + "\n", "https://b.example/copy"));
         enriched.readValuesToList();
-        var replay = driver.createInputTopic(topics.replay(), Serdes.String().serializer(),
+        var replay = driver.createInputTopic(
+                topics.replay(),
+                Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        byte[] bytes = topics.rawSerde().serializer().serialize(topics.raw(), raw(TEXT + "\n", "https://b.example/copy"));
-        var copy = new TestRecord<>("https://b.example/copy", bytes, new org.apache.kafka.common.header.internals.RecordHeaders()
-                .add(ParseProcessor.REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8))
-                .add(ParseProcessor.REPLAY_ORIGIN_PARTITION, "0".getBytes(StandardCharsets.UTF_8))
-                .add(ParseProcessor.REPLAY_ORIGIN_OFFSET, "1".getBytes(StandardCharsets.UTF_8))
-                .add(ParseProcessor.REPLAY_ORIGIN_TIMESTAMP, Long.toString(Instant.parse("2025-03-15T10:00:00Z")
-                        .toEpochMilli()).getBytes(StandardCharsets.UTF_8)),
+        byte[] bytes =
+                topics.rawSerde().serializer().serialize(topics.raw(), raw(TEXT + "\n", "https://b.example/copy"));
+        var copy = new TestRecord<>(
+                "https://b.example/copy",
+                bytes,
+                new org.apache.kafka.common.header.internals.RecordHeaders()
+                        .add(ParseProcessor.REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8))
+                        .add(ParseProcessor.REPLAY_ORIGIN_PARTITION, "0".getBytes(StandardCharsets.UTF_8))
+                        .add(ParseProcessor.REPLAY_ORIGIN_OFFSET, "1".getBytes(StandardCharsets.UTF_8))
+                        .add(
+                                ParseProcessor.REPLAY_ORIGIN_TIMESTAMP,
+                                Long.toString(Instant.parse("2025-03-15T10:00:00Z")
+                                                .toEpochMilli())
+                                        .getBytes(StandardCharsets.UTF_8)),
                 Instant.parse("2026-11-01T00:00:00Z"));
         replay.pipeInput(copy);
 
@@ -142,7 +168,8 @@ class EnrichTopologyTest {
         assertThat(out.value().getReleaseId()).isEqualTo("https://b.example/copy");
         // Still a duplicate of the first release: the dedup window measured from the raw record's time, not the copy's.
         assertThat(out.value().getDuplicateOf()).isEqualTo("https://a.example/1");
-        assertThat(out.value().getSourceRefs()).singleElement()
+        assertThat(out.value().getSourceRefs())
+                .singleElement()
                 .satisfies(ref -> assertThat(ref.getRawOffset()).isEqualTo(1L));
         assertThat(enriched.isEmpty()).isTrue();
     }
@@ -180,12 +207,17 @@ class EnrichTopologyTest {
 
     @Test
     void shouldSplitTheRealSampleScrapeIntoSeveralReleases() throws Exception {
-        Path sample = Path.of(EnrichTopologyTest.class.getResource("/devset/dev/sample-raw-scrape.txt").toURI());
+        Path sample = Path.of(EnrichTopologyTest.class
+                .getResource("/devset/dev/sample-raw-scrape.txt")
+                .toURI());
         raw.pipeInput("sample", raw(Files.readString(sample), null));
 
         List<Release> out = enriched.readValuesToList();
         assertThat(out).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(out).extracting(Release::getReleaseId).doesNotHaveDuplicates().allMatch(id -> id.startsWith("sample#"));
+        assertThat(out)
+                .extracting(Release::getReleaseId)
+                .doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("sample#"));
     }
 
     private static final String LONG_TEXT = """
@@ -206,13 +238,15 @@ class EnrichTopologyTest {
     @Test
     void shouldMarkALightlyEditedCopyFromAnotherPartitionAsANearDuplicate() {
         raw.pipeInput("https://a.example/original", raw(LONG_TEXT, "https://a.example/original"));
-        String edited = LONG_TEXT.replace("scheduled for the autumn", "planned for the autumn")
+        String edited = LONG_TEXT
+                .replace("scheduled for the autumn", "planned for the autumn")
                 .replace("in the current year", "this year");
         raw.pipeInput("https://b.example/reprint", raw(edited, "https://b.example/reprint"));
         raw.pipeInput("other", raw(TEXT, null));
 
         List<Release> out = enriched.readValuesToList();
-        assertThat(out).extracting(Release::getReleaseId)
+        assertThat(out)
+                .extracting(Release::getReleaseId)
                 .containsExactly("https://a.example/original", "https://b.example/reprint", "other");
         assertThat(out.get(0).getDuplicateOf()).isNull();
         assertThat(out.get(1).getFingerprint()).isNotEqualTo(out.get(0).getFingerprint());
@@ -223,9 +257,12 @@ class EnrichTopologyTest {
     @Test
     void shouldNotMarkAReplayOfANearDuplicateOriginalAsItsOwnDuplicate() {
         raw.pipeInput("https://a.example/original", raw(LONG_TEXT, "https://a.example/original"));
-        raw.pipeInput("https://a.example/original", raw(LONG_TEXT.replace("this", "that"), "https://a.example/original"));
+        raw.pipeInput(
+                "https://a.example/original", raw(LONG_TEXT.replace("this", "that"), "https://a.example/original"));
 
-        assertThat(enriched.readValuesToList()).extracting(Release::getDuplicateOf).containsExactly(null, null);
+        assertThat(enriched.readValuesToList())
+                .extracting(Release::getDuplicateOf)
+                .containsExactly(null, null);
     }
 
     @Test
@@ -248,7 +285,8 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterADocumentWhoseTextIsTooLongForATopicRecord() {
         String huge = "CSTO exercise in Tajikistan\n12.05.2025\n"
-                + "The collective forces held an exercise near Dushanbe with units of the member states. ".repeat(4_000);
+                + "The collective forces held an exercise near Dushanbe with units of the member states. "
+                        .repeat(4_000);
         raw.pipeInput("huge", raw(huge, null));
 
         TestRecord<String, byte[]> dead = dlq.readRecord();
@@ -264,9 +302,17 @@ class EnrichTopologyTest {
     static RawRelease raw(String text, String url) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-            return RawRelease.newBuilder().setSourceId("test").setSourceUrl(url).setFetchedAt(Instant.parse("2025-03-15T10:00:00Z"))
-                    .setContentType("text/plain").setCharset("UTF-8").setBody(ByteBuffer.wrap(body)).setContentHash(hash).build();
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return RawRelease.newBuilder()
+                    .setSourceId("test")
+                    .setSourceUrl(url)
+                    .setFetchedAt(Instant.parse("2025-03-15T10:00:00Z"))
+                    .setContentType("text/plain")
+                    .setCharset("UTF-8")
+                    .setBody(ByteBuffer.wrap(body))
+                    .setContentHash(hash)
+                    .build();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

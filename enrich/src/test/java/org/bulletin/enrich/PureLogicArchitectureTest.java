@@ -16,16 +16,28 @@ class PureLogicArchitectureTest {
 
     @Test
     void shouldKeepPureLogicFreeOfKafka() {
-        noClasses().that().resideInAnyPackage("org.bulletin.enrich.parse..", "org.bulletin.enrich.extract..",
-                        "org.bulletin.enrich.classify..", "org.bulletin.enrich.dedup..")
-                .or().haveSimpleName("Enricher").or().haveSimpleName("RawDocument")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.bulletin.enrich.parse..",
+                        "org.bulletin.enrich.extract..",
+                        "org.bulletin.enrich.classify..",
+                        "org.bulletin.enrich.dedup..")
+                .or()
+                .haveSimpleName("Enricher")
+                .or()
+                .haveSimpleName("RawDocument")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..")
                 .check(classes);
     }
 
     @Test
     void shouldNotDependOnSiblingStages() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.bulletin.ingest..", "org.bulletin.publish..", "org.bulletin.app..")
                 .check(classes);
     }

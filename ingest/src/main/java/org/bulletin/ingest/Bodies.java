@@ -6,8 +6,7 @@ import java.io.InputStream;
 /** Bounded reads, so an endless or huge input costs at most the body limit in memory. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /**
      * Reads at most {@code limit + 1} bytes: a result longer than {@code limit} means "oversized" without buffering the

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param body              the raw bytes, untouched
  * @param metadata          extras copied into {@code RawRelease.metadata} (ETag, Last-Modified, title, path ...)
  */
-public record Document(String sourceId, String url, String contentTypeHeader, byte[] body, Map<String, String> metadata) {
+public record Document(
+        String sourceId, String url, String contentTypeHeader, byte[] body, Map<String, String> metadata) {
 
     public Document {
         Objects.requireNonNull(sourceId, "sourceId");

@@ -23,8 +23,7 @@ import org.xml.sax.SAXParseException;
 final class FeedParser {
 
     /** One feed entry; any field may be null except that an entry has a link or content. */
-    record Entry(String id, String title, String link, String published, String content) {
-    }
+    record Entry(String id, String title, String link, String published, String content) {}
 
     /** A feed that cannot be read; the message says why. */
     static final class FeedException extends Exception {
@@ -33,8 +32,7 @@ final class FeedParser {
         }
     }
 
-    private FeedParser() {
-    }
+    private FeedParser() {}
 
     static DocumentBuilderFactory secureFactory() {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -59,21 +57,21 @@ final class FeedParser {
         org.w3c.dom.Document doc;
         try {
             DocumentBuilder b = secureFactory().newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() { // the default handler prints "[Fatal Error]" to stderr
-                @Override
-                public void warning(SAXParseException e) {
-                }
+            b.setErrorHandler(
+                    new ErrorHandler() { // the default handler prints "[Fatal Error]" to stderr
+                        @Override
+                        public void warning(SAXParseException e) {}
 
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
+                        @Override
+                        public void error(SAXParseException e) throws SAXException {
+                            throw e;
+                        }
 
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+                        @Override
+                        public void fatalError(SAXParseException e) throws SAXException {
+                            throw e;
+                        }
+                    });
             doc = b.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
             String msg = String.valueOf(e.getMessage());
@@ -81,8 +79,8 @@ final class FeedParser {
                 throw new FeedException("feed rejected: DOCTYPE declarations are not allowed (guards against XXE "
                         + "and entity expansion)");
             }
-            throw new FeedException("malformed feed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + msg);
+            throw new FeedException(
+                    "malformed feed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + msg);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new FeedException("malformed feed XML: " + e.getMessage());
         }
@@ -148,8 +146,12 @@ final class FeedParser {
         if (published == null) {
             published = text(entry, "updated");
         }
-        return new Entry(text(entry, "id"), text(entry, "title"), link == null || link.isEmpty() ? null : link,
-                published, content);
+        return new Entry(
+                text(entry, "id"),
+                text(entry, "title"),
+                link == null || link.isEmpty() ? null : link,
+                published,
+                content);
     }
 
     private static Element child(Element parent, String localName) {

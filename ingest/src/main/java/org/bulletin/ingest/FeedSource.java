@@ -75,8 +75,15 @@ final class FeedSource {
             if (followLinks && link != null) {
                 web.article(link, sourceId, meta, force, tally);
             } else if (entry.content() != null) {
-                pipeline.submit(new Document(sourceId, link == null ? null : link.toString(),
-                        "text/html; charset=UTF-8", entry.content().getBytes(StandardCharsets.UTF_8), meta), force, tally);
+                pipeline.submit(
+                        new Document(
+                                sourceId,
+                                link == null ? null : link.toString(),
+                                "text/html; charset=UTF-8",
+                                entry.content().getBytes(StandardCharsets.UTF_8),
+                                meta),
+                        force,
+                        tally);
             } else {
                 pipeline.failure(sourceId, url, "feed entry " + entry.id() + " has neither a link nor content", tally);
             }

@@ -42,8 +42,12 @@ final class FileSource {
 
     static boolean supported(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm")
-                || name.endsWith(".json") || name.endsWith(".jsonl"));
+        return !name.startsWith(".")
+                && (name.endsWith(".txt")
+                        || name.endsWith(".html")
+                        || name.endsWith(".htm")
+                        || name.endsWith(".json")
+                        || name.endsWith(".jsonl"));
     }
 
     /** Lists the supported files under the given paths, sorted, so runs are repeatable. */
@@ -52,7 +56,10 @@ final class FileSource {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.walk(root)) {
-                    s.filter(Files::isRegularFile).filter(FileSource::supported).sorted().forEach(files::add);
+                    s.filter(Files::isRegularFile)
+                            .filter(FileSource::supported)
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else if (Files.isRegularFile(root)) {
                 files.add(root); // named explicitly: taken whatever its extension (treated as text)
@@ -86,12 +93,14 @@ final class FileSource {
             pipeline.failure(sourceId, uri, "cannot read file: " + e, tally);
             return;
         }
-        Map<String, String> meta = Map.of("path", file.toAbsolutePath().normalize().toString());
+        Map<String, String> meta =
+                Map.of("path", file.toAbsolutePath().normalize().toString());
         boolean json = name.endsWith(".json");
         boolean jsonl = name.endsWith(".jsonl");
         if ((json || jsonl) && bytes.length <= pipeline.maxBodyBytes()) {
             try {
-                List<JsonReleases.Item> items = jsonl ? JsonReleases.parseLines(bytes, sourceId, uri)
+                List<JsonReleases.Item> items = jsonl
+                        ? JsonReleases.parseLines(bytes, sourceId, uri)
                         : JsonReleases.parse(bytes, sourceId, uri);
                 pipeline.submitJson(items, sourceId, uri, force, tally);
             } catch (JsonReleases.MalformedJsonException e) {
@@ -99,7 +108,8 @@ final class FileSource {
             }
             return;
         }
-        String type = name.endsWith(".html") || name.endsWith(".htm") ? "text/html"
+        String type = name.endsWith(".html") || name.endsWith(".htm")
+                ? "text/html"
                 : name.endsWith(".txt") ? "text/plain" : null;
         pipeline.submit(new Document(sourceId, uri, type, bytes, meta), force, tally);
     }
@@ -108,13 +118,14 @@ final class FileSource {
      * Ingests what is there, then watches the folders (recursively) until {@code running} turns false or the thread
      * is interrupted. A file is taken once it has been quiet for a moment, so half-written files are not pushed.
      */
-    IngestCounts watch(List<Path> roots, boolean force, BooleanSupplier running) throws IOException,
-            InterruptedException {
+    IngestCounts watch(List<Path> roots, boolean force, BooleanSupplier running)
+            throws IOException, InterruptedException {
         Tally tally = new Tally();
         Map<Path, Long> dirty = new HashMap<>();
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             for (Path root : roots) {
-                Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+                Path dir =
+                        Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
                 registerTree(ws, dir);
             }
             for (Path file : list(roots)) {

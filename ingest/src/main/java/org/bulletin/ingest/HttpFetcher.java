@@ -37,8 +37,8 @@ final class HttpFetcher {
             + "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
     /** A response (any status) and what we need of its headers; {@code body} may exceed the limit by one byte. */
-    record Response(URI uri, int status, String contentType, String etag, String lastModified, String location,
-                    byte[] body) {
+    record Response(
+            URI uri, int status, String contentType, String etag, String lastModified, String location, byte[] body) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -168,16 +168,20 @@ final class HttpFetcher {
         }
         int status = res.statusCode();
         var h = res.headers();
-        return new Response(uri, status, h.firstValue("Content-Type").orElse(null), h.firstValue("ETag").orElse(null),
-                h.firstValue("Last-Modified").orElse(null), h.firstValue("Location").orElse(null),
+        return new Response(
+                uri,
+                status,
+                h.firstValue("Content-Type").orElse(null),
+                h.firstValue("ETag").orElse(null),
+                h.firstValue("Last-Modified").orElse(null),
+                h.firstValue("Location").orElse(null),
                 res.body() == null ? new byte[0] : res.body());
     }
 
     private void throttle(URI uri) throws InterruptedException {
         String host = hostKey(uri);
         RobotsRules rules = robots.get(host);
-        long interval = Math.max(minIntervalNanos,
-                rules == null ? 0 : (long) (rules.crawlDelaySeconds() * 1e9));
+        long interval = Math.max(minIntervalNanos, rules == null ? 0 : (long) (rules.crawlDelaySeconds() * 1e9));
         long now = System.nanoTime();
         long slot = nextSlot.merge(host, now + interval, (prev, ignored) -> Math.max(prev, now) + interval) - interval;
         long wait = slot - now;

@@ -40,33 +40,96 @@ public final class IngestConfig extends AbstractConfig {
     public static final String DEFAULT_USER_AGENT = "Bulletin/0.1 (+https://github.com/bulletin)";
 
     public static final ConfigDef DEF = new ConfigDef()
-            .define(PUSH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
+            .define(
+                    PUSH_TOKEN,
+                    Type.PASSWORD,
+                    null,
+                    Importance.HIGH,
                     "Bearer token for POST /v1/releases (env BULLETIN_INGEST_PUSH_TOKEN). Unset: the push endpoint "
                             + "answers 404, it is never open.")
-            .define(MAX_BODY_BYTES, Type.INT, DEFAULT_MAX_BODY_BYTES, Range.between(1, 64 * 1024 * 1024),
-                    Importance.MEDIUM, "Largest body accepted; larger ones go to bulletin.dlq.v1 (push answers 413).")
-            .define(USER_AGENT, Type.STRING, DEFAULT_USER_AGENT, new ConfigDef.NonEmptyString(), Importance.LOW,
+            .define(
+                    MAX_BODY_BYTES,
+                    Type.INT,
+                    DEFAULT_MAX_BODY_BYTES,
+                    Range.between(1, 64 * 1024 * 1024),
+                    Importance.MEDIUM,
+                    "Largest body accepted; larger ones go to bulletin.dlq.v1 (push answers 413).")
+            .define(
+                    USER_AGENT,
+                    Type.STRING,
+                    DEFAULT_USER_AGENT,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.LOW,
                     "User-Agent sent with every HTTP request and matched against robots.txt groups.")
-            .define(RATE_PER_HOST, Type.DOUBLE, 1.0, Range.atLeast(0.001), Importance.MEDIUM,
+            .define(
+                    RATE_PER_HOST,
+                    Type.DOUBLE,
+                    1.0,
+                    Range.atLeast(0.001),
+                    Importance.MEDIUM,
                     "Most requests per second to any one host (robots.txt Crawl-delay may lower it further).")
             .define(CONNECT_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, "HTTP connect timeout.")
-            .define(READ_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
+            .define(
+                    READ_TIMEOUT_MS,
+                    Type.LONG,
+                    30_000L,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "Deadline for one HTTP response, headers and body included.")
-            .define(RETRIES, Type.INT, 3, Range.between(0, 20), Importance.LOW,
+            .define(
+                    RETRIES,
+                    Type.INT,
+                    3,
+                    Range.between(0, 20),
+                    Importance.LOW,
                     "Retries after an I/O error, a timeout, 429 or 5xx, with exponential backoff.")
-            .define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(0), Importance.LOW,
+            .define(
+                    RETRY_BACKOFF_MS,
+                    Type.LONG,
+                    1_000L,
+                    Range.atLeast(0),
+                    Importance.LOW,
                     "First retry delay; doubled each retry.")
-            .define(MAX_REDIRECTS, Type.INT, 5, Range.between(0, 20), Importance.LOW,
+            .define(
+                    MAX_REDIRECTS,
+                    Type.INT,
+                    5,
+                    Range.between(0, 20),
+                    Importance.LOW,
                     "Redirects followed per request; more, or a loop, is an error.")
-            .define(CRAWL_MAX_PAGES, Type.INT, 1_000, Range.atLeast(1), Importance.LOW,
+            .define(
+                    CRAWL_MAX_PAGES,
+                    Type.INT,
+                    1_000,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "Safety cap on pages (lists and articles) fetched by one crawl.")
-            .define(FEED_FOLLOW_LINKS, Type.BOOLEAN, true, Importance.LOW,
+            .define(
+                    FEED_FOLLOW_LINKS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.LOW,
                     "Fetch each feed entry's link and push the article HTML; false pushes the entry's own content.")
-            .define(DATA_DIR, Type.STRING, "./data", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+            .define(
+                    DATA_DIR,
+                    Type.STRING,
+                    "./data",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
                     "Data directory; the ingest ledger lives in <data.dir>/ingest.")
-            .define(PROGRESS_LOG_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(100), Importance.LOW,
+            .define(
+                    PROGRESS_LOG_INTERVAL_MS,
+                    Type.LONG,
+                    10_000L,
+                    Range.atLeast(100),
+                    Importance.LOW,
                     "Interval of plain progress log lines when not on a terminal.")
-            .define(PUBLISH_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
+            .define(
+                    PUBLISH_TIMEOUT_MS,
+                    Type.LONG,
+                    30_000L,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "How long push requests wait for the broker's acknowledgement before answering 503.");
 
     public IngestConfig(Map<?, ?> props) {

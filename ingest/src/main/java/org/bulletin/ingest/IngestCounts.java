@@ -14,8 +14,12 @@ public record IngestCounts(long seen, long published, long unchanged, long deadL
     public static final IngestCounts ZERO = new IngestCounts(0, 0, 0, 0, 0);
 
     public IngestCounts plus(IngestCounts o) {
-        return new IngestCounts(seen + o.seen, published + o.published, unchanged + o.unchanged,
-                deadLettered + o.deadLettered, errors + o.errors);
+        return new IngestCounts(
+                seen + o.seen,
+                published + o.published,
+                unchanged + o.unchanged,
+                deadLettered + o.deadLettered,
+                errors + o.errors);
     }
 
     @Override

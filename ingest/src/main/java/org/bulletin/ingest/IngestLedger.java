@@ -63,8 +63,8 @@ public final class IngestLedger implements AutoCloseable {
             if (lines > 2 * (ledger.committed.size() + ledger.validators.size()) + 64) {
                 ledger.compact();
             }
-            ledger.out = Files.newBufferedWriter(ledger.file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            ledger.out = Files.newBufferedWriter(
+                    ledger.file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return ledger;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open ingest ledger in " + dir, e);
@@ -82,7 +82,8 @@ public final class IngestLedger implements AutoCloseable {
             if (f.length == 3 && f[0].equals("K")) {
                 committed.put(unescape(f[1]), unescape(f[2]));
             } else if (f.length == 4 && f[0].equals("V")) {
-                validators.put(unescape(f[1]), new Validators(nullIfEmpty(unescape(f[2])), nullIfEmpty(unescape(f[3]))));
+                validators.put(
+                        unescape(f[1]), new Validators(nullIfEmpty(unescape(f[2])), nullIfEmpty(unescape(f[3]))));
             } else if (!line.isEmpty()) {
                 bad++;
             }

@@ -12,11 +12,15 @@ import org.slf4j.LoggerFactory;
 final class IngestPipeline {
 
     /** What happened to one document. */
-    enum Outcome { PUBLISHED, UNCHANGED, DEAD_LETTER, FAILED }
+    enum Outcome {
+        PUBLISHED,
+        UNCHANGED,
+        DEAD_LETTER,
+        FAILED
+    }
 
     /** Outcome plus the record key and, for dead letters, failures and repeated rejections, the reason. */
-    record Result(Outcome outcome, String key, String reason) {
-    }
+    record Result(Outcome outcome, String key, String reason) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
 
@@ -96,22 +100,28 @@ final class IngestPipeline {
         String ledgerValue = hash + " " + reason;
         if (!ledger.claim(ledgerKey, ledgerValue, false)) {
             publisher.markUnchanged();
-            LOG.info("source {}: {} rejected again ({}), already in dead letters", doc.sourceId(),
-                    doc.url() == null ? key : doc.url(), reason);
+            LOG.info(
+                    "source {}: {} rejected again ({}), already in dead letters",
+                    doc.sourceId(),
+                    doc.url() == null ? key : doc.url(),
+                    reason);
             return CompletableFuture.completedFuture(new Result(Outcome.UNCHANGED, key, reason));
         }
-        return publisher.deadLetter(key, doc.body(), reason, doc.sourceId(), doc.url()).handle((md, e) -> {
-            if (e == null) {
-                ledger.commit(ledgerKey, ledgerValue);
-                return new Result(Outcome.DEAD_LETTER, key, reason);
-            }
-            ledger.release(ledgerKey, ledgerValue);
-            return new Result(Outcome.FAILED, key, reason);
-        });
+        return publisher
+                .deadLetter(key, doc.body(), reason, doc.sourceId(), doc.url())
+                .handle((md, e) -> {
+                    if (e == null) {
+                        ledger.commit(ledgerKey, ledgerValue);
+                        return new Result(Outcome.DEAD_LETTER, key, reason);
+                    }
+                    ledger.release(ledgerKey, ledgerValue);
+                    return new Result(Outcome.FAILED, key, reason);
+                });
     }
 
     /** Submits parsed JSON objects; objects that are no release go to dead letters with their JSON. */
-    void submitJson(java.util.List<JsonReleases.Item> items, String sourceId, String origin, boolean force, Tally tally) {
+    void submitJson(
+            java.util.List<JsonReleases.Item> items, String sourceId, String origin, boolean force, Tally tally) {
         for (JsonReleases.Item item : items) {
             if (item.document() != null) {
                 submit(item.document(), force, tally);

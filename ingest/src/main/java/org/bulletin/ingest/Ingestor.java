@@ -54,8 +54,8 @@ public final class Ingestor implements AutoCloseable {
         return ingestPaths(paths, force, "files");
     }
 
-    public IngestCounts ingestPaths(List<Path> paths, boolean force, String sourceId) throws IOException,
-            InterruptedException {
+    public IngestCounts ingestPaths(List<Path> paths, boolean force, String sourceId)
+            throws IOException, InterruptedException {
         try (Progress progress = progress("ingest " + sourceId)) {
             IngestCounts c = new FileSource(pipeline, sourceId).ingest(paths, force, progress);
             LOG.info("source {}: {}", sourceId, c);
@@ -64,8 +64,8 @@ public final class Ingestor implements AutoCloseable {
     }
 
     /** Ingests what is under {@code paths}, then every new or changed file until {@link #stop()}. */
-    public IngestCounts watchPaths(List<Path> paths, boolean force, String sourceId) throws IOException,
-            InterruptedException {
+    public IngestCounts watchPaths(List<Path> paths, boolean force, String sourceId)
+            throws IOException, InterruptedException {
         return new FileSource(pipeline, sourceId).watch(paths, force, () -> running);
     }
 
@@ -100,8 +100,8 @@ public final class Ingestor implements AutoCloseable {
 
     public IngestCounts crawl(URI start, Pattern links, int depth, String sourceId) throws InterruptedException {
         try (Progress progress = progress("crawl " + sourceId)) {
-            IngestCounts c = new PageSource(web, config.crawlMaxPages()).crawl(start, links, depth, sourceId, false,
-                    progress);
+            IngestCounts c =
+                    new PageSource(web, config.crawlMaxPages()).crawl(start, links, depth, sourceId, false, progress);
             LOG.info("source {}: {}", sourceId, c);
             return c;
         }
@@ -110,8 +110,10 @@ public final class Ingestor implements AutoCloseable {
     /** Runs one configured source; repeating ones ({@code watch}, {@code every}) run until {@link #stop()}. */
     public IngestCounts run(SourceSpec spec) throws IOException, InterruptedException {
         return switch (spec.type()) {
-            case FILES -> spec.watch() ? watchPaths(spec.paths(), spec.force(), spec.id())
-                    : ingestPaths(spec.paths(), spec.force(), spec.id());
+            case FILES ->
+                spec.watch()
+                        ? watchPaths(spec.paths(), spec.force(), spec.id())
+                        : ingestPaths(spec.paths(), spec.force(), spec.id());
             case STDIN -> ingestStream(System.in, spec.id());
             case FEED -> pollFeed(spec.url(), spec.every(), spec.id());
             case PAGE -> {
@@ -145,7 +147,10 @@ public final class Ingestor implements AutoCloseable {
                     total = total.plus(futures.get(i).get());
                 } catch (ExecutionException e) {
                     // one broken source (a missing folder...) must not stop the others
-                    LOG.error("source {} stopped: {}", specs.get(i).id(), e.getCause().toString());
+                    LOG.error(
+                            "source {} stopped: {}",
+                            specs.get(i).id(),
+                            e.getCause().toString());
                     publisher.markError();
                     total = total.plus(new IngestCounts(0, 0, 0, 0, 1));
                 }

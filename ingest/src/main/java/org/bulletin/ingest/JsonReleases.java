@@ -32,12 +32,13 @@ final class JsonReleases {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
     /** A parsed object: a document, or why the object cannot be one (with its JSON for the dead letters). */
-    record Item(Document document, String problem, byte[] json) {
-    }
+    record Item(Document document, String problem, byte[] json) {}
 
     /** The whole input is not JSON (or not JSON lines); {@code getMessage()} says where. */
     static final class MalformedJsonException extends Exception {
@@ -46,8 +47,7 @@ final class JsonReleases {
         }
     }
 
-    private JsonReleases() {
-    }
+    private JsonReleases() {}
 
     static List<Item> parse(byte[] bytes, String sourceId, String origin) throws MalformedJsonException {
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
@@ -103,7 +103,9 @@ final class JsonReleases {
                 items.add(item(MAPPER.readTree(lines[i]), sourceId, origin + "#L" + (i + 1)));
             } catch (JsonProcessingException e) {
                 // one bad line in a JSONL file is that line's problem, not the file's
-                items.add(new Item(null, "malformed JSON at line " + (i + 1) + ": " + brief(e),
+                items.add(new Item(
+                        null,
+                        "malformed JSON at line " + (i + 1) + ": " + brief(e),
                         lines[i].getBytes(StandardCharsets.UTF_8)));
             }
         }
@@ -154,7 +156,9 @@ final class JsonReleases {
 
     private static String brief(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
-        return e.getLocation() == null ? msg
-                : msg + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? msg
+                : msg + " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -69,24 +69,33 @@ final class PageSource {
                 continue;
             }
             if (r.body().length > web.pipeline().maxBodyBytes()) {
-                web.pipeline().deadLetter(WebFetch.document(r, sourceId, Map.of("role", "list")),
-                        "oversized list page: more than " + web.pipeline().maxBodyBytes() + " bytes", tally);
+                web.pipeline()
+                        .deadLetter(
+                                WebFetch.document(r, sourceId, Map.of("role", "list")),
+                                "oversized list page: more than "
+                                        + web.pipeline().maxBodyBytes() + " bytes",
+                                tally);
                 continue;
             }
             RawRecords.Inspection insp = RawRecords.inspect(r.body(), r.contentType());
             if (insp.charset() == null) {
-                web.pipeline().deadLetter(WebFetch.document(r, sourceId, Map.of("role", "list")),
-                        "list page " + insp.problem(), tally);
+                web.pipeline()
+                        .deadLetter(
+                                WebFetch.document(r, sourceId, Map.of("role", "list")),
+                                "list page " + insp.problem(),
+                                tally);
                 continue;
             }
             org.jsoup.nodes.Document html = Jsoup.parse(
-                    RawRecords.decode(r.body(), insp.charset(), r.body().length), r.uri().toString());
+                    RawRecords.decode(r.body(), insp.charset(), r.body().length),
+                    r.uri().toString());
             List<URI> articles = new ArrayList<>();
             for (Element a : html.select("a[href]")) {
                 URI abs = absolute(a.absUrl("href"));
-                if (abs != null && links.matcher(abs.toString()).find()
-                        && seenArticles.add(Objects.requireNonNullElse(RawRecords.canonicalUrl(abs.toString()),
-                        abs.toString()))) {
+                if (abs != null
+                        && links.matcher(abs.toString()).find()
+                        && seenArticles.add(
+                                Objects.requireNonNullElse(RawRecords.canonicalUrl(abs.toString()), abs.toString()))) {
                     articles.add(abs);
                 }
             }
@@ -118,12 +127,13 @@ final class PageSource {
 
     static List<URI> nextPages(org.jsoup.nodes.Document html, URI base) {
         Set<URI> out = new LinkedHashSet<>();
-        for (Element e : html.select("a[rel~=(?i)\\bnext\\b], link[rel~=(?i)\\bnext\\b], a.next, li.next a, "
-                + ".pagination a.next")) {
+        for (Element e : html.select(
+                "a[rel~=(?i)\\bnext\\b], link[rel~=(?i)\\bnext\\b], a.next, li.next a, " + ".pagination a.next")) {
             add(out, e.absUrl("href"), base);
         }
         for (Element a : html.select("a[href]")) {
-            if (NEXT_TEXT.matcher(a.text()).matches() || NEXT_TEXT.matcher(a.attr("aria-label")).matches()) {
+            if (NEXT_TEXT.matcher(a.text()).matches()
+                    || NEXT_TEXT.matcher(a.attr("aria-label")).matches()) {
                 add(out, a.absUrl("href"), base);
             }
         }

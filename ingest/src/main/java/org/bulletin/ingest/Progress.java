@@ -39,8 +39,13 @@ public final class Progress implements AutoCloseable {
      * @param terminal where to draw the bar, or null for plain log lines
      * @param total    expected count, or -1 when unknown (no bar, no ETA)
      */
-    public Progress(String label, long total, PrintStream terminal, Consumer<String> logLine, Duration logEvery,
-                    LongSupplier nanoTime) {
+    public Progress(
+            String label,
+            long total,
+            PrintStream terminal,
+            Consumer<String> logLine,
+            Duration logEvery,
+            LongSupplier nanoTime) {
         this.label = label;
         this.total = total;
         this.terminal = terminal;
@@ -86,8 +91,13 @@ public final class Progress implements AutoCloseable {
         StringBuilder sb = new StringBuilder(label).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * count / total);
-            sb.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
-                    .append(count).append('/').append(total);
+            sb.append('[')
+                    .append("#".repeat(filled))
+                    .append(".".repeat(BAR_WIDTH - filled))
+                    .append("] ")
+                    .append(count)
+                    .append('/')
+                    .append(total);
         } else {
             sb.append(count);
         }
@@ -101,7 +111,8 @@ public final class Progress implements AutoCloseable {
     }
 
     private static String clock(long s) {
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

@@ -42,7 +42,8 @@ public final class PushHandler {
         /** {@code {"key":...,"keys":[...]}} for 202, {@code {"error":...}} otherwise. */
         public String toJson() {
             if (status == 202) {
-                StringBuilder sb = new StringBuilder("{\"key\":").append(quote(key())).append(",\"keys\":[");
+                StringBuilder sb =
+                        new StringBuilder("{\"key\":").append(quote(key())).append(",\"keys\":[");
                 for (int i = 0; i < keys.size(); i++) {
                     sb.append(i > 0 ? "," : "").append(quote(keys.get(i)));
                 }
@@ -111,7 +112,8 @@ public final class PushHandler {
         if (body == null || body.length == 0) {
             return new Result(400, null, "empty body");
         }
-        String mime = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String mime =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         List<Document> docs = new ArrayList<>();
         if (mime.equals("application/json") || mime.endsWith("+json") || mime.equals("application/x-ndjson")) {
             try {
@@ -130,8 +132,10 @@ public final class PushHandler {
         } else if (mime.isEmpty() || mime.startsWith("text/") || mime.equals("application/xhtml+xml")) {
             docs.add(new Document(SOURCE_ID, null, contentType, body, Map.of("origin", "push")));
         } else {
-            return new Result(415, null, "unsupported content type " + mime + ": send text/plain, text/html or "
-                    + "application/json");
+            return new Result(
+                    415,
+                    null,
+                    "unsupported content type " + mime + ": send text/plain, text/html or " + "application/json");
         }
         List<CompletableFuture<IngestPipeline.Result>> futures = new ArrayList<>();
         for (Document d : docs) {

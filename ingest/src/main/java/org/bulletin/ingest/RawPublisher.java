@@ -45,8 +45,7 @@ public final class RawPublisher implements AutoCloseable {
      * @param dlq              dead-letter records acknowledged
      * @param errors           sends that failed (serialization or broker), fetch failures counted by the sources
      */
-    public record Counters(long published, long skippedUnchanged, long dlq, long errors) {
-    }
+    public record Counters(long published, long skippedUnchanged, long dlq, long errors) {}
 
     private final Producer<String, byte[]> producer;
     private final Serializer<RawRelease> serializer;
@@ -63,13 +62,22 @@ public final class RawPublisher implements AutoCloseable {
      * @param serializer     value serializer for RawRelease (configured by the caller; called with the raw topic)
      * @param maxBodyBytes   largest body ingest accepts; max.request.size is raised to fit it unless set
      */
-    public RawPublisher(Map<String, ?> producerConfig, Serializer<RawRelease> serializer, String rawTopic,
-                        String dlqTopic, int maxBodyBytes) {
-        this(new KafkaProducer<>(producerProps(producerConfig, maxBodyBytes), new StringSerializer(),
-                new ByteArraySerializer()), serializer, rawTopic, dlqTopic);
+    public RawPublisher(
+            Map<String, ?> producerConfig,
+            Serializer<RawRelease> serializer,
+            String rawTopic,
+            String dlqTopic,
+            int maxBodyBytes) {
+        this(
+                new KafkaProducer<>(
+                        producerProps(producerConfig, maxBodyBytes), new StringSerializer(), new ByteArraySerializer()),
+                serializer,
+                rawTopic,
+                dlqTopic);
     }
 
-    RawPublisher(Producer<String, byte[]> producer, Serializer<RawRelease> serializer, String rawTopic, String dlqTopic) {
+    RawPublisher(
+            Producer<String, byte[]> producer, Serializer<RawRelease> serializer, String rawTopic, String dlqTopic) {
         this.producer = Objects.requireNonNull(producer);
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.rawTopic = Objects.requireNonNull(rawTopic, "rawTopic");
@@ -108,12 +116,14 @@ public final class RawPublisher implements AutoCloseable {
      * Sends a rejected body to the dead-letter topic with headers naming stage, reason and source. Bodies above
      * {@link #DLQ_MAX_VALUE_BYTES} keep their head only (header {@code bulletin.truncated=true}).
      */
-    public CompletableFuture<RecordMetadata> deadLetter(String key, byte[] body, String reason, String sourceId,
-                                                        String url) {
+    public CompletableFuture<RecordMetadata> deadLetter(
+            String key, byte[] body, String reason, String sourceId, String url) {
         byte[] whole = body == null ? new byte[0] : body;
         boolean truncated = whole.length > DLQ_MAX_VALUE_BYTES;
         byte[] value = truncated ? Arrays.copyOf(whole, DLQ_MAX_VALUE_BYTES) : whole;
-        Headers headers = DeadLetterHeaders.of("ingest", reason).source(sourceId, url).body(whole.length, truncated)
+        Headers headers = DeadLetterHeaders.of("ingest", reason)
+                .source(sourceId, url)
+                .body(whole.length, truncated)
                 .writeTo(new RecordHeaders());
         LOG.warn("dead letter from source {} ({}): {}", sourceId, url == null ? key : url, reason);
         return send(new ProducerRecord<>(dlqTopic, null, key, value, headers), dlq, key);
@@ -145,8 +155,8 @@ public final class RawPublisher implements AutoCloseable {
         producer.flush();
     }
 
-    private CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record, AtomicLong counter,
-                                                   String key) {
+    private CompletableFuture<RecordMetadata> send(
+            ProducerRecord<String, byte[]> record, AtomicLong counter, String key) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
             producer.send(record, (metadata, exception) -> {

@@ -8,5 +8,4 @@ import org.bulletin.schemas.RawRelease;
  * @param key   canonical URL, or {@code sha256:<contentHash>} when the document has no http(s) URL
  * @param value the RawRelease with the body bytes untouched
  */
-public record RawRecord(String key, RawRelease value) {
-}
+public record RawRecord(String key, RawRelease value) {}

@@ -34,18 +34,37 @@ public final class RawRecords {
 
     /** Query parameters that only track the click and never change the document. */
     public static final Set<String> TRACKING_PARAMS = Set.of(
-            "fbclid", "gclid", "yclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid",
-            "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref", "ref_src", "ref_url", "spm", "cmpid", "_openstat");
+            "fbclid",
+            "gclid",
+            "yclid",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "mc_cid",
+            "mc_eid",
+            "igshid",
+            "_ga",
+            "_gl",
+            "_hsenc",
+            "_hsmi",
+            "mkt_tok",
+            "ref",
+            "ref_src",
+            "ref_url",
+            "spm",
+            "cmpid",
+            "_openstat");
 
     public static final String HTML = "text/html";
     public static final String TEXT = "text/plain";
     public static final String JSON = "application/json";
     public static final String XML = "application/xml";
 
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern XML_ENCODING = Pattern.compile(
-            "^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]+)[\"']");
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]+)[\"']");
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "<(!doctype\\s+html|html|head|body|p|div|br|a\\s|table|h[1-6]|article|span|section|meta|title)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -57,11 +76,17 @@ public final class RawRecords {
     private static final String COMMON_RUSSIAN = "оеаинтсрвлкмдпуяы";
     private static final int SNIFF_BYTES = 4096;
 
-    private RawRecords() {
-    }
+    private RawRecords() {}
 
     /** How the charset was found, for the {@code charset.detectedBy} metadata entry. */
-    public enum CharsetSource { DECLARED, BOM, META, UTF8_VALID, CYRILLIC_HEURISTIC, FALLBACK }
+    public enum CharsetSource {
+        DECLARED,
+        BOM,
+        META,
+        UTF8_VALID,
+        CYRILLIC_HEURISTIC,
+        FALLBACK
+    }
 
     /**
      * What inspection of a body found.
@@ -98,7 +123,10 @@ public final class RawRecords {
                 .setSourceUrl(canonical != null ? canonical : doc.url())
                 .setFetchedAt(fetchedAt)
                 .setContentType(inspection.contentType())
-                .setCharset(inspection.charset() == null ? null : inspection.charset().name())
+                .setCharset(
+                        inspection.charset() == null
+                                ? null
+                                : inspection.charset().name())
                 .setBody(ByteBuffer.wrap(doc.body()))
                 .setContentHash(hash)
                 .setMetadata(metadata)
@@ -159,7 +187,8 @@ public final class RawRecords {
             return null;
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         StringBuilder out = new StringBuilder(scheme).append("://").append(host);
         if (!defaultPort) {
@@ -260,7 +289,10 @@ public final class RawRecords {
             }
         }
         if (charset == null) {
-            return new Inspection(null, null, declaredMime(contentTypeHeader).orElse(TEXT),
+            return new Inspection(
+                    null,
+                    null,
+                    declaredMime(contentTypeHeader).orElse(TEXT),
                     "undecodable: bytes are valid in no supported charset");
         }
         String text = decode(body, charset, SNIFF_BYTES * 4);
@@ -375,13 +407,18 @@ public final class RawRecords {
         if (high == 0) {
             return null;
         }
-        long cyr1251 = cp1251.chars().filter(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC).count();
-        long cyrKoi = koi8.chars().filter(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC).count();
+        long cyr1251 = cp1251.chars()
+                .filter(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)
+                .count();
+        long cyrKoi = koi8.chars()
+                .filter(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)
+                .count();
         // Russian text in either 8-bit charset turns nearly every high byte into a Cyrillic letter.
         if (Math.max(cyr1251, cyrKoi) < high * 0.6) {
             return null;
         }
-        long score1251 = cp1251.chars().filter(c -> COMMON_RUSSIAN.indexOf(c) >= 0).count();
+        long score1251 =
+                cp1251.chars().filter(c -> COMMON_RUSSIAN.indexOf(c) >= 0).count();
         long scoreKoi = koi8.chars().filter(c -> COMMON_RUSSIAN.indexOf(c) >= 0).count();
         return scoreKoi > score1251 ? KOI8_R : WINDOWS_1251;
     }

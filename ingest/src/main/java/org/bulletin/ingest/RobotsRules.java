@@ -14,8 +14,7 @@ final class RobotsRules {
     static final RobotsRules ALLOW_ALL = new RobotsRules(List.of(), 0);
     static final RobotsRules DISALLOW_ALL = new RobotsRules(List.of(new Rule(false, "/", Pattern.compile("/.*"))), 0);
 
-    private record Rule(boolean allow, String pattern, Pattern regex) {
-    }
+    private record Rule(boolean allow, String pattern, Pattern regex) {}
 
     private final List<Rule> rules;
     private final double crawlDelaySeconds;
@@ -89,7 +88,8 @@ final class RobotsRules {
                 }
             }
         }
-        return sawMine ? new RobotsRules(List.copyOf(mine), Math.max(0, delayMine))
+        return sawMine
+                ? new RobotsRules(List.copyOf(mine), Math.max(0, delayMine))
                 : new RobotsRules(List.copyOf(star), Math.max(0, delayStar));
     }
 
@@ -112,7 +112,8 @@ final class RobotsRules {
         Rule best = null;
         for (Rule r : rules) {
             if (r.regex().matcher(pathAndQuery).matches()) {
-                if (best == null || r.pattern().length() > best.pattern().length()
+                if (best == null
+                        || r.pattern().length() > best.pattern().length()
                         || (r.pattern().length() == best.pattern().length() && r.allow())) {
                     best = r;
                 }

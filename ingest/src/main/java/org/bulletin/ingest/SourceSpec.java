@@ -19,11 +19,24 @@ import java.util.regex.Pattern;
  * @param every poll interval (feed, and page re-crawls); null = once
  * @param force push even what the ledger says was already pushed unchanged
  */
-public record SourceSpec(String id, Type type, List<Path> paths, boolean watch, URI url, Pattern links, int depth,
-                         Duration every, boolean force) {
+public record SourceSpec(
+        String id,
+        Type type,
+        List<Path> paths,
+        boolean watch,
+        URI url,
+        Pattern links,
+        int depth,
+        Duration every,
+        boolean force) {
 
     /** Kinds of source. */
-    public enum Type { FILES, PAGE, FEED, STDIN }
+    public enum Type {
+        FILES,
+        PAGE,
+        FEED,
+        STDIN
+    }
 
     public SourceSpec {
         paths = paths == null ? List.of() : List.copyOf(paths);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -26,11 +25,10 @@ import java.util.regex.PatternSyntaxException;
 public final class SourcesFile {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Set<String> FIELDS = Set.of("id", "type", "paths", "path", "watch", "url", "links", "depth",
-            "every", "force");
+    private static final Set<String> FIELDS =
+            Set.of("id", "type", "paths", "path", "watch", "url", "links", "depth", "every", "force");
 
-    private SourcesFile() {
-    }
+    private SourcesFile() {}
 
     /** Thrown for a sources file that cannot be used; the message names the entry and field. */
     public static final class InvalidSourcesException extends IllegalArgumentException {
@@ -131,8 +129,7 @@ public final class SourcesFile {
                         throw new InvalidSourcesException(where + ".url: required for type feed");
                     }
                 }
-                case STDIN -> {
-                }
+                case STDIN -> {}
             }
             specs.add(new SourceSpec(id, type, paths, watch, url, links, depth, every, force));
         }

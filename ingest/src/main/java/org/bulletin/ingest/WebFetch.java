@@ -45,7 +45,8 @@ final class WebFetch {
         }
         IngestLedger.Validators v = new IngestLedger.Validators(r.etag(), r.lastModified());
         pipeline.submit(doc, force, tally).thenAccept(res -> {
-            if (res.outcome() == IngestPipeline.Outcome.PUBLISHED || res.outcome() == IngestPipeline.Outcome.UNCHANGED) {
+            if (res.outcome() == IngestPipeline.Outcome.PUBLISHED
+                    || res.outcome() == IngestPipeline.Outcome.UNCHANGED) {
                 ledger.recordValidators(url, v);
             }
         });

@@ -31,18 +31,16 @@ final class AvroBinary implements Serializer<RawRelease>, Deserializer<RawReleas
     @Override
     public RawRelease deserialize(String topic, byte[] data) {
         try {
-            return new SpecificDatumReader<>(RawRelease.class).read(null,
-                    DecoderFactory.get().binaryDecoder(data, null));
+            return new SpecificDatumReader<>(RawRelease.class)
+                    .read(null, DecoderFactory.get().binaryDecoder(data, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-    }
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -8,8 +8,7 @@ final class Await {
 
     private static final long POLL_MS = 20;
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns once {@code condition} holds; throws an {@link AssertionError} naming {@code what} after {@code timeout}. */
     static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
@@ -26,7 +25,8 @@ final class Await {
     static void joined(Thread thread, Duration timeout) throws InterruptedException {
         thread.join(timeout.toMillis());
         if (thread.isAlive()) {
-            throw new AssertionError("thread " + thread.getName() + " still running after " + timeout.toSeconds() + " s");
+            throw new AssertionError(
+                    "thread " + thread.getName() + " still running after " + timeout.toSeconds() + " s");
         }
     }
 }

@@ -14,8 +14,8 @@ class AwaitTest {
     @Test
     void shouldFailNamingTheConditionWhenItNeverHoldsBeforeTheDeadline() {
         assertThatThrownBy(() -> Await.until("a raw record that never comes", Duration.ofMillis(100), () -> false))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageContaining("a raw record that never comes");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a raw record that never comes");
     }
 
     @Test
@@ -26,17 +26,20 @@ class AwaitTest {
 
     @Test
     void shouldFailWhenAThreadOutlivesItsJoinDeadline() throws Exception {
-        Thread sleeper = new Thread(() -> {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sleeper");
+        Thread sleeper = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "sleeper");
         sleeper.start();
         try {
             assertThatThrownBy(() -> Await.joined(sleeper, Duration.ofMillis(50)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("sleeper");
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("sleeper");
         } finally {
             sleeper.interrupt();
         }

@@ -32,7 +32,8 @@ class ConfigAndSourcesTest {
     @Test
     void shouldFailFastNamingTheBadKey() {
         assertThatThrownBy(() -> new IngestConfig(Map.of(IngestConfig.RATE_PER_HOST, "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("bulletin.ingest.rate.per.host");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bulletin.ingest.rate.per.host");
     }
 
     @Test
@@ -66,7 +67,11 @@ class ConfigAndSourcesTest {
         assertThat(specs).extracting(SourceSpec::id).containsExactly("inbox", "csto-news", "csto-feed", "stdin-3");
         assertThat(specs.get(0).paths()).containsExactly(dir.resolve("inbox"), Path.of("/srv/releases"));
         assertThat(specs.get(0).watch()).isTrue();
-        assertThat(specs.get(1).links().matcher("https://en.odkb-csto.org/news/news_odkb/x/").find()).isTrue();
+        assertThat(specs.get(1)
+                        .links()
+                        .matcher("https://en.odkb-csto.org/news/news_odkb/x/")
+                        .find())
+                .isTrue();
         assertThat(specs.get(1).depth()).isEqualTo(3);
         assertThat(specs.get(2).every()).isEqualTo(Duration.ofMinutes(10));
     }
@@ -75,7 +80,8 @@ class ConfigAndSourcesTest {
     void shouldNameTheEntryAndFieldOfAMistake() throws Exception {
         Path yaml = dir.resolve("bad.yaml");
         Files.writeString(yaml, "sources:\n  - type: files\n    paths: [a]\n  - type: page\n    url: https://x.org/\n");
-        assertThatThrownBy(() -> SourcesFile.load(yaml)).hasMessageEndingWith("sources[1].links: required for type page");
+        assertThatThrownBy(() -> SourcesFile.load(yaml))
+                .hasMessageEndingWith("sources[1].links: required for type page");
         Files.writeString(yaml, "sources:\n  - type: feed\n    url: https://x.org/\n    every: soon\n");
         assertThatThrownBy(() -> SourcesFile.load(yaml)).hasMessageContaining("sources[0].every");
         Files.writeString(yaml, "sources:\n  - type: feed\n    urll: https://x.org/\n");
@@ -86,8 +92,8 @@ class ConfigAndSourcesTest {
     void shouldDrawABarOnATerminalAndLogLinesOtherwise() {
         long[] now = {0};
         java.io.ByteArrayOutputStream tty = new java.io.ByteArrayOutputStream();
-        Progress bar = new Progress("files", 100, new java.io.PrintStream(tty, true), s -> { }, Duration.ofSeconds(10),
-                () -> now[0]);
+        Progress bar = new Progress(
+                "files", 100, new java.io.PrintStream(tty, true), s -> {}, Duration.ofSeconds(10), () -> now[0]);
         now[0] = 1_000_000_000L;
         bar.step(25);
         bar.finish();
@@ -103,7 +109,11 @@ class ConfigAndSourcesTest {
             log.step();
         }
         log.finish();
-        assertThat(lines).containsExactly("feed 10 1.0/s elapsed 0:10", "feed 20 1.0/s elapsed 0:20",
-                "feed 30 1.0/s elapsed 0:30", "feed 30 1.0/s elapsed 0:30");
+        assertThat(lines)
+                .containsExactly(
+                        "feed 10 1.0/s elapsed 0:10",
+                        "feed 20 1.0/s elapsed 0:20",
+                        "feed 30 1.0/s elapsed 0:30",
+                        "feed 30 1.0/s elapsed 0:30");
     }
 }

@@ -15,6 +15,7 @@ class FeedSourceTest {
 
     @TempDir
     Path data;
+
     private FixtureServer server;
 
     @BeforeEach
@@ -54,18 +55,24 @@ class FeedSourceTest {
         try (TestRig rig = new TestRig(data, Map.of())) {
             IngestCounts c = rig.ingestor.pollFeed(server.uri("/feed.xml"), null, "csto-feed");
             assertThat(c.published()).isEqualTo(2);
-            assertThat(rig.rawKeys()).containsExactlyInAnyOrder(server.uri("/news/1").toString(),
-                    server.uri("/news/2").toString());
-            assertThat(rig.raw().get(0).getMetadata()).containsEntry("title", "One")
-                    .containsEntry("feed.entryId", "g1").containsEntry("publishedAt", "Fri, 19 Jul 2024 10:00:00 GMT");
-            assertThat(server.requests).allSatisfy(r ->
-                    assertThat(r.header("User-Agent")).isEqualTo("Bulletin/0.1 (+https://github.com/bulletin)"));
+            assertThat(rig.rawKeys())
+                    .containsExactlyInAnyOrder(
+                            server.uri("/news/1").toString(),
+                            server.uri("/news/2").toString());
+            assertThat(rig.raw().get(0).getMetadata())
+                    .containsEntry("title", "One")
+                    .containsEntry("feed.entryId", "g1")
+                    .containsEntry("publishedAt", "Fri, 19 Jul 2024 10:00:00 GMT");
+            assertThat(server.requests)
+                    .allSatisfy(r -> assertThat(r.header("User-Agent"))
+                            .isEqualTo("Bulletin/0.1 (+https://github.com/bulletin)"));
         }
         try (TestRig restarted = new TestRig(data, Map.of())) {
             IngestCounts c = restarted.ingestor.pollFeed(server.uri("/feed.xml"), null, "csto-feed");
             assertThat(c.published()).isZero();
             assertThat(restarted.producer.history()).isEmpty();
-            assertThat(server.count("/news/1?utm_source=rss")).as("304 on the feed: articles not refetched")
+            assertThat(server.count("/news/1?utm_source=rss"))
+                    .as("304 on the feed: articles not refetched")
                     .isEqualTo(1);
         }
     }
@@ -99,7 +106,8 @@ class FeedSourceTest {
             assertThat(c.deadLettered()).isEqualTo(1);
             assertThat(TestRig.header(rig.dlq().get(0), "bulletin.reason"))
                     .contains("DOCTYPE declarations are not allowed");
-            assertThat(new String(rig.dlq().get(0).value(), StandardCharsets.UTF_8)).doesNotContain("root:");
+            assertThat(new String(rig.dlq().get(0).value(), StandardCharsets.UTF_8))
+                    .doesNotContain("root:");
         }
     }
 
@@ -107,7 +115,10 @@ class FeedSourceTest {
     void shouldRejectBillionLaughsQuickly() throws Exception {
         StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
-            doc.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+            doc.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
                     .append("\">\n");
         }
         doc.append("]>\n<rss><channel><item><title>&lol9;</title></item></channel></rss>");
@@ -124,9 +135,11 @@ class FeedSourceTest {
         server.page("/bad.xml", "application/rss+xml", "<rss><channel><item><title>oops</channel>");
         server.page("/html.xml", "text/html", "<html><body>not a feed</body></html>");
         try (TestRig rig = new TestRig(data, Map.of())) {
-            assertThat(rig.ingestor.pollFeed(server.uri("/bad.xml"), null).deadLettered()).isEqualTo(1);
+            assertThat(rig.ingestor.pollFeed(server.uri("/bad.xml"), null).deadLettered())
+                    .isEqualTo(1);
             assertThat(TestRig.header(rig.dlq().get(0), "bulletin.reason")).startsWith("malformed feed XML at line 1");
-            assertThat(rig.ingestor.pollFeed(server.uri("/html.xml"), null).deadLettered()).isEqualTo(1);
+            assertThat(rig.ingestor.pollFeed(server.uri("/html.xml"), null).deadLettered())
+                    .isEqualTo(1);
             assertThat(TestRig.header(rig.dlq().get(1), "bulletin.reason")).contains("not an RSS or Atom feed");
         }
     }
@@ -149,7 +162,9 @@ class FeedSourceTest {
                 rig.ingestor.stop();
             }
             Await.joined(t, Duration.ofSeconds(20));
-            assertThat(rig.rawKeys()).as("re-polls of an unchanged feed push nothing new").hasSize(2);
+            assertThat(rig.rawKeys())
+                    .as("re-polls of an unchanged feed push nothing new")
+                    .hasSize(2);
         }
     }
 }

@@ -20,14 +20,17 @@ class FileSourceTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path inbox;
 
     private void fixtures() throws Exception {
         Files.createDirectories(inbox.resolve("2024/07"));
         Files.writeString(inbox.resolve("a.txt"), "On 25 July 2024 the CSTO Secretariat met graduates.");
-        Files.write(inbox.resolve("2024/07/b.html"),
-                "<html><body><p>Встреча в секретариате ОДКБ</p></body></html>".getBytes(Charset.forName("windows-1251")));
+        Files.write(
+                inbox.resolve("2024/07/b.html"),
+                "<html><body><p>Встреча в секретариате ОДКБ</p></body></html>"
+                        .getBytes(Charset.forName("windows-1251")));
         Files.writeString(inbox.resolve("c.jsonl"), """
                 {"url":"https://odkb.org/news/1?utm_source=tg","title":"One","body":"First release"}
                 {"url":"https://odkb.org/news/2","title":"Two","html":"<p>Second</p>","publishedAt":"2024-07-19"}
@@ -45,17 +48,24 @@ class FileSourceTest {
         try (TestRig rig = new TestRig(data, Map.of())) {
             IngestCounts c = rig.ingestor.ingestPaths(List.of(inbox), false);
             assertThat(c.published()).isEqualTo(6);
-            assertThat(c.deadLettered()).as("the object without a body and the empty file").isEqualTo(2);
+            assertThat(c.deadLettered())
+                    .as("the object without a body and the empty file")
+                    .isEqualTo(2);
             assertThat(rig.rawKeys()).contains("https://odkb.org/news/1", "https://odkb.org/news/2");
-            RawRelease html = rig.raw().stream().filter(r -> "windows-1251".equals(r.getCharset())).findFirst()
+            RawRelease html = rig.raw().stream()
+                    .filter(r -> "windows-1251".equals(r.getCharset()))
+                    .findFirst()
                     .orElseThrow();
             assertThat(html.getContentType()).isEqualTo("text/html");
             assertThat(html.getSourceUrl()).startsWith("file:/").endsWith("b.html");
-            RawRelease two = rig.raw().stream().filter(r -> "https://odkb.org/news/2".equals(r.getSourceUrl()))
-                    .findFirst().orElseThrow();
+            RawRelease two = rig.raw().stream()
+                    .filter(r -> "https://odkb.org/news/2".equals(r.getSourceUrl()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(two.getMetadata()).containsEntry("title", "Two").containsEntry("publishedAt", "2024-07-19");
             assertThat(TestRig.body(two)).isEqualTo("<p>Second</p>");
-            assertThat(rig.dlq()).extracting(r -> TestRig.header(r, "bulletin.reason"))
+            assertThat(rig.dlq())
+                    .extracting(r -> TestRig.header(r, "bulletin.reason"))
                     .containsExactlyInAnyOrder("empty body", "JSON object has no \"html\", \"body\" or \"text\" field");
         }
     }
@@ -64,21 +74,27 @@ class FileSourceTest {
     void shouldNeitherRepushNorMissAnythingAcrossRestarts() throws Exception { // #5 restart safety
         fixtures();
         try (TestRig first = new TestRig(data, Map.of())) {
-            assertThat(first.ingestor.ingestPaths(List.of(inbox), false).published()).isEqualTo(6);
+            assertThat(first.ingestor.ingestPaths(List.of(inbox), false).published())
+                    .isEqualTo(6);
         }
         Files.writeString(inbox.resolve("a.txt"), "On 25 July 2024 the CSTO Secretariat met graduates. Updated.");
         Files.writeString(inbox.resolve("new.txt"), "A new release arrived while ingest was down.");
         try (TestRig second = new TestRig(data, Map.of())) {
             IngestCounts c = second.ingestor.ingestPaths(List.of(inbox), false);
             assertThat(c.published()).as("changed a.txt and new.txt only").isEqualTo(2);
-            assertThat(c.unchanged()).as("5 unchanged releases and 2 bodies already in dead letters").isEqualTo(7);
+            assertThat(c.unchanged())
+                    .as("5 unchanged releases and 2 bodies already in dead letters")
+                    .isEqualTo(7);
             assertThat(second.dlq()).isEmpty();
-            assertThat(second.raw()).extracting(TestRig::body).containsExactlyInAnyOrder(
-                    "On 25 July 2024 the CSTO Secretariat met graduates. Updated.",
-                    "A new release arrived while ingest was down.");
+            assertThat(second.raw())
+                    .extracting(TestRig::body)
+                    .containsExactlyInAnyOrder(
+                            "On 25 July 2024 the CSTO Secretariat met graduates. Updated.",
+                            "A new release arrived while ingest was down.");
         }
         try (TestRig forced = new TestRig(data, Map.of())) {
-            assertThat(forced.ingestor.ingestPaths(List.of(inbox), true).published()).isEqualTo(7);
+            assertThat(forced.ingestor.ingestPaths(List.of(inbox), true).published())
+                    .isEqualTo(7);
         }
     }
 
@@ -95,7 +111,8 @@ class FileSourceTest {
                 }
             });
             t.start();
-            Await.until("both files sent", TIMEOUT, () -> crashy.producer.history().size() >= 2);
+            Await.until(
+                    "both files sent", TIMEOUT, () -> crashy.producer.history().size() >= 2);
             crashy.producer.completeNext();
             crashy.producer.errorNext(new RuntimeException("broker went away"));
             Await.joined(t, TIMEOUT);
@@ -132,10 +149,12 @@ class FileSourceTest {
             });
             t.start();
             try {
-                Await.until("the file already there", TIMEOUT, () -> rig.rawKeys().size() >= 1);
+                Await.until(
+                        "the file already there", TIMEOUT, () -> rig.rawKeys().size() >= 1);
                 Files.createDirectories(inbox.resolve("sub"));
                 Files.writeString(inbox.resolve("sub/b.txt"), "dropped later");
-                Await.until("the file dropped later", TIMEOUT, () -> rig.rawKeys().size() >= 2);
+                Await.until(
+                        "the file dropped later", TIMEOUT, () -> rig.rawKeys().size() >= 2);
             } finally {
                 rig.ingestor.stop();
             }
@@ -148,13 +167,18 @@ class FileSourceTest {
     @Test
     void shouldTreatStdinAsOneReleaseOrJsonObjects() throws Exception {
         try (TestRig rig = new TestRig(data, Map.of())) {
-            byte[] text = Files.readAllBytes(Path.of(FileSourceTest.class.getResource("/sample-raw-scrape.txt").toURI()));
-            assertThat(rig.ingestor.ingestStream(new java.io.ByteArrayInputStream(text), "stdin").published())
+            byte[] text = Files.readAllBytes(Path.of(
+                    FileSourceTest.class.getResource("/sample-raw-scrape.txt").toURI()));
+            assertThat(rig.ingestor
+                            .ingestStream(new java.io.ByteArrayInputStream(text), "stdin")
+                            .published())
                     .isEqualTo(1);
             assertThat(rig.raw().get(0).getContentType()).isEqualTo("text/plain");
             byte[] json = "{\"url\":\"https://a.org/1\",\"body\":\"x\"}\n{\"url\":\"https://a.org/2\",\"body\":\"y\"}"
                     .getBytes(StandardCharsets.UTF_8);
-            assertThat(rig.ingestor.ingestStream(new java.io.ByteArrayInputStream(json), "stdin").published())
+            assertThat(rig.ingestor
+                            .ingestStream(new java.io.ByteArrayInputStream(json), "stdin")
+                            .published())
                     .isEqualTo(2);
             assertThat(rig.rawKeys()).contains("https://a.org/1", "https://a.org/2");
         }

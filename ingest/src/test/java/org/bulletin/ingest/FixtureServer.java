@@ -43,7 +43,9 @@ final class FixtureServer implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getRawPath()
-                    + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+                    + (ex.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + ex.getRequestURI().getRawQuery());
             requests.add(new Request(ex.getRequestMethod(), path, Map.copyOf(ex.getRequestHeaders())));
             Route r = routes.getOrDefault(path, routes.get(ex.getRequestURI().getRawPath()));
             try {

@@ -23,7 +23,9 @@ class IngestLedgerTest {
         }
         try (IngestLedger l = IngestLedger.open(dir)) {
             assertThat(l.claim("k1", "h1", false)).as("unchanged after restart").isFalse();
-            assertThat(l.claim("k1", "h2", false)).as("a changed body is a new revision").isTrue();
+            assertThat(l.claim("k1", "h2", false))
+                    .as("a changed body is a new revision")
+                    .isTrue();
             assertThat(l.validators("http://a/x").etag()).isEqualTo("\"e\"");
             assertThat(l.validators("http://a/x").lastModified()).isEqualTo("Tue, 01 Jan 2030 00:00:00 GMT");
         }
@@ -33,7 +35,9 @@ class IngestLedgerTest {
     void shouldNotRememberSendsThatWereNeverAcknowledged() {
         try (IngestLedger l = IngestLedger.open(dir)) {
             assertThat(l.claim("k1", "h1", false)).isTrue();
-            assertThat(l.claim("k1", "h1", false)).as("in flight counts as pushed").isFalse();
+            assertThat(l.claim("k1", "h1", false))
+                    .as("in flight counts as pushed")
+                    .isFalse();
             l.release("k1", "h1");
             assertThat(l.claim("k1", "h1", false)).isTrue();
         }
@@ -57,8 +61,8 @@ class IngestLedgerTest {
             l.claim("key\twith\ttabs%", "h", false);
             l.commit("key\twith\ttabs%", "h");
         }
-        Files.writeString(dir.resolve(IngestLedger.FILE_NAME), "K\tbroken", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(IngestLedger.FILE_NAME), "K\tbroken", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (IngestLedger l = IngestLedger.open(dir)) {
             assertThat(l.hashOf("key\twith\ttabs%")).contains("h");
             assertThat(l.size()).isEqualTo(1);

@@ -21,6 +21,7 @@ class PageSourceTest {
 
     @TempDir
     Path data;
+
     private FixtureServer server;
 
     @BeforeEach
@@ -62,12 +63,18 @@ class PageSourceTest {
             IngestCounts c = rig.ingestor.crawl(server.uri("/news/"), ARTICLES, 2, "csto-news");
             assertThat(c.published()).isEqualTo(3);
             assertThat(c.errors()).as("robots.txt refused /news/item/secret").isEqualTo(1);
-            assertThat(rig.rawKeys()).containsExactly(server.uri("/news/item/1/").toString(),
-                    server.uri("/news/item/2/").toString(), server.uri("/news/item/3/").toString());
+            assertThat(rig.rawKeys())
+                    .containsExactly(
+                            server.uri("/news/item/1/").toString(),
+                            server.uri("/news/item/2/").toString(),
+                            server.uri("/news/item/3/").toString());
             assertThat(server.count("/news/item/secret")).isZero();
-            assertThat(server.count("/news/?page=3")).as("depth 2 stops after the second list page").isZero();
+            assertThat(server.count("/news/?page=3"))
+                    .as("depth 2 stops after the second list page")
+                    .isZero();
             assertThat(rig.raw().get(0).getSourceId()).isEqualTo("csto-news");
-            assertThat(rig.raw().get(0).getMetadata()).containsEntry("listUrl", server.uri("/news/").toString());
+            assertThat(rig.raw().get(0).getMetadata())
+                    .containsEntry("listUrl", server.uri("/news/").toString());
         }
     }
 
@@ -87,7 +94,8 @@ class PageSourceTest {
             FixtureServer.send(ex, 200, "text/html", article("E").getBytes(StandardCharsets.UTF_8));
         });
         try (TestRig rig = new TestRig(data, Map.of())) {
-            assertThat(rig.ingestor.crawl(server.uri("/list"), ARTICLES, 1).published()).isEqualTo(1);
+            assertThat(rig.ingestor.crawl(server.uri("/list"), ARTICLES, 1).published())
+                    .isEqualTo(1);
             assertThat(rig.raw().get(0).getMetadata()).containsEntry("http.etag", "\"abc\"");
         }
         try (TestRig rig = new TestRig(data, Map.of())) {
@@ -110,7 +118,8 @@ class PageSourceTest {
             }
         });
         try (TestRig rig = new TestRig(data, Map.of())) {
-            assertThat(rig.ingestor.crawl(server.uri("/list"), ARTICLES, 1).published()).isEqualTo(1);
+            assertThat(rig.ingestor.crawl(server.uri("/list"), ARTICLES, 1).published())
+                    .isEqualTo(1);
             assertThat(calls).hasValue(3);
         }
     }
@@ -137,22 +146,35 @@ class PageSourceTest {
         });
         server.bytes("/news/item/huge/", "text/html", "<p>x</p>".repeat(1000).getBytes(StandardCharsets.UTF_8));
         server.page("/news/item/gone/", "text/html", "<h1>Not here</h1>");
-        server.route("/news/item/gone/", ex -> FixtureServer.send(ex, 410, "text/html",
-                "<h1>Gone</h1>".getBytes(StandardCharsets.UTF_8)));
-        server.bytes("/news/item/cp1251/", "text/html; charset=utf-8",
+        server.route(
+                "/news/item/gone/",
+                ex -> FixtureServer.send(ex, 410, "text/html", "<h1>Gone</h1>".getBytes(StandardCharsets.UTF_8)));
+        server.bytes(
+                "/news/item/cp1251/",
+                "text/html; charset=utf-8",
                 "<p>Секретариат ОДКБ сообщает о встрече</p>".getBytes(Charset.forName("windows-1251")));
         server.bytes("/news/item/binary/", "application/octet-stream", new byte[] {0, 1, 2, 3, 0, 0, 7, 8});
-        try (TestRig rig = new TestRig(data, Map.of(IngestConfig.MAX_BODY_BYTES, "4000",
-                IngestConfig.READ_TIMEOUT_MS, "500", IngestConfig.RETRIES, "0"))) {
+        try (TestRig rig = new TestRig(
+                data,
+                Map.of(
+                        IngestConfig.MAX_BODY_BYTES,
+                        "4000",
+                        IngestConfig.READ_TIMEOUT_MS,
+                        "500",
+                        IngestConfig.RETRIES,
+                        "0"))) {
             IngestCounts c = rig.ingestor.crawl(server.uri("/list"), ARTICLES, 1);
-            assertThat(c.published()).as("the wrongly labelled windows-1251 page").isEqualTo(1);
+            assertThat(c.published())
+                    .as("the wrongly labelled windows-1251 page")
+                    .isEqualTo(1);
             assertThat(rig.raw().get(0).getCharset()).isEqualTo("windows-1251");
             assertThat(c.errors()).as("redirect loop and slow body").isEqualTo(2);
             assertThat(c.deadLettered()).as("oversized, 410, binary").isEqualTo(3);
-            assertThat(rig.dlq()).extracting(r -> TestRig.header(r, "bulletin.reason")).anySatisfy(
-                    r -> assertThat(r).startsWith("oversized: 4001 bytes")).anySatisfy(
-                    r -> assertThat(r).startsWith("HTTP 410")).anySatisfy(
-                    r -> assertThat(r).startsWith("undecodable"));
+            assertThat(rig.dlq())
+                    .extracting(r -> TestRig.header(r, "bulletin.reason"))
+                    .anySatisfy(r -> assertThat(r).startsWith("oversized: 4001 bytes"))
+                    .anySatisfy(r -> assertThat(r).startsWith("HTTP 410"))
+                    .anySatisfy(r -> assertThat(r).startsWith("undecodable"));
         }
     }
 

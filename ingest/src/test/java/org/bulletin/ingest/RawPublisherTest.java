@@ -20,9 +20,10 @@ class RawPublisherTest {
 
     @Test
     void shouldForceIdempotentAllAcksAndDefaultToLz4() {
-        Map<String, Object> p = RawPublisher.producerProps(Map.of("bootstrap.servers", "x:1", "acks", "1"),
-                5 * 1024 * 1024);
-        assertThat(p).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+        Map<String, Object> p =
+                RawPublisher.producerProps(Map.of("bootstrap.servers", "x:1", "acks", "1"), 5 * 1024 * 1024);
+        assertThat(p)
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         assertThat((Integer) p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isGreaterThan(5 * 1024 * 1024);
@@ -37,8 +38,9 @@ class RawPublisherTest {
 
     @Test
     void shouldPublishKeyedAvroAndCount() throws Exception {
-        RawRecord rec = RawRecords.build(new Document("s", "http://a.org/x", "text/plain",
-                "body".getBytes(StandardCharsets.UTF_8), null), Instant.now());
+        RawRecord rec = RawRecords.build(
+                new Document("s", "http://a.org/x", "text/plain", "body".getBytes(StandardCharsets.UTF_8), null),
+                Instant.now());
         publisher.publish(rec.key(), rec.value()).get();
         ProducerRecord<String, byte[]> sent = producer.history().get(0);
         assertThat(sent.topic()).isEqualTo("raw");
@@ -51,7 +53,9 @@ class RawPublisherTest {
     @Test
     void shouldDeadLetterWithHeadersAndTruncateHugeBodies() throws Exception {
         byte[] huge = new byte[RawPublisher.DLQ_MAX_VALUE_BYTES + 10];
-        publisher.deadLetter("k", huge, "oversized: too big", "files", "file:///x").get();
+        publisher
+                .deadLetter("k", huge, "oversized: too big", "files", "file:///x")
+                .get();
         ProducerRecord<String, byte[]> sent = producer.history().get(0);
         assertThat(sent.topic()).isEqualTo("dlq");
         assertThat(TestRig.header(sent, "bulletin.stage")).isEqualTo("ingest");
@@ -69,8 +73,8 @@ class RawPublisherTest {
         MockProducer<String, byte[]> manual =
                 new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         RawPublisher p = new RawPublisher(manual, new AvroBinary(), "raw", "dlq");
-        RawRecord rec = RawRecords.build(new Document("s", null, null, "x".getBytes(StandardCharsets.UTF_8), null),
-                Instant.now());
+        RawRecord rec = RawRecords.build(
+                new Document("s", null, null, "x".getBytes(StandardCharsets.UTF_8), null), Instant.now());
         var f = p.publish(rec.key(), rec.value());
         manual.errorNext(new RuntimeException("broker gone"));
         assertThat(f).isCompletedExceptionally();

@@ -16,8 +16,9 @@ class RawRecordsTest {
 
     @Test
     void shouldCanonicaliseUrlByStrippingTrackingSortingQueryAndLowerCasingHost() {
-        assertThat(RawRecords.canonicalUrl(
-                "HTTPS://En.ODKB-CSTO.org:443/news/item/?utm_source=x&b=2&fbclid=abc&a=1&gclid=z&ref=tw#comments"))
+        assertThat(
+                        RawRecords.canonicalUrl(
+                                "HTTPS://En.ODKB-CSTO.org:443/news/item/?utm_source=x&b=2&fbclid=abc&a=1&gclid=z&ref=tw#comments"))
                 .isEqualTo("https://en.odkb-csto.org/news/item/?a=1&b=2");
         assertThat(RawRecords.canonicalUrl("http://example.org")).isEqualTo("http://example.org/");
         assertThat(RawRecords.canonicalUrl("http://example.org:8080/a?yclid=1")).isEqualTo("http://example.org:8080/a");
@@ -46,8 +47,8 @@ class RawRecordsTest {
     @Test
     void shouldBuildRawReleaseWithBodyUntouched() {
         byte[] body = RUSSIAN.getBytes(Charset.forName("windows-1251"));
-        Document doc = new Document("csto", "https://odkb.org/n/1?utm_source=rss", "text/html", body,
-                Map.of("http.etag", "\"e1\""));
+        Document doc = new Document(
+                "csto", "https://odkb.org/n/1?utm_source=rss", "text/html", body, Map.of("http.etag", "\"e1\""));
         RawRecord rec = RawRecords.build(doc, Instant.parse("2024-07-25T10:00:00Z"));
         RawRelease v = rec.value();
         assertThat(rec.key()).isEqualTo("https://odkb.org/n/1");
@@ -58,7 +59,8 @@ class RawRecordsTest {
         assertThat(v.getBody().array()).isEqualTo(body);
         assertThat(v.getContentHash()).isEqualTo(RawRecords.sha256Hex(body));
         assertThat(v.getFetchedAt()).isEqualTo(Instant.parse("2024-07-25T10:00:00Z"));
-        assertThat(v.getMetadata()).containsEntry("http.etag", "\"e1\"")
+        assertThat(v.getMetadata())
+                .containsEntry("http.etag", "\"e1\"")
                 .containsEntry("url.original", "https://odkb.org/n/1?utm_source=rss")
                 .containsEntry("charset.detectedBy", "cyrillic_heuristic");
     }
@@ -82,9 +84,13 @@ class RawRecordsTest {
 
     @Test
     void shouldTellKoi8rFromWindows1251() {
-        assertThat(RawRecords.inspect(RUSSIAN.getBytes(Charset.forName("KOI8-R")), null).charset().name())
+        assertThat(RawRecords.inspect(RUSSIAN.getBytes(Charset.forName("KOI8-R")), null)
+                        .charset()
+                        .name())
                 .isEqualTo("KOI8-R");
-        assertThat(RawRecords.inspect(RUSSIAN.getBytes(Charset.forName("windows-1251")), null).charset().name())
+        assertThat(RawRecords.inspect(RUSSIAN.getBytes(Charset.forName("windows-1251")), null)
+                        .charset()
+                        .name())
                 .isEqualTo("windows-1251");
     }
 
@@ -106,15 +112,20 @@ class RawRecordsTest {
     @Test
     void shouldDetectHtmlTextAndJson() {
         assertThat(RawRecords.inspect("<!DOCTYPE html><html><p>x</p>".getBytes(StandardCharsets.UTF_8), null)
-                .contentType()).isEqualTo(RawRecords.HTML);
-        assertThat(RawRecords.inspect("  {\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8), null).contentType())
+                        .contentType())
+                .isEqualTo(RawRecords.HTML);
+        assertThat(RawRecords.inspect("  {\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8), null)
+                        .contentType())
                 .isEqualTo(RawRecords.JSON);
         assertThat(RawRecords.inspect("Plain release text. 3 < 4.".getBytes(StandardCharsets.UTF_8), null)
-                .contentType()).isEqualTo(RawRecords.TEXT);
-        assertThat(RawRecords.inspect("<p>x</p>".getBytes(StandardCharsets.UTF_8), "text/plain").contentType())
+                        .contentType())
+                .isEqualTo(RawRecords.TEXT);
+        assertThat(RawRecords.inspect("<p>x</p>".getBytes(StandardCharsets.UTF_8), "text/plain")
+                        .contentType())
                 .isEqualTo(RawRecords.TEXT);
         assertThat(RawRecords.inspect("<p>x</p>".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
-                .contentType()).isEqualTo(RawRecords.HTML);
+                        .contentType())
+                .isEqualTo(RawRecords.HTML);
     }
 
     @Test

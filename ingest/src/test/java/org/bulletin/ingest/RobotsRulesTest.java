@@ -29,10 +29,11 @@ class RobotsRulesTest {
 
     @Test
     void shouldFallBackToStarGroup() {
-        RobotsRules r = RobotsRules.parse("User-agent: other\nDisallow: /\n\nUser-agent: *\nDisallow: /admin\n",
-                "bulletin");
+        RobotsRules r =
+                RobotsRules.parse("User-agent: other\nDisallow: /\n\nUser-agent: *\nDisallow: /admin\n", "bulletin");
         assertThat(r.allows("/admin/x")).isFalse();
         assertThat(r.allows("/news")).isTrue();
-        assertThat(RobotsRules.parse("User-agent: *\nDisallow:\n", "bulletin").allows("/x")).isTrue();
+        assertThat(RobotsRules.parse("User-agent: *\nDisallow:\n", "bulletin").allows("/x"))
+                .isTrue();
     }
 }

@@ -12,19 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Health {
 
     /** State of one dependency; only UP counts as healthy. */
-    public enum State { STARTING, UP, DEGRADED, DOWN }
+    public enum State {
+        STARTING,
+        UP,
+        DEGRADED,
+        DOWN
+    }
 
     /** One dependency's state, why, and since when. */
-    public record Status(State state, String detail, Instant since) {
-    }
+    public record Status(State state, String detail, Instant since) {}
 
     private final Map<String, Status> components = new ConcurrentHashMap<>();
 
     /** Sets a component's state; keeps the original {@code since} when the state does not change. */
     public void report(String component, State state, String detail) {
-        components.compute(component, (k, old) ->
-            old != null && old.state() == state ? new Status(state, detail, old.since())
-                : new Status(state, detail, Instant.now()));
+        components.compute(
+                component,
+                (k, old) -> old != null && old.state() == state
+                        ? new Status(state, detail, old.since())
+                        : new Status(state, detail, Instant.now()));
     }
 
     public void up(String component) {

@@ -39,34 +39,90 @@ public final class PublishConfig extends AbstractConfig {
     public static final String KAFKA_PREFIX = PREFIX + "kafka.";
 
     /** What to do with notifications for releases stored by a replay. */
-    public enum ReplayNotifications { FLAG, SUPPRESS }
+    public enum ReplayNotifications {
+        FLAG,
+        SUPPRESS
+    }
 
     private static final ConfigDef CONFIG = new ConfigDef()
-        .define(DATA_DIR, Type.STRING, "./data", Importance.MEDIUM,
-            "Directory of the embedded store file, used when " + STORE_URL + " is empty.")
-        .define(STORE_URL, Type.STRING, "", Importance.HIGH,
-            "JDBC URL of the store (jdbc:postgresql://... or jdbc:h2:...); empty = embedded H2 file under the data dir.")
-        .define(STORE_USER, Type.STRING, "", Importance.MEDIUM, "Store user name.")
-        .define(STORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Store password.")
-        .define(STORE_POOL_SIZE, Type.INT, 4, Range.between(1, 64), Importance.LOW, "Store connection pool size.")
-        .define(API_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM,
-            "HTTP port of the query API (0 = ephemeral).")
-        .define(API_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-            "Interface the query API binds; 127.0.0.1 keeps it local, 0.0.0.0 (in a container) exposes it.")
-        .define(BATCH_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.MEDIUM,
-            "Most records the sink writes in one database transaction (max.poll.records).")
-        .define(REPLAY_NOTIFICATIONS, Type.STRING, "flag", ValidString.in("flag", "suppress"), Importance.MEDIUM,
-            "Notifications for releases stored by a replay: 'flag' sends them with replay=true, 'suppress' sends none.")
-        .define(GROUP_ID, Type.STRING, "bulletin-publish", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-            "Consumer group of the sink (its offsets live in the store, not in Kafka).")
-        .define(TRANSACTIONAL_ID, Type.STRING, "bulletin-publish-relay", new ConfigDef.NonEmptyString(),
-            Importance.MEDIUM, "transactional.id of the notification relay; one relay per store.")
-        .define(RELAY_BATCH_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
-            "Most notifications the relay sends in one Kafka transaction.")
-        .define(RELAY_IDLE_MS, Type.INT, 200, Range.between(1, 60_000), Importance.LOW,
-            "How long the relay waits for new outbox rows before looking again.")
-        .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 10_000L, Range.between(10, 600_000), Importance.LOW,
-            "Upper bound of the exponential backoff while the database or broker is unavailable.");
+            .define(
+                    DATA_DIR,
+                    Type.STRING,
+                    "./data",
+                    Importance.MEDIUM,
+                    "Directory of the embedded store file, used when " + STORE_URL + " is empty.")
+            .define(
+                    STORE_URL,
+                    Type.STRING,
+                    "",
+                    Importance.HIGH,
+                    "JDBC URL of the store (jdbc:postgresql://... or jdbc:h2:...); empty = embedded H2 file under the data dir.")
+            .define(STORE_USER, Type.STRING, "", Importance.MEDIUM, "Store user name.")
+            .define(STORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Store password.")
+            .define(STORE_POOL_SIZE, Type.INT, 4, Range.between(1, 64), Importance.LOW, "Store connection pool size.")
+            .define(
+                    API_PORT,
+                    Type.INT,
+                    8080,
+                    Range.between(0, 65535),
+                    Importance.MEDIUM,
+                    "HTTP port of the query API (0 = ephemeral).")
+            .define(
+                    API_HOST,
+                    Type.STRING,
+                    "127.0.0.1",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
+                    "Interface the query API binds; 127.0.0.1 keeps it local, 0.0.0.0 (in a container) exposes it.")
+            .define(
+                    BATCH_SIZE,
+                    Type.INT,
+                    500,
+                    Range.between(1, 10_000),
+                    Importance.MEDIUM,
+                    "Most records the sink writes in one database transaction (max.poll.records).")
+            .define(
+                    REPLAY_NOTIFICATIONS,
+                    Type.STRING,
+                    "flag",
+                    ValidString.in("flag", "suppress"),
+                    Importance.MEDIUM,
+                    "Notifications for releases stored by a replay: 'flag' sends them with replay=true, 'suppress' sends none.")
+            .define(
+                    GROUP_ID,
+                    Type.STRING,
+                    "bulletin-publish",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
+                    "Consumer group of the sink (its offsets live in the store, not in Kafka).")
+            .define(
+                    TRANSACTIONAL_ID,
+                    Type.STRING,
+                    "bulletin-publish-relay",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
+                    "transactional.id of the notification relay; one relay per store.")
+            .define(
+                    RELAY_BATCH_SIZE,
+                    Type.INT,
+                    500,
+                    Range.between(1, 10_000),
+                    Importance.LOW,
+                    "Most notifications the relay sends in one Kafka transaction.")
+            .define(
+                    RELAY_IDLE_MS,
+                    Type.INT,
+                    200,
+                    Range.between(1, 60_000),
+                    Importance.LOW,
+                    "How long the relay waits for new outbox rows before looking again.")
+            .define(
+                    RETRY_BACKOFF_MAX_MS,
+                    Type.LONG,
+                    10_000L,
+                    Range.between(10, 600_000),
+                    Importance.LOW,
+                    "Upper bound of the exponential backoff while the database or broker is unavailable.");
 
     public PublishConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -89,9 +145,9 @@ public final class PublishConfig extends AbstractConfig {
     /** JDBC URL of the embedded H2 store under {@code dataDir}. */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store")
-            // The app closes the store itself on shutdown, after the sink and relay stopped; H2's own VM-exit hook
-            // would close it under their feet.
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                // The app closes the store itself on shutdown, after the sink and relay stopped; H2's own VM-exit hook
+                // would close it under their feet.
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public String storeUser() {

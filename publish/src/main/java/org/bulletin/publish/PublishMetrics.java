@@ -25,23 +25,35 @@ public final class PublishMetrics {
     public PublishMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.recordsIn = Counter.builder("bulletin.publish.records.in")
-            .description("Records consumed from the enriched topic").register(registry);
-        this.stored = Counter.builder("bulletin.publish.records.out").tag("outcome", "inserted")
-            .description("Releases written to the store").register(registry);
-        this.reclassified = Counter.builder("bulletin.publish.records.out").tag("outcome", "reclassified")
-            .description("Releases written to the store").register(registry);
-        this.unchanged = Counter.builder("bulletin.publish.records.out").tag("outcome", "unchanged")
-            .description("Releases written to the store").register(registry);
+                .description("Records consumed from the enriched topic")
+                .register(registry);
+        this.stored = Counter.builder("bulletin.publish.records.out")
+                .tag("outcome", "inserted")
+                .description("Releases written to the store")
+                .register(registry);
+        this.reclassified = Counter.builder("bulletin.publish.records.out")
+                .tag("outcome", "reclassified")
+                .description("Releases written to the store")
+                .register(registry);
+        this.unchanged = Counter.builder("bulletin.publish.records.out")
+                .tag("outcome", "unchanged")
+                .description("Releases written to the store")
+                .register(registry);
         this.notificationsOut = Counter.builder("bulletin.publish.notifications.out")
-            .description("Notifications committed to the notifications topic").register(registry);
+                .description("Notifications committed to the notifications topic")
+                .register(registry);
         this.dlq = Counter.builder("bulletin.publish.dlq")
-            .description("Records sent to the dead-letter topic").register(registry);
+                .description("Records sent to the dead-letter topic")
+                .register(registry);
         this.storeLatency = Timer.builder("bulletin.publish.store.latency")
-            .description("Duration of one store transaction").register(registry);
+                .description("Duration of one store transaction")
+                .register(registry);
         io.micrometer.core.instrument.Gauge.builder("bulletin.publish.consumer.lag", consumerLag, AtomicLong::get)
-            .description("Records behind the end of the enriched topic").register(registry);
+                .description("Records behind the end of the enriched topic")
+                .register(registry);
         io.micrometer.core.instrument.Gauge.builder("bulletin.publish.relay.backlog", relayBacklog, AtomicLong::get)
-            .description("Outbox rows not yet relayed").register(registry);
+                .description("Outbox rows not yet relayed")
+                .register(registry);
         error("none");
     }
 
@@ -69,8 +81,10 @@ public final class PublishMetrics {
 
     /** Counts an error by kind (store-unavailable, rejected, deserialization, kafka, offset-conflict ...). */
     public void error(String kind) {
-        Counter c = Counter.builder("bulletin.publish.errors").tag("kind", kind)
-            .description("Errors by kind").register(registry);
+        Counter c = Counter.builder("bulletin.publish.errors")
+                .tag("kind", kind)
+                .description("Errors by kind")
+                .register(registry);
         if (!"none".equals(kind)) {
             c.increment();
         }

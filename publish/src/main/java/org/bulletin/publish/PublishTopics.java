@@ -17,8 +17,12 @@ import org.bulletin.schemas.Topics;
  * @param notificationSerializer writes its values
  * @param dlq                   dead-letter topic (bulletin.dlq.v1)
  */
-public record PublishTopics(String enriched, Deserializer<Release> releaseDeserializer, String notifications,
-                            Serializer<Notification> notificationSerializer, String dlq) {
+public record PublishTopics(
+        String enriched,
+        Deserializer<Release> releaseDeserializer,
+        String notifications,
+        Serializer<Notification> notificationSerializer,
+        String dlq) {
 
     public static final String ENRICHED = "bulletin.enriched.v1";
     public static final String NOTIFICATIONS = "bulletin.notifications.v1";
@@ -34,13 +38,17 @@ public record PublishTopics(String enriched, Deserializer<Release> releaseDeseri
 
     /** Names and registry-backed serdes from the schemas module's topic catalogue. */
     public static PublishTopics from(Topics topics) {
-        return new PublishTopics(topics.enriched(), topics.releaseSerde().deserializer(), topics.notifications(),
-            topics.notificationSerde().serializer(), topics.dlq());
+        return new PublishTopics(
+                topics.enriched(),
+                topics.releaseSerde().deserializer(),
+                topics.notifications(),
+                topics.notificationSerde().serializer(),
+                topics.dlq());
     }
 
     /** The default topic names with the given serdes. */
-    public static PublishTopics defaults(Deserializer<Release> releaseDeserializer,
-                                         Serializer<Notification> notificationSerializer) {
+    public static PublishTopics defaults(
+            Deserializer<Release> releaseDeserializer, Serializer<Notification> notificationSerializer) {
         return new PublishTopics(ENRICHED, releaseDeserializer, NOTIFICATIONS, notificationSerializer, DLQ);
     }
 }

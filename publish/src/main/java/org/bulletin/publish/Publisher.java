@@ -34,8 +34,13 @@ public final class Publisher implements AutoCloseable {
     private final Thread relayThread;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
-    private Publisher(PublishConfig config, ReleaseStore store, Health health, PrometheusMeterRegistry registry,
-                      PublishSink sink, NotificationRelay relay) {
+    private Publisher(
+            PublishConfig config,
+            ReleaseStore store,
+            Health health,
+            PrometheusMeterRegistry registry,
+            PublishSink sink,
+            NotificationRelay relay) {
         this.config = config;
         this.store = store;
         this.health = health;
@@ -54,28 +59,31 @@ public final class Publisher implements AutoCloseable {
      * config's {@code bulletin.publish.kafka.*}, applied. Fails with a
      * {@link org.bulletin.publish.store.StoreException} if the store cannot be opened.
      */
-    public static Publisher start(PublishConfig config, PublishTopics topics, String bootstrapServers,
-                                  Map<String, ?> kafkaOverrides) {
+    public static Publisher start(
+            PublishConfig config, PublishTopics topics, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ReleaseStore store = ReleaseStore.open(config);
         Health health = new Health();
         health.up("store");
         PublishMetrics metrics = new PublishMetrics(registry);
-        NotificationRelay relay = new NotificationRelay(config, store, topics, bootstrapServers, kafkaOverrides, health,
-            metrics);
-        PublishSink sink = new PublishSink(config, store, topics, bootstrapServers, kafkaOverrides, health, metrics,
-            relay::wake);
+        NotificationRelay relay =
+                new NotificationRelay(config, store, topics, bootstrapServers, kafkaOverrides, health, metrics);
+        PublishSink sink =
+                new PublishSink(config, store, topics, bootstrapServers, kafkaOverrides, health, metrics, relay::wake);
         Publisher publisher = new Publisher(config, store, health, registry, sink, relay);
         publisher.relayThread.start();
         publisher.sinkThread.start();
-        LOG.info("Publisher started: {} -> store {} -> {}", topics.enriched(),
-            store.isPostgres() ? "postgresql" : "h2", topics.notifications());
+        LOG.info(
+                "Publisher started: {} -> store {} -> {}",
+                topics.enriched(),
+                store.isPostgres() ? "postgresql" : "h2",
+                topics.notifications());
         return publisher;
     }
 
     /** {@link #start(PublishConfig, PublishTopics, String, Map)} with names and serdes from the topic catalogue. */
-    public static Publisher start(PublishConfig config, Topics topics, String bootstrapServers,
-                                  Map<String, ?> kafkaOverrides) {
+    public static Publisher start(
+            PublishConfig config, Topics topics, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         return start(config, PublishTopics.from(topics), bootstrapServers, kafkaOverrides);
     }
 

@@ -24,13 +24,16 @@ public final class DeadLetterHeaders {
     public static final String ERROR_CLASS = "bulletin.error.class";
     /** Where the record came from, when it came from a topic. */
     public static final String ORIGIN_TOPIC = "bulletin.origin.topic";
+
     public static final String ORIGIN_PARTITION = "bulletin.origin.partition";
     public static final String ORIGIN_OFFSET = "bulletin.origin.offset";
     /** Ingest: the source that fetched the body, and its URL when it has one. */
     public static final String SOURCE = "bulletin.source";
+
     public static final String URL = "bulletin.url";
     /** Ingest: the body's size in bytes, and "true" when the dead letter keeps only its head. */
     public static final String BODY_BYTES = "bulletin.body.bytes";
+
     public static final String TRUNCATED = "bulletin.truncated";
     /** On a record re-driven from the DLQ to its origin topic: where in the DLQ it came from ("partition:offset"). */
     public static final String RETRIED_FROM = "bulletin.dlq.retried.from";
@@ -41,8 +44,8 @@ public final class DeadLetterHeaders {
     private static final String STREAMS_OFFSET = STREAMS_PREFIX + "offset";
     private static final String STREAMS_MESSAGE = STREAMS_PREFIX + "message";
     /** What a re-drive strips from a dead letter before it goes back to its origin topic. */
-    private static final Set<String> ANNOTATIONS = Set.of(STAGE, REASON, ORIGIN_TOPIC, ORIGIN_PARTITION, ORIGIN_OFFSET,
-            ERROR_CLASS, RETRIED_FROM);
+    private static final Set<String> ANNOTATIONS =
+            Set.of(STAGE, REASON, ORIGIN_TOPIC, ORIGIN_PARTITION, ORIGIN_OFFSET, ERROR_CLASS, RETRIED_FROM);
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -131,7 +134,9 @@ public final class DeadLetterHeaders {
         if (t == null) {
             return null;
         }
-        String p = get(headers, ORIGIN_PARTITION) != null ? get(headers, ORIGIN_PARTITION) : get(headers, STREAMS_PARTITION);
+        String p = get(headers, ORIGIN_PARTITION) != null
+                ? get(headers, ORIGIN_PARTITION)
+                : get(headers, STREAMS_PARTITION);
         String o = get(headers, ORIGIN_OFFSET) != null ? get(headers, ORIGIN_OFFSET) : get(headers, STREAMS_OFFSET);
         return t + "-" + p + "@" + o;
     }

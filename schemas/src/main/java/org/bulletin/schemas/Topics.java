@@ -28,9 +28,19 @@ public final class Topics {
     public static final List<String> REGIONS = List.of("eastern-europe", "caucasus", "central-asia", "global");
 
     /** Topic ids of docs/classification.md, in its order. */
-    public static final List<String> TOPICS = List.of("counter-terrorism", "drug-trafficking", "illegal-migration",
-            "transnational-crime", "peacekeeping", "military-cooperation", "cyber-security", "diplomacy", "humanitarian",
-            "crisis-response", "education", "border-security");
+    public static final List<String> TOPICS = List.of(
+            "counter-terrorism",
+            "drug-trafficking",
+            "illegal-migration",
+            "transnational-crime",
+            "peacekeeping",
+            "military-cooperation",
+            "cyber-security",
+            "diplomacy",
+            "humanitarian",
+            "crisis-response",
+            "education",
+            "border-security");
 
     public static final String RAW_CONFIG = "bulletin.topics.raw";
     public static final String ENRICHED_CONFIG = "bulletin.topics.enriched";
@@ -48,22 +58,62 @@ public final class Topics {
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define(RAW_CONFIG, Type.STRING, "bulletin.raw.v1", name(false), Importance.MEDIUM,
+            .define(
+                    RAW_CONFIG,
+                    Type.STRING,
+                    "bulletin.raw.v1",
+                    name(false),
+                    Importance.MEDIUM,
                     "Topic of raw releases as fetched (value RawRelease).")
-            .define(ENRICHED_CONFIG, Type.STRING, "bulletin.enriched.v1", name(false), Importance.MEDIUM,
+            .define(
+                    ENRICHED_CONFIG,
+                    Type.STRING,
+                    "bulletin.enriched.v1",
+                    name(false),
+                    Importance.MEDIUM,
                     "Topic of every enriched release (value Release).")
-            .define(BY_REGION_PATTERN_CONFIG, Type.STRING, "bulletin.by-region.{id}.v1", name(true), Importance.LOW,
+            .define(
+                    BY_REGION_PATTERN_CONFIG,
+                    Type.STRING,
+                    "bulletin.by-region.{id}.v1",
+                    name(true),
+                    Importance.LOW,
                     "Name pattern of the per-region topics; {id} is replaced by the region id (value Release).")
-            .define(BY_TOPIC_PATTERN_CONFIG, Type.STRING, "bulletin.by-topic.{id}.v1", name(true), Importance.LOW,
+            .define(
+                    BY_TOPIC_PATTERN_CONFIG,
+                    Type.STRING,
+                    "bulletin.by-topic.{id}.v1",
+                    name(true),
+                    Importance.LOW,
                     "Name pattern of the per-topic topics; {id} is replaced by the topic id (value Release).")
-            .define(NOTIFICATIONS_CONFIG, Type.STRING, "bulletin.notifications.v1", name(false), Importance.MEDIUM,
+            .define(
+                    NOTIFICATIONS_CONFIG,
+                    Type.STRING,
+                    "bulletin.notifications.v1",
+                    name(false),
+                    Importance.MEDIUM,
                     "Topic of notifications, one per stored release (value Notification).")
-            .define(DLQ_CONFIG, Type.STRING, "bulletin.dlq.v1", name(false), Importance.MEDIUM,
+            .define(
+                    DLQ_CONFIG,
+                    Type.STRING,
+                    "bulletin.dlq.v1",
+                    name(false),
+                    Importance.MEDIUM,
                     "Dead-letter topic: the original key and value bytes, with headers naming stage, reason and origin.")
-            .define(REPLAY_CONFIG, Type.STRING, "bulletin.replay.v1", name(false), Importance.LOW,
+            .define(
+                    REPLAY_CONFIG,
+                    Type.STRING,
+                    "bulletin.replay.v1",
+                    name(false),
+                    Importance.LOW,
                     "Replay topic: raw records copied unchanged from the raw topic by 'bulletin replay' (value RawRelease"
                             + " bytes as on the raw topic), read by enrich alongside the raw topic and marked replay=true.")
-            .define(SIGNATURES_CONFIG, Type.STRING, "bulletin.dedup-signatures.v1", name(false), Importance.LOW,
+            .define(
+                    SIGNATURES_CONFIG,
+                    Type.STRING,
+                    "bulletin.dedup-signatures.v1",
+                    name(false),
+                    Importance.LOW,
                     "Enrich's near-duplicate index: the MinHash signature of every original release (key releaseId,"
                             + " value text), compacted; every enrich instance reads all of it into a global store.");
 
@@ -214,7 +264,10 @@ public final class Topics {
 
     /** Value subjects {@link #registerAll()} registers, in order (not dlq, replay, signatures: foreign, copied or plain bytes). */
     public List<String> valueSubjects() {
-        return allNames().stream().filter(n -> !n.equals(dlq) && !n.equals(replay) && !n.equals(signatures)).map(n -> n + "-value").toList();
+        return allNames().stream()
+                .filter(n -> !n.equals(dlq) && !n.equals(replay) && !n.equals(signatures))
+                .map(n -> n + "-value")
+                .toList();
     }
 
     private void register(String topic, Schema schema) {
@@ -242,7 +295,8 @@ public final class Topics {
             }
             String sample = pattern ? name.replace(ID_PLACEHOLDER, "transnational-crime") : name;
             if (!LEGAL_NAME.matcher(sample).matches()) {
-                throw new ConfigException(key, value, "is not a legal Kafka topic name (letters, digits, '.', '_', '-')");
+                throw new ConfigException(
+                        key, value, "is not a legal Kafka topic name (letters, digits, '.', '_', '-')");
             }
         };
     }
@@ -250,6 +304,7 @@ public final class Topics {
     @Override
     public String toString() {
         return "Topics[raw=" + raw + ", enriched=" + enriched + ", byRegion=" + byRegionPattern + ", byTopic="
-                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay + ", signatures=" + signatures + ", registry=" + registry.url() + "]";
+                + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay
+                + ", signatures=" + signatures + ", registry=" + registry.url() + "]";
     }
 }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConfluentJsClientInteropIT {
 
-    private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path MODULE =
+            Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final Path JS_DIR = MODULE.resolve("src/test/js");
     private static final Path AVSC_DIR = MODULE.resolve("src/main/avro");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,8 @@ class ConfluentJsClientInteropIT {
     @BeforeAll
     static void startRegistryIfTheNodeClientIsThere() throws IOException {
         if (!Files.isDirectory(JS_DIR.resolve("node_modules/@confluentinc/schemaregistry"))) {
-            missing = "The interop test needs the npm packages of " + JS_DIR + ": run `npm ci --prefix schemas/src/test/js`";
+            missing = "The interop test needs the npm packages of " + JS_DIR
+                    + ": run `npm ci --prefix schemas/src/test/js`";
             if ("true".equals(System.getenv("CI"))) {
                 fail(missing);
             }
@@ -82,9 +84,14 @@ class ConfluentJsClientInteropIT {
         topics.registerAll();
         List<String> lines = List.of(
                 frame(topics.raw(), topics.rawSerde().serializer().serialize(topics.raw(), Samples.rawRelease())),
-                frame(topics.enriched(), topics.releaseSerde().serializer().serialize(topics.enriched(), Samples.release())),
-                frame(topics.notifications(),
-                        topics.notificationSerde().serializer().serialize(topics.notifications(), Samples.notification())));
+                frame(
+                        topics.enriched(),
+                        topics.releaseSerde().serializer().serialize(topics.enriched(), Samples.release())),
+                frame(
+                        topics.notifications(),
+                        topics.notificationSerde()
+                                .serializer()
+                                .serialize(topics.notifications(), Samples.notification())));
         Path in = Files.write(workDir.resolve("java-written.b64"), lines);
 
         List<JsonNode> decoded = node("decode", process.url(), in.toString());
@@ -94,28 +101,42 @@ class ConfluentJsClientInteropIT {
         assertThat(decoded.get(0).get("topic").asText()).isEqualTo("bulletin.raw.v1");
         assertThat(raw.get("sourceId").asText()).isEqualTo("files");
         assertThat(raw.get("fetchedAt").asLong()).isEqualTo(Samples.FETCHED_AT.toEpochMilli());
-        assertThat(new String(Base64.getDecoder().decode(raw.get("body").get("base64").asText()), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        Base64.getDecoder().decode(raw.get("body").get("base64").asText()), StandardCharsets.UTF_8))
                 .isEqualTo(Samples.BODY);
         assertThat(raw.get("metadata").get("path").asText()).isEqualTo("sample-raw-scrape.txt");
         assertThat(raw.get("charset").asText()).isEqualTo("UTF-8");
 
         JsonNode release = decoded.get(1).get("value");
-        assertThat(release.get("releaseId").asText()).isEqualTo(Samples.release().getReleaseId());
-        assertThat(release.get("publishedDate").asLong()).isEqualTo(LocalDate.of(2024, 7, 25).toEpochDay());
-        assertThat(release.get("sourceRefs").get(0).get("fetchedAt").asLong()).isEqualTo(Samples.FETCHED_AT.toEpochMilli());
+        assertThat(release.get("releaseId").asText())
+                .isEqualTo(Samples.release().getReleaseId());
+        assertThat(release.get("publishedDate").asLong())
+                .isEqualTo(LocalDate.of(2024, 7, 25).toEpochDay());
+        assertThat(release.get("sourceRefs").get(0).get("fetchedAt").asLong())
+                .isEqualTo(Samples.FETCHED_AT.toEpochMilli());
         assertThat(release.get("sourceRefs").get(0).get("rawOffset").asLong()).isEqualTo(41);
-        assertThat(release.get("organisations").get(0).get("mentions").get(1).asText()).isEqualTo("ОДКБ");
+        assertThat(release.get("organisations").get(0).get("mentions").get(1).asText())
+                .isEqualTo("ОДКБ");
         assertThat(release.get("regions").get(0).get("id").asText()).isEqualTo("central-asia");
         assertThat(release.get("regions").get(0).get("score").asDouble()).isEqualTo(0.92);
-        assertThat(release.get("regions").get(0).get("evidence").get(0).get("phrase").asText()).isEqualTo("Central Asian");
+        assertThat(release.get("regions")
+                        .get(0)
+                        .get("evidence")
+                        .get(0)
+                        .get("phrase")
+                        .asText())
+                .isEqualTo("Central Asian");
         assertThat(release.get("topics").findValuesAsText("id")).containsExactly("education", "diplomacy");
         assertThat(release.get("duplicateOf").isNull()).isTrue();
-        assertThat(release.get("enrichedAt").asLong()).isEqualTo(Samples.release().getEnrichedAt().toEpochMilli());
+        assertThat(release.get("enrichedAt").asLong())
+                .isEqualTo(Samples.release().getEnrichedAt().toEpochMilli());
 
         JsonNode notification = decoded.get(2).get("value");
-        assertThat(notification.get("title").asText()).isEqualTo(Samples.notification().getTitle());
+        assertThat(notification.get("title").asText())
+                .isEqualTo(Samples.notification().getTitle());
         assertThat(notification.get("replay").asBoolean()).isTrue();
-        assertThat(notification.get("storedAt").asLong()).isEqualTo(Samples.notification().getStoredAt().toEpochMilli());
+        assertThat(notification.get("storedAt").asLong())
+                .isEqualTo(Samples.notification().getStoredAt().toEpochMilli());
         assertThat(notification.get("topics").get(0).asText()).isEqualTo("education");
     }
 
@@ -126,8 +147,14 @@ class ConfluentJsClientInteropIT {
         Path out = workDir.resolve("js-written.b64");
         Files.deleteIfExists(out);
 
-        node("encode", process.url(), AVSC_DIR.toString(), out.toString(),
-                topics.raw(), topics.enriched(), topics.notifications());
+        node(
+                "encode",
+                process.url(),
+                AVSC_DIR.toString(),
+                out.toString(),
+                topics.raw(),
+                topics.enriched(),
+                topics.notifications());
 
         Map<String, byte[]> frames = new HashMap<>();
         for (String line : Files.readAllLines(out)) {
@@ -141,20 +168,26 @@ class ConfluentJsClientInteropIT {
         // class's avro.java.string hints): the same contract under another id, so reading resolves writer vs reader.
         RestSchemaRegistry registry = new RestSchemaRegistry(process.url());
         int jsSchemaId = ByteBuffer.wrap(rawBytes, 1, 4).getInt();
-        assertThat(jsSchemaId).isNotEqualTo(registry.lookup(topics.raw() + "-value", RawRelease.getClassSchema()).orElseThrow());
+        assertThat(jsSchemaId)
+                .isNotEqualTo(registry.lookup(topics.raw() + "-value", RawRelease.getClassSchema())
+                        .orElseThrow());
         assertThat(SchemaNormalization.toParsingForm(registry.byId(jsSchemaId)))
                 .isEqualTo(SchemaNormalization.toParsingForm(RawRelease.getClassSchema()));
 
-        RawRelease raw = Topics.defaults(new RestSchemaRegistry(process.url())).rawSerde().deserializer()
+        RawRelease raw = Topics.defaults(new RestSchemaRegistry(process.url()))
+                .rawSerde()
+                .deserializer()
                 .deserialize(topics.raw(), rawBytes);
         assertThat(raw.getSourceId()).isEqualTo("node-push");
         assertThat(raw.getSourceUrl()).isEqualTo("https://example.org/node/1");
         assertThat(raw.getFetchedAt()).isEqualTo(Instant.ofEpochMilli(1721902530999L));
         assertThat(raw.getCharset()).isNull();
-        assertThat(StandardCharsets.UTF_8.decode(raw.getBody()).toString()).isEqualTo("<p>Привет из Node: CSTO/ОДКБ</p>");
+        assertThat(StandardCharsets.UTF_8.decode(raw.getBody()).toString())
+                .isEqualTo("<p>Привет из Node: CSTO/ОДКБ</p>");
         assertThat(raw.getMetadata()).containsEntry("via", "node").containsEntry("etag", "W/\"1\"");
 
-        Release release = topics.releaseSerde().deserializer().deserialize(topics.enriched(), frames.get(topics.enriched()));
+        Release release =
+                topics.releaseSerde().deserializer().deserialize(topics.enriched(), frames.get(topics.enriched()));
         assertThat(release.getReleaseId()).isEqualTo("node-1#2");
         assertThat(release.getPublishedDate()).isEqualTo(LocalDate.of(2024, 7, 25));
         assertThat(release.getDates()).containsExactly(LocalDate.of(2024, 7, 25), LocalDate.of(2024, 7, 26));
@@ -168,7 +201,8 @@ class ConfluentJsClientInteropIT {
         assertThat(release.getEnrichedAt()).isEqualTo(Instant.ofEpochMilli(1721902561000L));
         assertThat(release.getReplay()).isTrue();
 
-        Notification notification = topics.notificationSerde().deserializer()
+        Notification notification = topics.notificationSerde()
+                .deserializer()
                 .deserialize(topics.notifications(), frames.get(topics.notifications()));
         assertThat(notification.getTitle()).isEqualTo("Сообщение из Node");
         assertThat(notification.getRegions()).containsExactly("caucasus", "global");
@@ -187,14 +221,18 @@ class ConfluentJsClientInteropIT {
         command.addAll(List.of(args));
         Path stdout = workDir.resolve(args[0] + ".out");
         Path stderr = workDir.resolve(args[0] + ".err");
-        Process node = new ProcessBuilder(command).directory(JS_DIR.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process node = new ProcessBuilder(command)
+                .directory(JS_DIR.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!node.waitFor(60, TimeUnit.SECONDS)) {
             node.destroyForcibly();
             fail("node " + String.join(" ", args) + " did not finish in 60 s; stderr:\n" + Files.readString(stderr));
         }
         if (node.exitValue() != 0) {
-            fail("node " + String.join(" ", args) + " exited " + node.exitValue() + "; stderr:\n" + Files.readString(stderr));
+            fail("node " + String.join(" ", args) + " exited " + node.exitValue() + "; stderr:\n"
+                    + Files.readString(stderr));
         }
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(stdout)) {

@@ -17,11 +17,19 @@ class DeadLetterHeadersTest {
 
     @Test
     void shouldKeepTheHeaderNamesOnTheWire() {
-        Headers h = DeadLetterHeaders.of("enrich", "not a RawRelease").error(new IllegalStateException("x"))
-                .origin("bulletin.raw.v1", 2, 41).writeTo(new RecordHeaders());
+        Headers h = DeadLetterHeaders.of("enrich", "not a RawRelease")
+                .error(new IllegalStateException("x"))
+                .origin("bulletin.raw.v1", 2, 41)
+                .writeTo(new RecordHeaders());
 
-        assertThat(names(h)).containsExactly("bulletin.stage", "bulletin.reason", "bulletin.error.class",
-                "bulletin.origin.topic", "bulletin.origin.partition", "bulletin.origin.offset");
+        assertThat(names(h))
+                .containsExactly(
+                        "bulletin.stage",
+                        "bulletin.reason",
+                        "bulletin.error.class",
+                        "bulletin.origin.topic",
+                        "bulletin.origin.partition",
+                        "bulletin.origin.offset");
         assertThat(text(h, "bulletin.stage")).isEqualTo("enrich");
         assertThat(text(h, "bulletin.reason")).isEqualTo("not a RawRelease");
         assertThat(text(h, "bulletin.error.class")).isEqualTo("java.lang.IllegalStateException");
@@ -32,15 +40,26 @@ class DeadLetterHeadersTest {
 
     @Test
     void shouldWriteIngestsSourceAndBodyHeaders() {
-        Headers h = DeadLetterHeaders.of("ingest", "oversized").source("files", "file:///x").body(2_000_000, true)
+        Headers h = DeadLetterHeaders.of("ingest", "oversized")
+                .source("files", "file:///x")
+                .body(2_000_000, true)
                 .writeTo(new RecordHeaders());
 
-        assertThat(names(h)).containsExactly("bulletin.stage", "bulletin.reason", "bulletin.source", "bulletin.url",
-                "bulletin.body.bytes", "bulletin.truncated");
+        assertThat(names(h))
+                .containsExactly(
+                        "bulletin.stage",
+                        "bulletin.reason",
+                        "bulletin.source",
+                        "bulletin.url",
+                        "bulletin.body.bytes",
+                        "bulletin.truncated");
         assertThat(text(h, "bulletin.body.bytes")).isEqualTo("2000000");
         assertThat(text(h, "bulletin.truncated")).isEqualTo("true");
-        assertThat(names(DeadLetterHeaders.of("ingest", "empty").source("feeds", null).body(0, false)
-                .writeTo(new RecordHeaders()))).doesNotContain("bulletin.url", "bulletin.truncated");
+        assertThat(names(DeadLetterHeaders.of("ingest", "empty")
+                        .source("feeds", null)
+                        .body(0, false)
+                        .writeTo(new RecordHeaders())))
+                .doesNotContain("bulletin.url", "bulletin.truncated");
     }
 
     @Test
@@ -50,7 +69,9 @@ class DeadLetterHeadersTest {
         h.add("bulletin.stage", bytes("ingest"));
         h.add("bulletin.reason", bytes("old"));
 
-        DeadLetterHeaders.of("publish", null).origin("bulletin.enriched.v1", 0, 7).writeTo(h);
+        DeadLetterHeaders.of("publish", null)
+                .origin("bulletin.enriched.v1", 0, 7)
+                .writeTo(h);
 
         assertThat(h.headers("bulletin.stage")).hasSize(1);
         assertThat(DeadLetterHeaders.stage(h)).isEqualTo("publish");
@@ -76,8 +97,10 @@ class DeadLetterHeadersTest {
 
     @Test
     void shouldStripTheAnnotationsAndNameTheDeadLetterOnARedrive() {
-        Headers dead = DeadLetterHeaders.of("enrich", "bad").error(new RuntimeException())
-                .origin("bulletin.raw.v1", 0, 3).writeTo(new RecordHeaders());
+        Headers dead = DeadLetterHeaders.of("enrich", "bad")
+                .error(new RuntimeException())
+                .origin("bulletin.raw.v1", 0, 3)
+                .writeTo(new RecordHeaders());
         dead.add("trace", bytes("t-2"));
         dead.add("__streams.errors.message", bytes("boom"));
         dead.add("bulletin.dlq.retried.from", bytes("0:1"));

@@ -25,30 +25,49 @@ class TopicsTest {
         assertThat(topics.dlq()).isEqualTo("bulletin.dlq.v1");
         assertThat(topics.replay()).isEqualTo("bulletin.replay.v1");
         assertThat(topics.signatures()).isEqualTo("bulletin.dedup-signatures.v1");
-        assertThat(topics.allNames()).hasSize(2 + 4 + 12 + 4).doesNotHaveDuplicates()
+        assertThat(topics.allNames())
+                .hasSize(2 + 4 + 12 + 4)
+                .doesNotHaveDuplicates()
                 .startsWith("bulletin.raw.v1", "bulletin.enriched.v1", "bulletin.by-region.eastern-europe.v1")
-                .endsWith("bulletin.by-topic.border-security.v1", "bulletin.notifications.v1", "bulletin.dlq.v1",
-                        "bulletin.replay.v1", "bulletin.dedup-signatures.v1");
+                .endsWith(
+                        "bulletin.by-topic.border-security.v1",
+                        "bulletin.notifications.v1",
+                        "bulletin.dlq.v1",
+                        "bulletin.replay.v1",
+                        "bulletin.dedup-signatures.v1");
         assertThat(topics.registry()).isSameAs(registry);
     }
 
     @Test
     void shouldListRegionAndTopicIdsOfClassificationInOrder() {
         assertThat(Topics.REGIONS).containsExactly("eastern-europe", "caucasus", "central-asia", "global");
-        assertThat(Topics.TOPICS).containsExactly("counter-terrorism", "drug-trafficking", "illegal-migration",
-                "transnational-crime", "peacekeeping", "military-cooperation", "cyber-security", "diplomacy",
-                "humanitarian", "crisis-response", "education", "border-security");
+        assertThat(Topics.TOPICS)
+                .containsExactly(
+                        "counter-terrorism",
+                        "drug-trafficking",
+                        "illegal-migration",
+                        "transnational-crime",
+                        "peacekeeping",
+                        "military-cooperation",
+                        "cyber-security",
+                        "diplomacy",
+                        "humanitarian",
+                        "crisis-response",
+                        "education",
+                        "border-security");
     }
 
     @Test
     void shouldTakeNamesFromConfigAndIgnoreOtherKeys() {
-        Topics topics = Topics.fromConfig(Map.of(
-                "bulletin.topics.raw", "staging.raw.v2",
-                "bulletin.topics.by-region.pattern", "staging.region-{id}",
-                "bulletin.topics.by-topic.pattern", "staging.topic-{id}",
-                "bulletin.topics.dlq", "staging.dlq",
-                "bulletin.topics.replay", "staging.replay",
-                "bulletin.enrich.min.score", 0.5), registry);
+        Topics topics = Topics.fromConfig(
+                Map.of(
+                        "bulletin.topics.raw", "staging.raw.v2",
+                        "bulletin.topics.by-region.pattern", "staging.region-{id}",
+                        "bulletin.topics.by-topic.pattern", "staging.topic-{id}",
+                        "bulletin.topics.dlq", "staging.dlq",
+                        "bulletin.topics.replay", "staging.replay",
+                        "bulletin.enrich.min.score", 0.5),
+                registry);
 
         assertThat(topics.raw()).isEqualTo("staging.raw.v2");
         assertThat(topics.enriched()).isEqualTo("bulletin.enriched.v1");
@@ -61,19 +80,23 @@ class TopicsTest {
     @Test
     void shouldFailFastNamingTheKeyOfABadName() {
         assertThatThrownBy(() -> Topics.fromConfig(Map.of("bulletin.topics.by-topic.pattern", "by-topic.v1"), registry))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("bulletin.topics.by-topic.pattern")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bulletin.topics.by-topic.pattern")
                 .hasMessageContaining("{id}");
         assertThatThrownBy(() -> Topics.fromConfig(Map.of("bulletin.topics.raw", "raw topic!"), registry))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("bulletin.topics.raw");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bulletin.topics.raw");
         assertThatThrownBy(() -> Topics.fromConfig(Map.of("bulletin.topics.dlq", "bulletin.raw.v1"), registry))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("distinct");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("distinct");
     }
 
     @Test
     void shouldRefuseIdsOutsideTheClassification() {
         Topics topics = Topics.defaults(registry);
 
-        assertThatThrownBy(() -> topics.byRegion("europe")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> topics.byRegion("europe"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("eastern-europe");
         assertThatThrownBy(() -> topics.byTopic("sports")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -85,7 +108,9 @@ class TopicsTest {
         topics.registerAll();
         topics.registerAll();
 
-        assertThat(registry.subjects()).containsExactlyInAnyOrderElementsOf(topics.valueSubjects()).hasSize(19);
+        assertThat(registry.subjects())
+                .containsExactlyInAnyOrderElementsOf(topics.valueSubjects())
+                .hasSize(19);
         assertThat(topics.valueSubjects()).allSatisfy(subject -> {
             assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistry.BACKWARD_TRANSITIVE);
             assertThat(registry.latest(subject).orElseThrow().version()).isEqualTo(1);
@@ -102,7 +127,9 @@ class TopicsTest {
 
         assertThat(topics.releaseSerde().deserializer().deserialize(topics.byRegion("global"), bytes))
                 .isEqualTo(Samples.release());
-        assertThat(topics.keySerde().deserializer().deserialize("t", topics.keySerde().serializer().serialize("t", "k")))
+        assertThat(topics.keySerde()
+                        .deserializer()
+                        .deserialize("t", topics.keySerde().serializer().serialize("t", "k")))
                 .isEqualTo("k");
     }
 }

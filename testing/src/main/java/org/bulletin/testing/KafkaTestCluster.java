@@ -29,11 +29,11 @@ public final class KafkaTestCluster implements AutoCloseable {
     public static KafkaTestCluster start() {
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
+                            .build())
                     // Only together with the production metadata version, or the controller dies (recipe).
                     .setConfigProp("unstable.api.versions.enable", "false")
                     .setConfigProp("unstable.feature.versions.enable", "false")
@@ -72,7 +72,9 @@ public final class KafkaTestCluster implements AutoCloseable {
         try (Admin admin = admin()) {
             for (String name : names) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + name, e.getCause());

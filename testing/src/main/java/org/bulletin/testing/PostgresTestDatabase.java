@@ -28,13 +28,17 @@ public final class PostgresTestDatabase implements AutoCloseable {
         String port = env("BULLETIN_TEST_PG_PORT", "5432");
         String user = env("BULLETIN_TEST_PG_USER", "postgres");
         String adminUrl = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        String name = "bulletin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "bulletin_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(adminUrl, user, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is required at " + adminUrl + " (user " + user + "); start it with "
-                    + "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is required at " + adminUrl + " (user " + user + "); start it with "
+                            + "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start': "
+                            + e.getMessage(),
+                    e);
         }
         return new PostgresTestDatabase(adminUrl, name, user);
     }

@@ -21,14 +21,19 @@ class KafkaTestClusterTest {
     void shouldCarryARecordThroughARealBroker() throws Exception {
         try (KafkaTestCluster cluster = KafkaTestCluster.start()) {
             cluster.createTopics(1, "t");
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 p.send(new ProducerRecord<>("t", "k", "v")).get();
             }
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "g",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG, "g",
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 c.subscribe(List.of("t"));
                 ConsumerRecords<String, String> records = ConsumerRecords.empty();
                 for (int i = 0; i < 50 && records.isEmpty(); i++) {
@@ -42,8 +47,11 @@ class KafkaTestClusterTest {
 
     @Test
     void shouldGiveEachTestDatabaseItsOwnName() {
-        try (PostgresTestDatabase a = PostgresTestDatabase.create(); PostgresTestDatabase b = PostgresTestDatabase.create()) {
-            assertThat(a.jdbcUrl()).isNotEqualTo(b.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:5432/bulletin_test_");
+        try (PostgresTestDatabase a = PostgresTestDatabase.create();
+                PostgresTestDatabase b = PostgresTestDatabase.create()) {
+            assertThat(a.jdbcUrl())
+                    .isNotEqualTo(b.jdbcUrl())
+                    .startsWith("jdbc:postgresql://127.0.0.1:5432/bulletin_test_");
         }
     }
 }

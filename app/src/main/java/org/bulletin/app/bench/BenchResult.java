@@ -9,40 +9,42 @@ import java.util.Map;
  * (NaN from its phase: a second half too short to time, no latency sample, no /proc) or has no meaning (a share of
  * nothing) is null, never a stand-in number. Immutable.
  */
-public record BenchResult(long warmupReleases, Ingest ingest, Rates passThrough, Enrich enrich, Publish publish,
-                          Latency endToEnd, Setup setup, Memory memory, Map<String, Object> machine, String finishedAt) {
+public record BenchResult(
+        long warmupReleases,
+        Ingest ingest,
+        Rates passThrough,
+        Enrich enrich,
+        Publish publish,
+        Latency endToEnd,
+        Setup setup,
+        Memory memory,
+        Map<String, Object> machine,
+        String finishedAt) {
 
     /**
      * The ingest phase: {@code records} generated ({@code bytes} in all, with the generator's duplicates), of which the
      * broker acknowledged {@code acknowledged}, at {@code rps}.
      */
-    public record Ingest(int records, long acknowledged, long bytes, long exactDuplicates, long nearDuplicates,
-                         double rps) {
-    }
+    public record Ingest(
+            int records, long acknowledged, long bytes, long exactDuplicates, long nearDuplicates, double rps) {}
 
     /** A Streams app's steady rate over the phase, and its rate over the second half of the records. */
-    public record Rates(double rps, double secondHalfRps) {
-    }
+    public record Rates(double rps, double secondHalfRps) {}
 
     /** The enrich phase: its rates, releases written, and where its stream threads spent the phase. */
-    public record Enrich(Rates rates, long enriched, ThreadTime threadTime, double threadSeconds) {
-    }
+    public record Enrich(Rates rates, long enriched, ThreadTime threadTime, double threadSeconds) {}
 
     /** The publish phase: rows stored, notifications sent, releases the store marked as duplicates. */
-    public record Publish(double rps, long stored, long notified, long duplicates) {
-    }
+    public record Publish(double rps, long stored, long notified, long duplicates) {}
 
     /** The end-to-end run: {@code sent} probes offered at {@code rate}/s, the latencies of those seen. */
-    public record Latency(int rate, int sent, Percentiles millis) {
-    }
+    public record Latency(int rate, int sent, Percentiles millis) {}
 
     /** Peak heap and resident set size of this JVM (broker and every stage), in MiB. */
-    public record Memory(double peakHeapMb, double peakRssMb) {
-    }
+    public record Memory(double peakHeapMb, double peakRssMb) {}
 
     /** How the stages ran. */
-    public record Setup(String guarantee, String registry, long commitIntervalMs, int partitions, int streamThreads) {
-    }
+    public record Setup(String guarantee, String registry, long commitIntervalMs, int partitions, int streamThreads) {}
 
     public Double ingestRps() {
         return round(ingest.rps());

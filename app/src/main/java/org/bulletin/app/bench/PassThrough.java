@@ -30,14 +30,23 @@ public final class PassThrough implements AutoCloseable {
     /** The one-hop topology: {@code from} -> {@code to}, bytes untouched. */
     public static Topology build(String from, String to) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("passthrough-source"))
+        builder.stream(
+                        from,
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("passthrough-source"))
                 .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("passthrough-sink"));
         return builder.build();
     }
 
     /** Starts it under {@code applicationId}; mirrors the enrich service's Streams properties. */
-    public static PassThrough start(String bootstrap, String from, String to, String applicationId, String guarantee,
-                                    long commitIntervalMs, int threads, Path stateDir) {
+    public static PassThrough start(
+            String bootstrap,
+            String from,
+            String to,
+            String applicationId,
+            String guarantee,
+            long commitIntervalMs,
+            int threads,
+            Path stateDir) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

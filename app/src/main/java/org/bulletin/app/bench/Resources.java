@@ -13,8 +13,7 @@ import java.util.TreeMap;
 /** Peak memory of this JVM and a description of the machine, for benchmark reports. */
 public final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** Peak resident set size (VmHWM of /proc/self/status) in MiB; NaN (not measured) where /proc is absent. */
     public static double peakRssMb() {
@@ -46,7 +45,10 @@ public final class Resources {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("java_version", System.getProperty("java.version"));
         m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("cpu_model", cpuModel());
         m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -72,7 +74,10 @@ public final class Resources {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith(field)) {
-                    return Long.parseLong(l.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+                    return Long.parseLong(l.substring(field.length())
+                                    .replace("kB", "")
+                                    .strip())
+                            / 1024.0;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -20,7 +20,8 @@ public record ThreadTime(double commitSeconds, double pollSeconds, double blocke
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             MetricName n = e.getKey();
             if (n.group().equals("stream-thread-metrics") && e.getValue().metricValue() instanceof Double v) {
-                byThread.computeIfAbsent(n.tags().get("thread-id"), k -> new LinkedHashMap<>()).put(n.name(), v);
+                byThread.computeIfAbsent(n.tags().get("thread-id"), k -> new LinkedHashMap<>())
+                        .put(n.name(), v);
             }
         }
         double commit = 0;

@@ -38,13 +38,20 @@ public final class TopicCounter implements AutoCloseable {
     private TopicCounter(String bootstrap, String topic, BiConsumer<String, Long> listener) {
         this.topic = topic;
         this.listener = listener;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-counter-" + topic),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "bench-counter-" + topic),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "bench-counter-" + topic);
         thread.setDaemon(true);
     }
@@ -59,7 +66,8 @@ public final class TopicCounter implements AutoCloseable {
     private void run() {
         try {
             List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             while (running.get()) {

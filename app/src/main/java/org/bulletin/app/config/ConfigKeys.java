@@ -36,8 +36,7 @@ public final class ConfigKeys {
 
     private static final Set<String> ALL = build();
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     private static Set<String> build() {
         Set<String> keys = new TreeSet<>(APP);

@@ -11,8 +11,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 public final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     /** A fresh, modifiable map: {@code kafkaOverrides}, then {@code bootstrap.servers}. */
     public static Map<String, Object> config(String bootstrap, Map<String, ?> kafkaOverrides) {

@@ -47,7 +47,11 @@ public final class Settings {
             if (name.startsWith("BULLETIN_")) {
                 bulletin.put(envToKey(name), value);
             } else if (name.startsWith("KAFKA_") && !KAFKA_NOT_CLIENT.contains(name)) {
-                kafka.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                kafka.put(
+                        name.substring("KAFKA_".length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.'),
+                        value);
             }
         });
         cli.forEach((key, value) -> put(key, value, bulletin, kafka));
@@ -59,7 +63,9 @@ public final class Settings {
 
     private static void warnUnknown(String key) {
         String hint = nearest(key);
-        LOG.warn("unknown configuration key '{}' is ignored (typo?){}", key,
+        LOG.warn(
+                "unknown configuration key '{}' is ignored (typo?){}",
+                key,
                 hint == null ? "" : "; did you mean '" + hint + "'?");
     }
 
@@ -114,8 +120,8 @@ public final class Settings {
     }
 
     /** Variables named KAFKA_* that configure the JVM or logging, not the Kafka clients. */
-    private static final java.util.Set<String> KAFKA_NOT_CLIENT = java.util.Set.of(
-            "KAFKA_LOG_LEVEL", "KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS");
+    private static final java.util.Set<String> KAFKA_NOT_CLIENT =
+            java.util.Set.of("KAFKA_LOG_LEVEL", "KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS");
 
     private static void put(String key, String value, Map<String, String> bulletin, Map<String, String> kafka) {
         if (key.startsWith("bulletin.")) {

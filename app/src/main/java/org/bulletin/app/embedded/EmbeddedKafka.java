@@ -67,8 +67,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot use Kafka data dir " + dataDir + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded Kafka broker on 127.0.0.1:" + port + " (controller "
-                    + controllerPort + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the embedded Kafka broker on 127.0.0.1:" + port + " (controller " + controllerPort
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -31,33 +31,40 @@ public final class ClusterStatus {
      * One stage's position: {@code lag} is records not yet processed (counted exactly up to 10,000, an offset span
      * beyond), -1 when it cannot be known, and {@code note} says why.
      */
-    public record Stage(String stage, String group, List<String> topics, long lag, String note) {
-    }
+    public record Stage(String stage, String group, List<String> topics, long lag, String note) {}
 
     /** Records per second appended to a topic while sampling (transaction markers included). */
-    public record Rate(String topic, long end, double perSecond) {
-    }
+    public record Rate(String topic, long end, double perSecond) {}
 
     /** Dead letters now in the topic, and the newest one's stage, reason and origin. */
-    public record Dlq(long count, String lastAt, String lastStage, String lastReason, String lastOrigin) {
-    }
+    public record Dlq(long count, String lastAt, String lastStage, String lastReason, String lastOrigin) {}
 
-    public record Snapshot(String at, List<Stage> stages, List<Rate> throughput, Dlq dlq) {
-    }
+    public record Snapshot(String at, List<Stage> stages, List<Rate> throughput, Dlq dlq) {}
 
-    private ClusterStatus() {
-    }
+    private ClusterStatus() {}
 
     /**
      * @param enrichTopics  the topics enrich consumes (raw, replay)
      * @param rateTopics    the topics whose write rate is sampled
      * @param store         the publish store, or null
      */
-    public static Snapshot collect(String bootstrap, Map<String, ?> kafka, String enrichGroup, List<String> enrichTopics,
-            String publishGroup, String enrichedTopic, String relayTransactionalId, String notificationsTopic,
-            List<String> rateTopics, String dlqTopic, ReleaseStore store, Duration sample) throws InterruptedException {
+    public static Snapshot collect(
+            String bootstrap,
+            Map<String, ?> kafka,
+            String enrichGroup,
+            List<String> enrichTopics,
+            String publishGroup,
+            String enrichedTopic,
+            String relayTransactionalId,
+            String notificationsTopic,
+            List<String> rateTopics,
+            String dlqTopic,
+            ReleaseStore store,
+            Duration sample)
+            throws InterruptedException {
         Properties props = RawRange.consumerProperties(bootstrap, kafka);
-        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafka)); KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafka));
+                KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
             List<Stage> stages = new ArrayList<>();
             stages.add(enrich(admin, c, enrichGroup, enrichTopics));
             stages.add(publish(c, publishGroup, enrichedTopic, store));
@@ -80,7 +87,8 @@ public final class ClusterStatus {
     private static Stage enrich(Admin admin, KafkaConsumer<byte[], byte[]> c, String group, List<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         List<TopicPartition> tps = new ArrayList<>();
         for (String t : topics) {
             tps.addAll(partitions(c, t));
@@ -102,8 +110,8 @@ public final class ClusterStatus {
 
     private static Stage publish(KafkaConsumer<byte[], byte[]> c, String group, String enriched, ReleaseStore store) {
         if (store == null) {
-            return new Stage("publish", group, List.of(enriched), -1,
-                    "offsets live in the store: pass --store to see the lag");
+            return new Stage(
+                    "publish", group, List.of(enriched), -1, "offsets live in the store: pass --store to see the lag");
         }
         List<TopicPartition> tps = partitions(c, enriched);
         c.assign(tps);
@@ -124,11 +132,16 @@ public final class ClusterStatus {
         // The relay commits "next outbox id" as the offset of this synthetic group on partition 0 (NotificationRelay).
         String group = transactionalId + ".position";
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         OffsetAndMetadata om = committed.get(new TopicPartition(notifications, 0));
         long relayed = om == null ? 0 : om.offset() - 1;
         if (store == null) {
-            return new Stage("relay", group, List.of(notifications), -1,
+            return new Stage(
+                    "relay",
+                    group,
+                    List.of(notifications),
+                    -1,
                     "relayed up to outbox id " + relayed + "; pass --store for the backlog");
         }
         long backlog = store.outboxBacklog(Math.max(relayed, store.relayPosition(transactionalId)));
@@ -154,7 +167,11 @@ public final class ClusterStatus {
         for (String t : topics) {
             List<TopicPartition> tps = partitions(c, t);
             c.assign(tps);
-            out.put(t, c.endOffsets(tps, TIMEOUT).values().stream().mapToLong(Long::longValue).sum());
+            out.put(
+                    t,
+                    c.endOffsets(tps, TIMEOUT).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
         }
         return out;
     }

@@ -107,7 +107,9 @@ public final class DeadLetterTopic {
             // A few extra offsets per partition: transaction markers occupy offsets without being records.
             Offsets.read(c, spans(c, limit + 8L), r -> all.add(entry(r)));
         }
-        all.sort(Comparator.<Entry, Instant>comparing(Entry::timestamp).thenComparingLong(Entry::offset).reversed());
+        all.sort(Comparator.<Entry, Instant>comparing(Entry::timestamp)
+                .thenComparingLong(Entry::offset)
+                .reversed());
         return all.size() > limit ? all.subList(0, limit) : all;
     }
 
@@ -131,8 +133,7 @@ public final class DeadLetterTopic {
     }
 
     /** Outcome of a re-drive: records sent, and the ones skipped with why. */
-    public record RetryResult(int sent, List<String> skipped) {
-    }
+    public record RetryResult(int sent, List<String> skipped) {}
 
     /**
      * Sends each entry's original key and bytes to its origin topic (its own headers kept, the DLQ annotations
@@ -170,11 +171,14 @@ public final class DeadLetterTopic {
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist");
         }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+        return infos.stream()
+                .map(i -> new TopicPartition(topic, i.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
     }
 
     private static Entry entry(ConsumerRecord<byte[], byte[]> r) {
-        return new Entry(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(), r.value(), r.headers());
+        return new Entry(
+                r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(), r.value(), r.headers());
     }
 }

@@ -36,7 +36,11 @@ public final class DryRun {
     private final int sampleSize;
     private final Report report = new Report();
 
-    public DryRun(Enricher enricher, Deserializer<RawRelease> rawDeserializer, StoreView store, String sourceId,
+    public DryRun(
+            Enricher enricher,
+            Deserializer<RawRelease> rawDeserializer,
+            StoreView store,
+            String sourceId,
             int sampleSize) {
         this.enricher = enricher;
         this.rawDeserializer = rawDeserializer;
@@ -67,10 +71,16 @@ public final class DryRun {
     }
 
     /** One changed release: labels before and after, and the evidence of each label gained or lost. */
-    public record Sample(String releaseId, String title, String storedClassifierVersion, List<String> oldRegions,
-            List<String> newRegions, List<String> oldTopics, List<String> newTopics,
-            Map<String, List<String>> addedEvidence, Map<String, List<String>> removedEvidence) {
-    }
+    public record Sample(
+            String releaseId,
+            String title,
+            String storedClassifierVersion,
+            List<String> oldRegions,
+            List<String> newRegions,
+            List<String> oldTopics,
+            List<String> newTopics,
+            Map<String, List<String>> addedEvidence,
+            Map<String, List<String>> removedEvidence) {}
 
     public Report run(RawRange range, java.util.Properties consumerProps, Progress progress) {
         report.classifierVersion = enricher.classifierVersion();
@@ -100,11 +110,19 @@ public final class DryRun {
             report.skippedBySource++;
             return;
         }
-        String key = r.key() == null ? "sha256:" + raw.getContentHash()
+        String key = r.key() == null
+                ? "sha256:" + raw.getContentHash()
                 : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
         // The same document enrich builds in ParseProcessor, so the ids match the stored rows.
-        List<Release> found = enricher.enrich(new RawDocument(key, raw.getSourceId(), raw.getSourceUrl(),
-                raw.getFetchedAt(), raw.getContentType(), raw.getCharset(), raw.getBody().array(), r.partition(),
+        List<Release> found = enricher.enrich(new RawDocument(
+                key,
+                raw.getSourceId(),
+                raw.getSourceUrl(),
+                raw.getFetchedAt(),
+                raw.getContentType(),
+                raw.getCharset(),
+                raw.getBody().array(),
+                r.partition(),
                 r.offset()));
         for (Release release : found) {
             report.releases++;
@@ -133,14 +151,25 @@ public final class DryRun {
         }
         report.changed++;
         if (report.samples.size() < sampleSize) {
-            report.samples.add(new Sample(now.getReleaseId(), now.getTitle(), row.classifierVersion(),
-                    List.copyOf(oldRegions.keySet()), List.copyOf(newRegions.keySet()), List.copyOf(oldTopics.keySet()),
-                    List.copyOf(newTopics.keySet()), added, removed));
+            report.samples.add(new Sample(
+                    now.getReleaseId(),
+                    now.getTitle(),
+                    row.classifierVersion(),
+                    List.copyOf(oldRegions.keySet()),
+                    List.copyOf(newRegions.keySet()),
+                    List.copyOf(oldTopics.keySet()),
+                    List.copyOf(newTopics.keySet()),
+                    added,
+                    removed));
         }
     }
 
-    private static void diff(Map<String, List<String>> before, Map<String, List<String>> after,
-            Map<String, Change> counts, Map<String, List<String>> added, Map<String, List<String>> removed) {
+    private static void diff(
+            Map<String, List<String>> before,
+            Map<String, List<String>> after,
+            Map<String, Change> counts,
+            Map<String, List<String>> added,
+            Map<String, List<String>> removed) {
         for (var e : after.entrySet()) {
             if (!before.containsKey(e.getKey())) {
                 counts.computeIfAbsent(e.getKey(), k -> new Change()).added++;
@@ -187,7 +216,9 @@ public final class DryRun {
     /** The report as indented JSON. */
     public static void printJson(Report report, PrintWriter out) {
         try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON", e);
         }
@@ -196,10 +227,18 @@ public final class DryRun {
 
     /** The report as text: totals, one table per label kind, then the sample. */
     public static void printText(Report report, PrintWriter out) {
-        out.printf(Locale.ROOT, "Dry run with classifier %s: %d raw records, %d releases (%d changed, %d unchanged,"
-                + " %d not in the store); %d undecodable, %d of other sources.%n", report.classifierVersion,
-                report.records, report.releases, report.changed, report.unchanged, report.notStored,
-                report.undecodable, report.skippedBySource);
+        out.printf(
+                Locale.ROOT,
+                "Dry run with classifier %s: %d raw records, %d releases (%d changed, %d unchanged,"
+                        + " %d not in the store); %d undecodable, %d of other sources.%n",
+                report.classifierVersion,
+                report.records,
+                report.releases,
+                report.changed,
+                report.unchanged,
+                report.notStored,
+                report.undecodable,
+                report.skippedBySource);
         table(out, "region", report.regions);
         table(out, "topic", report.topics);
         if (!report.samples.isEmpty()) {
@@ -209,8 +248,9 @@ public final class DryRun {
                 out.printf("    regions %s -> %s%n", s.oldRegions(), s.newRegions());
                 out.printf("    topics  %s -> %s%n", s.oldTopics(), s.newTopics());
                 s.addedEvidence().forEach((label, ev) -> out.printf("    + %s: %s%n", label, quoted(ev)));
-                s.removedEvidence().forEach((label, ev) -> out.printf("    - %s: %s (was %s)%n", label, quoted(ev),
-                        s.storedClassifierVersion()));
+                s.removedEvidence()
+                        .forEach((label, ev) ->
+                                out.printf("    - %s: %s (was %s)%n", label, quoted(ev), s.storedClassifierVersion()));
             }
         }
         out.flush();

@@ -33,7 +33,8 @@ public final class Exporter {
     private final Map<String, Object> producerProps;
     private final Serializer<Notification> serializer;
 
-    public Exporter(StoreView store, String bootstrap, Map<String, ?> kafkaOverrides, Serializer<Notification> serializer) {
+    public Exporter(
+            StoreView store, String bootstrap, Map<String, ?> kafkaOverrides, Serializer<Notification> serializer) {
         this.store = store;
         this.serializer = serializer;
         this.producerProps = new HashMap<>(kafkaOverrides);
@@ -47,14 +48,18 @@ public final class Exporter {
      * Sends every matching release: in any of {@code regions} (all when empty) and any of {@code topics} (all when
      * empty), sort date (published date, else stored day) on or after {@code from} (all when null). Returns how many.
      */
-    public long export(String toTopic, LocalDate from, List<String> regions, List<String> topics,
+    public long export(
+            String toTopic,
+            LocalDate from,
+            List<String> regions,
+            List<String> topics,
             org.bulletin.ingest.Progress progress) {
         List<String> rs = regions.isEmpty() ? java.util.Collections.singletonList(null) : regions;
         List<String> ts = topics.isEmpty() ? java.util.Collections.singletonList(null) : topics;
         Set<String> sent = new HashSet<>();
         List<Future<?>> pending = new ArrayList<>();
-        try (KafkaProducer<String, Notification> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                serializer)) {
+        try (KafkaProducer<String, Notification> producer =
+                new KafkaProducer<>(producerProps, new StringSerializer(), serializer)) {
             for (String region : rs) {
                 for (String topic : ts) {
                     String cursor = null;
@@ -99,6 +104,8 @@ public final class Exporter {
     }
 
     private static List<String> ids(List<ReleaseSummary.ScoredLabel> labels) {
-        return labels == null ? List.of() : labels.stream().map(ReleaseSummary.ScoredLabel::id).toList();
+        return labels == null
+                ? List.of()
+                : labels.stream().map(ReleaseSummary.ScoredLabel::id).toList();
     }
 }

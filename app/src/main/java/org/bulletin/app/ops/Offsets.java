@@ -18,15 +18,17 @@ final class Offsets {
 
     /** Ranges up to this many offsets are counted record by record; larger ones are reported as offset spans. */
     static final long EXACT_UP_TO = 10_000;
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Offsets() {
-    }
+    private Offsets() {}
 
     /** Records (not markers) in [from, end) of each partition, read with the consumer's isolation level. */
     static long count(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, long[]> ranges) {
         long[] n = {0};
-        long span = ranges.values().stream().mapToLong(r -> Math.max(0, r[1] - r[0])).sum();
+        long span = ranges.values().stream()
+                .mapToLong(r -> Math.max(0, r[1] - r[0]))
+                .sum();
         if (span > EXACT_UP_TO) {
             return span;
         }
@@ -35,7 +37,9 @@ final class Offsets {
     }
 
     /** Calls {@code action} for every record in [from, end) of each partition; returns when all are passed. */
-    static void read(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, long[]> ranges,
+    static void read(
+            KafkaConsumer<byte[], byte[]> c,
+            Map<TopicPartition, long[]> ranges,
             Consumer<ConsumerRecord<byte[], byte[]>> action) {
         Map<TopicPartition, long[]> open = new LinkedHashMap<>();
         ranges.forEach((tp, r) -> {

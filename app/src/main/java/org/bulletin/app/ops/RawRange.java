@@ -77,8 +77,12 @@ public final class RawRange {
         }
     }
 
-    private static Map<TopicPartition, Long> at(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> tps,
-            Instant time, Map<TopicPartition, Long> begins, Map<TopicPartition, Long> ends) {
+    private static Map<TopicPartition, Long> at(
+            KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> tps,
+            Instant time,
+            Map<TopicPartition, Long> begins,
+            Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> out = new HashMap<>();
         if (time == null) {
             out.putAll(begins);

@@ -38,8 +38,7 @@ public final class Replayer {
     private final String replayTopic;
 
     /** What a copy did. */
-    public record Result(long scanned, long copied, long skippedBySource, long undecodable) {
-    }
+    public record Result(long scanned, long copied, long skippedBySource, long undecodable) {}
 
     public Replayer(String bootstrap, Map<String, ?> kafkaOverrides, String replayTopic) {
         this.kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -115,7 +114,9 @@ public final class Replayer {
             return null;
         }
         try {
-            return rawDeserializer.deserialize(r.topic(), r.headers(), r.value()).getSourceId();
+            return rawDeserializer
+                    .deserialize(r.topic(), r.headers(), r.value())
+                    .getSourceId();
         } catch (RuntimeException e) {
             return null;
         }
@@ -128,23 +129,27 @@ public final class Replayer {
     public boolean awaitEnriched(String bootstrap, String applicationId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(KafkaClients.config(bootstrap, kafkaOverrides));
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
             List<TopicPartition> tps = consumer.partitionsFor(replayTopic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(replayTopic, p.partition())).toList();
+                    .map(p -> new TopicPartition(replayTopic, p.partition()))
+                    .toList();
             consumer.assign(tps);
             Map<TopicPartition, Long> ends = consumer.endOffsets(tps, Duration.ofSeconds(30));
             while (System.nanoTime() < deadline) {
                 Map<TopicPartition, OffsetAndMetadata> committed;
                 try {
-                    committed = admin.listConsumerGroupOffsets(applicationId,
-                            new ListConsumerGroupOffsetsOptions().requireStable(true))
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    committed = admin.listConsumerGroupOffsets(
+                                    applicationId, new ListConsumerGroupOffsetsOptions().requireStable(true))
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     Thread.sleep(500);
                     continue;
                 }
-                boolean caughtUp = ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                boolean caughtUp = ends.entrySet().stream()
+                        .allMatch(e -> e.getValue() == 0
+                                || (committed.get(e.getKey()) != null
+                                        && committed.get(e.getKey()).offset() >= e.getValue()));
                 if (caughtUp) {
                     return true;
                 }

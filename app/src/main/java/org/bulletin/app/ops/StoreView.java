@@ -46,7 +46,15 @@ public interface StoreView extends AutoCloseable {
 
             @Override
             public ReleasePage page(String region, String topic, LocalDate from, String cursor, int limit) {
-                return store.query(new ReleaseQuery(region, topic, null, null, null, from, null, limit,
+                return store.query(new ReleaseQuery(
+                        region,
+                        topic,
+                        null,
+                        null,
+                        null,
+                        from,
+                        null,
+                        limit,
                         cursor == null ? null : Cursor.decode(cursor)));
             }
 
@@ -66,10 +74,12 @@ public interface StoreView extends AutoCloseable {
     final class HttpStoreView implements StoreView {
 
         // Tolerant of keys a newer API adds.
-        private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         private final String base;
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpStoreView(String base) {
             this.base = base;
@@ -105,7 +115,10 @@ public interface StoreView extends AutoCloseable {
             StringBuilder sb = new StringBuilder();
             for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
                 char c = (char) (b & 0xff);
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/:".indexOf(c) >= 0) {
+                if ((c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || "-._~/:".indexOf(c) >= 0) {
                     sb.append(c);
                 } else {
                     sb.append('%').append(String.format("%02X", b & 0xff));
@@ -115,7 +128,10 @@ public interface StoreView extends AutoCloseable {
         }
 
         private HttpResponse<String> get(String path) {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
             try {
                 return client.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -138,14 +154,15 @@ public interface StoreView extends AutoCloseable {
             } else {
                 reason = e.getClass().getSimpleName();
             }
-            return "cannot reach the publish API at " + base + " (" + reason + "): start the platform ('bulletin run'), "
+            return "cannot reach the publish API at " + base + " (" + reason
+                    + "): start the platform ('bulletin run'), "
                     + "point --api at the running publish stage, or read the store directly with --store JDBC_URL";
         }
 
         private <T> T read(HttpResponse<String> res, Class<T> type) {
             if (res.statusCode() != 200) {
-                throw new IllegalStateException("publish API " + res.uri() + " answered " + res.statusCode() + ": "
-                        + res.body());
+                throw new IllegalStateException(
+                        "publish API " + res.uri() + " answered " + res.statusCode() + ": " + res.body());
             }
             try {
                 return JSON.readValue(res.body(), type);

@@ -6,8 +6,7 @@ import java.util.List;
 /** Plain-text tables for the ops commands: left-aligned columns sized to their widest cell. */
 public final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     public static void print(PrintWriter out, List<String> header, List<List<String>> rows) {
         int[] width = new int[header.size()];

@@ -15,8 +15,7 @@ public final class Times {
 
     private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([smhdw])");
 
-    private Times() {
-    }
+    private Times() {}
 
     /**
      * {@code 2025-03-14T10:00:00Z}, {@code 2025-03-14T10:00} (UTC), {@code 2025-03-14} (start of that UTC day), or an
@@ -50,8 +49,10 @@ public final class Times {
             }
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("cannot read time '" + text + "': use 2025-03-14T10:00:00Z, 2025-03-14,"
-                    + " or an age like 30m, 12h, 7d, 2w", e);
+            throw new IllegalArgumentException(
+                    "cannot read time '" + text + "': use 2025-03-14T10:00:00Z, 2025-03-14,"
+                            + " or an age like 30m, 12h, 7d, 2w",
+                    e);
         }
     }
 }

@@ -30,13 +30,37 @@ class BenchCommandIT {
 
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setOut(new PrintWriter(out, true));
-        int exit = cli.execute("--records", "300", "--rate", "50", "--e2e-seconds",
-                "3", "--warmup-seconds", "1", "--registry", "mem", "--json", json.toString(), "--data-dir", dir.resolve("data").toString());
+        int exit = cli.execute(
+                "--records",
+                "300",
+                "--rate",
+                "50",
+                "--e2e-seconds",
+                "3",
+                "--warmup-seconds",
+                "1",
+                "--registry",
+                "mem",
+                "--json",
+                json.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
 
         assertThat(exit).as(out.toString()).isZero();
         JsonNode r = new ObjectMapper().readTree(json.toFile());
-        for (String field : new String[] {"records", "ingest_rps", "passthrough_rps", "enrich_rps", "ratio", "publish_rps",
-            "e2e_p50_ms", "e2e_p99_ms", "e2e_p999_ms", "peak_rss_mb", "peak_heap_mb"}) {
+        for (String field : new String[] {
+            "records",
+            "ingest_rps",
+            "passthrough_rps",
+            "enrich_rps",
+            "ratio",
+            "publish_rps",
+            "e2e_p50_ms",
+            "e2e_p99_ms",
+            "e2e_p999_ms",
+            "peak_rss_mb",
+            "peak_heap_mb"
+        }) {
             assertThat(r.path(field).asDouble()).as(field).isPositive();
         }
         assertThat(r.path("records").asInt()).isEqualTo(300);

@@ -24,26 +24,47 @@ class BenchResultTest {
     @Test
     void shouldWriteNullForFiguresThatCouldNotBeMeasured() throws Exception {
         // The pass-through's second half too short to time, no latency sample, no /proc, no thread time.
-        BenchResult r = result(new BenchResult.Rates(1200, Double.NaN), new BenchResult.Rates(900, 1179.8),
-                new Percentiles(new double[0]), Double.NaN, 0);
+        BenchResult r = result(
+                new BenchResult.Rates(1200, Double.NaN),
+                new BenchResult.Rates(900, 1179.8),
+                new Percentiles(new double[0]),
+                Double.NaN,
+                0);
 
         JsonNode json = JSON.readTree(JSON.writeValueAsString(r.toJson()));
 
-        for (String field : List.of("passthrough_rps_second_half", "ratio_second_half", "e2e_p50_ms", "e2e_p99_ms",
-                "e2e_p999_ms", "e2e_max_ms", "peak_rss_mb", "enrich_commit_share", "enrich_poll_share",
+        for (String field : List.of(
+                "passthrough_rps_second_half",
+                "ratio_second_half",
+                "e2e_p50_ms",
+                "e2e_p99_ms",
+                "e2e_p999_ms",
+                "e2e_max_ms",
+                "peak_rss_mb",
+                "enrich_commit_share",
+                "enrich_poll_share",
                 "enrich_blocked_share")) {
             assertThat(json.has(field)).as(field).isTrue();
-            assertThat(json.get(field).isNull()).as(field + " = " + json.get(field)).isTrue();
+            assertThat(json.get(field).isNull())
+                    .as(field + " = " + json.get(field))
+                    .isTrue();
         }
         assertThat(json.get("enrich_rps_second_half").asDouble()).isEqualTo(1179.8);
         assertThat(json.get("ratio").asDouble()).isEqualTo(0.75);
-        assertThat(everyFigure(json)).allSatisfy(f -> assertThat(f.isNull() || f.asDouble() >= 0).as(f.toString()).isTrue());
+        assertThat(everyFigure(json))
+                .allSatisfy(f -> assertThat(f.isNull() || f.asDouble() >= 0)
+                        .as(f.toString())
+                        .isTrue());
     }
 
     @Test
     void shouldWriteNullForARatioToAPassThroughThatMovedNothing() throws Exception {
-        BenchResult r = result(new BenchResult.Rates(0, 0), new BenchResult.Rates(900, 1000),
-                new Percentiles(new double[] {12.34}), 512, 10);
+        BenchResult r = result(
+                new BenchResult.Rates(0, 0),
+                new BenchResult.Rates(900, 1000),
+                new Percentiles(new double[] {12.34}),
+                512,
+                10);
 
         JsonNode json = JSON.readTree(JSON.writeValueAsString(r.toJson()));
 
@@ -62,15 +83,25 @@ class BenchResultTest {
         assertThat(BenchResult.percent("%.1f", 0.171)).isEqualTo(String.format("%.1f%%", 17.1));
     }
 
-    private static BenchResult result(BenchResult.Rates passThrough, BenchResult.Rates enrichRates, Percentiles latency,
-                                      double peakRssMb, double threadSeconds) {
+    private static BenchResult result(
+            BenchResult.Rates passThrough,
+            BenchResult.Rates enrichRates,
+            Percentiles latency,
+            double peakRssMb,
+            double threadSeconds) {
         Map<String, Object> machine = new TreeMap<>();
         machine.put("cores", 2);
-        return new BenchResult(100, new BenchResult.Ingest(300, 300, 1_500_000, 3, 4, 450.0), passThrough,
+        return new BenchResult(
+                100,
+                new BenchResult.Ingest(300, 300, 1_500_000, 3, 4, 450.0),
+                passThrough,
                 new BenchResult.Enrich(enrichRates, 300, new ThreadTime(1, 2, 4, 1), threadSeconds),
-                new BenchResult.Publish(65, 300, 280, 20), new BenchResult.Latency(50, 150, latency),
-                new BenchResult.Setup("exactly_once_v2", "mem", 100, 3, 1), new BenchResult.Memory(700, peakRssMb),
-                machine, "2026-11-29T14:00:00Z");
+                new BenchResult.Publish(65, 300, 280, 20),
+                new BenchResult.Latency(50, 150, latency),
+                new BenchResult.Setup("exactly_once_v2", "mem", 100, 3, 1),
+                new BenchResult.Memory(700, peakRssMb),
+                machine,
+                "2026-11-29T14:00:00Z");
     }
 
     private static List<JsonNode> everyFigure(JsonNode json) {

@@ -72,7 +72,8 @@ final class ComposeFile {
                 return dir.resolve(relative);
             }
         }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                relative + " not found above " + Path.of("").toAbsolutePath());
     }
 
     /** A mutable copy of the parsed tree, for tests that break one thing. */
@@ -105,7 +106,10 @@ final class ComposeFile {
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode node = service.path("environment");
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+            node.fields()
+                    .forEachRemaining(e -> env.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? "" : e.getValue().asText()));
         } else if (node.isArray()) {
             node.forEach(item -> {
                 String s = item.asText();
@@ -153,7 +157,8 @@ final class ComposeFile {
     /** Container ports a service publishes ({@code ports:}, short or long syntax) or exposes ({@code expose:}). */
     static Set<Integer> containerPorts(JsonNode service) {
         Set<Integer> ports = new LinkedHashSet<>(publishedTargets(service).values());
-        service.path("expose").forEach(p -> ports.add(Integer.parseInt(resolve(p.asText()).split("/")[0])));
+        service.path("expose")
+                .forEach(p -> ports.add(Integer.parseInt(resolve(p.asText()).split("/")[0])));
         return ports;
     }
 
@@ -175,11 +180,14 @@ final class ComposeFile {
     /** Services another one waits for with {@code service_completed_successfully}: the one-shots. */
     Set<String> oneShots() {
         Set<String> out = new LinkedHashSet<>();
-        services().values().forEach(s -> s.path("depends_on").fields().forEachRemaining(d -> {
-            if ("service_completed_successfully".equals(d.getValue().path("condition").asText())) {
-                out.add(d.getKey());
-            }
-        }));
+        services()
+                .values()
+                .forEach(s -> s.path("depends_on").fields().forEachRemaining(d -> {
+                    if ("service_completed_successfully"
+                            .equals(d.getValue().path("condition").asText())) {
+                        out.add(d.getKey());
+                    }
+                }));
         return out;
     }
 
@@ -188,12 +196,13 @@ final class ComposeFile {
     /** Every BULLETIN_* variable must map (Settings.envToKey) to a key the app reads; a typo would be ignored. */
     List<String> unknownBulletinVariables() {
         List<String> problems = new ArrayList<>();
-        services().forEach((name, service) -> environment(service).keySet().forEach(var -> {
-            if (var.startsWith("BULLETIN_") && !ConfigKeys.isKnown(Settings.envToKey(var))) {
-                problems.add("service '" + name + "': " + var + " (key " + Settings.envToKey(var)
-                        + ") is not a configuration key the app reads");
-            }
-        }));
+        services()
+                .forEach((name, service) -> environment(service).keySet().forEach(var -> {
+                    if (var.startsWith("BULLETIN_") && !ConfigKeys.isKnown(Settings.envToKey(var))) {
+                        problems.add("service '" + name + "': " + var + " (key " + Settings.envToKey(var)
+                                + ") is not a configuration key the app reads");
+                    }
+                }));
         return problems;
     }
 
@@ -207,7 +216,8 @@ final class ComposeFile {
                     keys.put(Settings.envToKey(var), resolve(value));
                 }
             });
-            List<ConfigDef> defs = List.of(EnrichConfig.DEF, IngestConfig.DEF, PublishConfig.configDef(), Topics.configDef());
+            List<ConfigDef> defs =
+                    List.of(EnrichConfig.DEF, IngestConfig.DEF, PublishConfig.configDef(), Topics.configDef());
             for (ConfigDef def : defs) {
                 Map<String, String> mine = new LinkedHashMap<>();
                 keys.forEach((k, v) -> {
@@ -227,7 +237,8 @@ final class ComposeFile {
 
     /** Every topic name written anywhere in the file (comments included) must be one the app uses by default. */
     List<String> unknownTopics() {
-        Set<String> known = Set.copyOf(Topics.defaults(SchemaRegistries.connect("mem://compose-guard")).allNames());
+        Set<String> known = Set.copyOf(
+                Topics.defaults(SchemaRegistries.connect("mem://compose-guard")).allNames());
         List<String> problems = new ArrayList<>();
         Matcher m = TOPIC.matcher(text);
         while (m.find()) {
@@ -300,8 +311,9 @@ final class ComposeFile {
                         problems.add("service '" + name + "': " + var + " names host '" + host
                                 + "', which is not a service of " + FILE + " " + services.keySet());
                     } else if (!containerPorts(target).contains(port)) {
-                        problems.add("service '" + name + "': " + var + " names " + host + ":" + port + ", but service '"
-                                + host + "' declares ports " + containerPorts(target) + " (expose/ports)");
+                        problems.add(
+                                "service '" + name + "': " + var + " names " + host + ":" + port + ", but service '"
+                                        + host + "' declares ports " + containerPorts(target) + " (expose/ports)");
                     }
                 }
             });
@@ -324,7 +336,8 @@ final class ComposeFile {
     private static List<String> storeProblems(String name, Map<String, String> env, Map<String, JsonNode> services) {
         List<String> problems = new ArrayList<>();
         String url = resolve(env.getOrDefault("BULLETIN_PUBLISH_STORE_URL", ""));
-        Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/([^?]+).*").matcher(url);
+        Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/([^?]+).*")
+                .matcher(url);
         if (!m.matches()) {
             problems.add("service '" + name + "': BULLETIN_PUBLISH_STORE_URL '" + url
                     + "' is not a jdbc:postgresql URL (empty = an H2 file inside the container)");
@@ -376,7 +389,8 @@ final class ComposeFile {
             deps.fields().forEachRemaining(d -> {
                 String condition = d.getValue().path("condition").asText();
                 JsonNode target = services.get(d.getKey());
-                String expected = oneShots.contains(d.getKey()) ? "service_completed_successfully"
+                String expected = oneShots.contains(d.getKey())
+                        ? "service_completed_successfully"
                         : target != null && target.has("healthcheck") ? "service_healthy" : "service_started";
                 if (target == null) {
                     problems.add("service '" + name + "' depends on unknown service '" + d.getKey() + "'");

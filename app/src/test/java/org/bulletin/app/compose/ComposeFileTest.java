@@ -26,28 +26,37 @@ class ComposeFileTest {
 
     @Test
     void shouldCatchAMistypedBulletinVariable() {
-        ComposeFile typo = ComposeFile.parse(compose.text()
-                .replace("BULLETIN_ENRICH_STATE_DIR:", "BULLETIN_ENRICH_STATEDIR:"));
+        ComposeFile typo =
+                ComposeFile.parse(compose.text().replace("BULLETIN_ENRICH_STATE_DIR:", "BULLETIN_ENRICH_STATEDIR:"));
 
         assertThat(typo.unknownBulletinVariables())
-                .singleElement().asString().contains("'enrich'", "BULLETIN_ENRICH_STATEDIR", "bulletin.enrich.statedir");
+                .singleElement()
+                .asString()
+                .contains("'enrich'", "BULLETIN_ENRICH_STATEDIR", "bulletin.enrich.statedir");
     }
 
     @Test
     void shouldGiveEveryBulletinVariableAValueItsConfigAccepts() {
         assertThat(compose.invalidBulletinValues()).isEmpty();
 
-        ComposeFile bad = ComposeFile.parse(compose.text()
-                .replace("BULLETIN_PUBLISH_API_HOST: \"0.0.0.0\"", "BULLETIN_PUBLISH_API_HOST: \"\""));
+        ComposeFile bad = ComposeFile.parse(
+                compose.text().replace("BULLETIN_PUBLISH_API_HOST: \"0.0.0.0\"", "BULLETIN_PUBLISH_API_HOST: \"\""));
         assertThat(bad.invalidBulletinValues()).singleElement().asString().contains("bulletin.publish.api.host");
     }
 
     @Test
     void shouldKnowEveryKeyOfTheStageConfigsAndTheApp() {
-        assertThat(ConfigKeys.all()).contains("bulletin.kafka.bootstrap", "bulletin.registry.url",
-                "bulletin.publish.store.url", "bulletin.publish.api.host", "bulletin.ingest.push.token",
-                "bulletin.enrich.state.dir", "bulletin.topics.raw");
-        assertThat(ConfigKeys.isKnown("bulletin.publish.kafka.security.protocol")).isTrue();
+        assertThat(ConfigKeys.all())
+                .contains(
+                        "bulletin.kafka.bootstrap",
+                        "bulletin.registry.url",
+                        "bulletin.publish.store.url",
+                        "bulletin.publish.api.host",
+                        "bulletin.ingest.push.token",
+                        "bulletin.enrich.state.dir",
+                        "bulletin.topics.raw");
+        assertThat(ConfigKeys.isKnown("bulletin.publish.kafka.security.protocol"))
+                .isTrue();
         assertThat(ConfigKeys.isKnown("bulletin.enrich.state.directory")).isFalse();
     }
 
@@ -72,9 +81,10 @@ class ComposeFileTest {
     void shouldPointOnlyAtServicesOfTheFile() {
         assertThat(compose.hostProblems()).isEmpty();
 
-        ComposeFile renamed = ComposeFile.parse(compose.text()
-                .replace("http://schema-registry:8081\"", "http://registry:8081\""));
-        assertThat(renamed.hostProblems()).isNotEmpty()
+        ComposeFile renamed =
+                ComposeFile.parse(compose.text().replace("http://schema-registry:8081\"", "http://registry:8081\""));
+        assertThat(renamed.hostProblems())
+                .isNotEmpty()
                 .allMatch(p -> p.contains("BULLETIN_REGISTRY_URL names host 'registry'"));
 
         ComposeFile wrongPort = ComposeFile.parse(compose.text().replace("postgres:5432/", "postgres:5433/"));
@@ -89,9 +99,10 @@ class ComposeFileTest {
         ObjectNode tree = compose.tree();
         ((ObjectNode) tree.path("services").path("enrich")).remove("healthcheck");
         ((ObjectNode) tree.path("services").path("kafka")).remove("restart");
-        assertThat(ComposeFile.of(tree).lifecycleProblems()).containsExactlyInAnyOrder(
-                "service 'enrich' has no healthcheck and is not a one-shot",
-                "service 'kafka' has no restart policy");
+        assertThat(ComposeFile.of(tree).lifecycleProblems())
+                .containsExactlyInAnyOrder(
+                        "service 'enrich' has no healthcheck and is not a one-shot",
+                        "service 'kafka' has no restart policy");
     }
 
     @Test
@@ -101,9 +112,10 @@ class ComposeFileTest {
         ComposeFile floating = ComposeFile.parse(compose.text()
                 .replace("image: postgres:17.6", "image: postgres")
                 .replace("image: apache/kafka:4.3.1", "image: apache/kafka:latest"));
-        assertThat(floating.unpinnedImages()).containsExactlyInAnyOrder(
-                "service 'kafka': image 'apache/kafka:latest' is not pinned (latest)",
-                "service 'postgres': image 'postgres' has no tag");
+        assertThat(floating.unpinnedImages())
+                .containsExactlyInAnyOrder(
+                        "service 'kafka': image 'apache/kafka:latest' is not pinned (latest)",
+                        "service 'postgres': image 'postgres' has no tag");
     }
 
     @Test
@@ -118,16 +130,18 @@ class ComposeFileTest {
         String example = Files.readString(ComposeFile.locate(ComposeFile.ENV_EXAMPLE));
 
         assertThat(compose.undocumentedInterpolations(example)).isEmpty();
-        assertThat(compose.undocumentedInterpolations("")).contains("${PUSH_TOKEN} is not documented in "
-                + ComposeFile.ENV_EXAMPLE);
+        assertThat(compose.undocumentedInterpolations(""))
+                .contains("${PUSH_TOKEN} is not documented in " + ComposeFile.ENV_EXAMPLE);
     }
 
     @Test
     void shouldBuildAnImageThatRunsTheJarAsANonRootUser() throws IOException {
         List<String> lines = Files.readAllLines(ComposeFile.locate("Dockerfile"));
 
-        assertThat(lines).contains("COPY --from=build /src/app/target/bulletin.jar /app/bulletin.jar",
-                "ENTRYPOINT [\"java\", \"-jar\", \"/app/bulletin.jar\"]");
+        assertThat(lines)
+                .contains(
+                        "COPY --from=build /src/app/target/bulletin.jar /app/bulletin.jar",
+                        "ENTRYPOINT [\"java\", \"-jar\", \"/app/bulletin.jar\"]");
         assertThat(lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b))
                 .hasValueSatisfying(user -> assertThat(user).isNotIn("USER root", "USER 0"));
         assertThat(lines.stream().filter(l -> l.startsWith("COPY --from"))).hasSize(1);

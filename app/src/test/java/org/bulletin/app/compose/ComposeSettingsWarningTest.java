@@ -39,14 +39,17 @@ class ComposeSettingsWarningTest {
         assertThat(settings.bulletin()).containsEntry("bulletin.enrich.statedir", "/x");
         assertThat(events.list).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.WARN);
-            assertThat(e.getFormattedMessage()).isEqualTo("unknown configuration key 'bulletin.enrich.statedir' is "
-                    + "ignored (typo?); did you mean 'bulletin.enrich.state.dir'?");
+            assertThat(e.getFormattedMessage())
+                    .isEqualTo("unknown configuration key 'bulletin.enrich.statedir' is "
+                            + "ignored (typo?); did you mean 'bulletin.enrich.state.dir'?");
         });
     }
 
     @Test
     void shouldNotWarnAboutKnownKeysOrKafkaClientOverrides() {
-        Settings.load(null, Map.of("BULLETIN_PUBLISH_API_HOST", "0.0.0.0", "KAFKA_COMPRESSION_TYPE", "zstd"),
+        Settings.load(
+                null,
+                Map.of("BULLETIN_PUBLISH_API_HOST", "0.0.0.0", "KAFKA_COMPRESSION_TYPE", "zstd"),
                 Map.of("bulletin.publish.kafka.client.id", "x", "bulletin.log.level", "DEBUG"));
 
         assertThat(events.list).isEmpty();

@@ -44,7 +44,8 @@ final class Checker {
             ps.setString(1, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.merge(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2), (a, b) -> a + "|DUP|" + b);
+                    rows.merge(
+                            rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2), (a, b) -> a + "|DUP|" + b);
                 }
             }
         } catch (SQLException e) {
@@ -98,7 +99,8 @@ final class Checker {
             String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
             StringBuilder headers = new StringBuilder();
             for (Header h : r.headers()) {
-                headers.append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)).append('\n');
+                headers.append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8))
+                        .append('\n');
             }
             boolean match = false;
             for (String m : markers) {
@@ -108,7 +110,9 @@ final class Checker {
                 Header reason = r.headers().lastHeader("bulletin.reason");
                 Header url = r.headers().lastHeader("bulletin.url");
                 String name = url == null ? key : key + " " + new String(url.value(), StandardCharsets.UTF_8);
-                out.merge(name, reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8),
+                out.merge(
+                        name,
+                        reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8),
                         (a, b) -> a + " || " + b);
             }
         }
@@ -129,13 +133,19 @@ final class Checker {
 
     /** Every committed record of {@code topic}, from the beginning to the end offsets of now. */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                env.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                16 * 1024 * 1024);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
@@ -174,9 +184,12 @@ final class Checker {
         Set<String> expectedIds = new HashSet<>();
         expected.forEach(i -> expectedIds.add(i.key()));
 
-        long missingRows = expectedIds.stream().filter(id -> !rows.containsKey(id)).count();
-        long unexpectedRows = rows.keySet().stream().filter(id -> !expectedIds.contains(id)).count();
-        long repeatedRows = rows.values().stream().filter(v -> v.contains("|DUP|")).count();
+        long missingRows =
+                expectedIds.stream().filter(id -> !rows.containsKey(id)).count();
+        long unexpectedRows =
+                rows.keySet().stream().filter(id -> !expectedIds.contains(id)).count();
+        long repeatedRows =
+                rows.values().stream().filter(v -> v.contains("|DUP|")).count();
         Set<String> notified = new HashSet<>(notes);
         long groupsWithoutNotification = 0;
         long extraOriginals = 0;
@@ -188,26 +201,39 @@ final class Checker {
             // a near-duplicate edit may be an original of its own (enrich's near check is a similarity threshold,
             // eventually consistent across tasks) or a duplicate. A stored group with no original at all lost its
             // notification to a wrong duplicate mark.
-            long exactOriginals = members.stream().filter(id -> !nearEdits.contains(id) && "".equals(rows.get(id))).count();
-            long originals = members.stream().filter(id -> "".equals(rows.get(id))).count();
+            long exactOriginals = members.stream()
+                    .filter(id -> !nearEdits.contains(id) && "".equals(rows.get(id)))
+                    .count();
+            long originals =
+                    members.stream().filter(id -> "".equals(rows.get(id))).count();
             extraOriginals += Math.max(0, exactOriginals - 1);
-            long unnotifiedOriginals = members.stream().filter(id -> "".equals(rows.get(id)) && !notified.contains(id)).count();
-            long notifiedDuplicates = members.stream().filter(id -> rows.containsKey(id) && !"".equals(rows.get(id))
-                    && notified.contains(id)).count();
+            long unnotifiedOriginals = members.stream()
+                    .filter(id -> "".equals(rows.get(id)) && !notified.contains(id))
+                    .count();
+            long notifiedDuplicates = members.stream()
+                    .filter(id -> rows.containsKey(id) && !"".equals(rows.get(id)) && notified.contains(id))
+                    .count();
             boolean anyStored = members.stream().anyMatch(rows::containsKey);
             groupsWithoutNotification += unnotifiedOriginals + (anyStored && originals == 0 ? 1 : 0);
             extraGroupNotes += notifiedDuplicates;
         }
         long repeatedNotes = notes.size() - notified.size();
-        long strayNotes = notified.stream().filter(id -> !expectedIds.contains(id)).count();
-        return new Counts(expected.size(), rows.size(), missingRows + groupsWithoutNotification,
-                unexpectedRows + repeatedRows + extraOriginals, repeatedNotes + extraGroupNotes + strayNotes,
-                missingRows, groupsWithoutNotification);
+        long strayNotes =
+                notified.stream().filter(id -> !expectedIds.contains(id)).count();
+        return new Counts(
+                expected.size(),
+                rows.size(),
+                missingRows + groupsWithoutNotification,
+                unexpectedRows + repeatedRows + extraOriginals,
+                repeatedNotes + extraGroupNotes + strayNotes,
+                missingRows,
+                groupsWithoutNotification);
     }
 
     static Map<String, List<String>> groups(Collection<Generator.Item> expected) {
         Map<String, List<String>> groups = new HashMap<>();
-        expected.forEach(i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i.key()));
+        expected.forEach(
+                i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i.key()));
         return groups;
     }
 
@@ -216,7 +242,12 @@ final class Checker {
      * rows not expected, or a second original in a group of identical texts; duplicateNotifications: repeats of a
      * release id, or more than one notified release per group.
      */
-    record Counts(long expected, long stored, long lost, long duplicateRows, long duplicateNotifications,
-            long missingRows, long missingNotifications) {
-    }
+    record Counts(
+            long expected,
+            long stored,
+            long lost,
+            long duplicateRows,
+            long duplicateNotifications,
+            long missingRows,
+            long missingNotifications) {}
 }

@@ -10,18 +10,21 @@ import org.bulletin.app.embedded.EmbeddedKafka;
  */
 public final class FaultBroker {
 
-    private FaultBroker() {
-    }
+    private FaultBroker() {}
 
     /** Arguments: port, controller port, data dir. */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedKafka kafka = EmbeddedKafka.start(Path.of(args[2]), Integer.parseInt(args[0]), Integer.parseInt(args[1]));
+        EmbeddedKafka kafka =
+                EmbeddedKafka.start(Path.of(args[2]), Integer.parseInt(args[0]), Integer.parseInt(args[1]));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM is the clean stop of scenario 3: a controlled shutdown, logs flushed.
-            kafka.close();
-            stopped.countDown();
-        }, "fault-broker-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // SIGTERM is the clean stop of scenario 3: a controlled shutdown, logs flushed.
+                            kafka.close();
+                            stopped.countDown();
+                        },
+                        "fault-broker-stop"));
         System.out.println("BROKER READY " + kafka.bootstrapServers());
         System.out.flush();
         stopped.await();

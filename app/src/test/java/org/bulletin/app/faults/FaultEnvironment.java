@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import java.util.concurrent.TimeUnit;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.RegistryProcess;
 import org.bulletin.schemas.registry.SchemaRegistries;
@@ -38,7 +38,8 @@ public final class FaultEnvironment implements AutoCloseable {
 
     private final Path dir;
     private final String classpath;
-    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String javaBin =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final int brokerPort;
     private final int controllerPort;
@@ -99,19 +100,40 @@ public final class FaultEnvironment implements AutoCloseable {
         parts.add(privateJar.toString());
         for (String cls : List.of("com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.yaml.snakeyaml.Yaml")) {
             try {
-                parts.add(Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+                parts.add(Path.of(Class.forName(cls)
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
             } catch (ClassNotFoundException e) {
                 // not on the test classpath either: the stage jar must carry it itself
             }
         }
-        parts.add(Path.of(FaultBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        parts.add(Path.of(FaultBroker.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString());
         return String.join(java.io.File.pathSeparator, parts);
     }
 
     private void startAll() throws Exception {
-        broker = new StageProcess("broker", List.of(javaBin, "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
-                FaultBroker.class.getName(), Integer.toString(brokerPort), Integer.toString(controllerPort),
-                dir.resolve("kafka").toString()), Map.of(), dir.resolve("broker.log"));
+        broker = new StageProcess(
+                "broker",
+                List.of(
+                        javaBin,
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        classpath,
+                        FaultBroker.class.getName(),
+                        Integer.toString(brokerPort),
+                        Integer.toString(controllerPort),
+                        dir.resolve("kafka").toString()),
+                Map.of(),
+                dir.resolve("broker.log"));
         closeables.add(broker);
         startBroker();
         Path registryJar = RegistryProcess.locateJar(dir.resolve("registry-jar"));
@@ -121,19 +143,42 @@ public final class FaultEnvironment implements AutoCloseable {
         closeables.add(database);
         proxy = new TcpProxy(Integer.parseInt(envOr("BULLETIN_TEST_PG_PORT", "5432")));
         closeables.add(proxy);
-        runToCompletion("topics", List.of("topics", "--bootstrap", bootstrap(), "--registry", registry.url()),
+        runToCompletion(
+                "topics",
+                List.of("topics", "--bootstrap", bootstrap(), "--registry", registry.url()),
                 Duration.ofSeconds(120));
         topics = Topics.fromConfig(Map.of(), SchemaRegistries.connect(registry.url()));
         createMissingTopics();
-        enrich = stage("enrich", List.of("enrich", "--bootstrap", bootstrap(), "--registry", registry.url(),
-                "--set", "bulletin.enrich.state.dir=" + dir.resolve("enrich-state")));
-        publish = stage("publish", List.of("publish", "--bootstrap", bootstrap(), "--registry", registry.url(),
-                "--store", storeUrlViaProxy(),
-                "--set", "bulletin.publish.store.user=" + database.user(),
-                "--set", "bulletin.publish.api.port=" + apiPort,
-                "--set", "bulletin.publish.data.dir=" + dir.resolve("publish"),
-                "--set", "bulletin.ingest.data.dir=" + dir.resolve("ingest"),
-                "--set", "bulletin.publish.kafka.session.timeout.ms=" + SESSION_TIMEOUT_MS));
+        enrich = stage(
+                "enrich",
+                List.of(
+                        "enrich",
+                        "--bootstrap",
+                        bootstrap(),
+                        "--registry",
+                        registry.url(),
+                        "--set",
+                        "bulletin.enrich.state.dir=" + dir.resolve("enrich-state")));
+        publish = stage(
+                "publish",
+                List.of(
+                        "publish",
+                        "--bootstrap",
+                        bootstrap(),
+                        "--registry",
+                        registry.url(),
+                        "--store",
+                        storeUrlViaProxy(),
+                        "--set",
+                        "bulletin.publish.store.user=" + database.user(),
+                        "--set",
+                        "bulletin.publish.api.port=" + apiPort,
+                        "--set",
+                        "bulletin.publish.data.dir=" + dir.resolve("publish"),
+                        "--set",
+                        "bulletin.ingest.data.dir=" + dir.resolve("ingest"),
+                        "--set",
+                        "bulletin.publish.kafka.session.timeout.ms=" + SESSION_TIMEOUT_MS));
     }
 
     /**
@@ -143,8 +188,10 @@ public final class FaultEnvironment implements AutoCloseable {
     private void createMissingTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.allNames().stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, 3, (short) 1)).toList();
+            List<NewTopic> missing = topics.allNames().stream()
+                    .filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, 3, (short) 1))
+                    .toList();
             if (!missing.isEmpty()) {
                 System.out.println("fault suite: 'bulletin topics' did not create " + missing + "; creating them");
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -153,23 +200,32 @@ public final class FaultEnvironment implements AutoCloseable {
     }
 
     private StageProcess stage(String name, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "org.bulletin.app.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin,
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "org.bulletin.app.Main"));
         cmd.addAll(args);
-        StageProcess p = new StageProcess(name, cmd, Map.of("KAFKA_SESSION_TIMEOUT_MS", SESSION_TIMEOUT_MS),
-                dir.resolve(name + ".log"));
+        StageProcess p = new StageProcess(
+                name, cmd, Map.of("KAFKA_SESSION_TIMEOUT_MS", SESSION_TIMEOUT_MS), dir.resolve(name + ".log"));
         closeables.add(p);
         return p;
     }
 
     /** Runs a {@code bulletin} command to completion and returns its exit code and output. */
     public Result runToCompletion(String name, List<String> args, Duration within) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
-                "org.bulletin.app.Main"));
+        List<String> cmd = new ArrayList<>(
+                List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "org.bulletin.app.Main"));
         cmd.addAll(args);
         Path log = dir.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         try {
             if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("bulletin " + name + " did not finish in " + within + "; log " + log);
@@ -184,8 +240,7 @@ public final class FaultEnvironment implements AutoCloseable {
     }
 
     /** Exit code and output of a finished command. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Starts the broker process and waits until it serves. */
     public void startBroker() throws Exception {
@@ -197,7 +252,8 @@ public final class FaultEnvironment implements AutoCloseable {
                 throw new IllegalStateException("broker exited; see " + broker.log());
             }
             if (Files.size(broker.log()) > before) {
-                String tail = Files.readString(broker.log(), StandardCharsets.ISO_8859_1).substring((int) before);
+                String tail = Files.readString(broker.log(), StandardCharsets.ISO_8859_1)
+                        .substring((int) before);
                 if (tail.contains("BROKER READY")) {
                     return;
                 }

@@ -34,8 +34,8 @@ import org.bulletin.schemas.serde.GenericAvroSerde;
 public final class FaultSuite {
 
     /** Sizes and durations; {@link #fromSystemProperties} reads {@code faults.*} overrides. */
-    public record Options(int releases, int kills, int pgOutageSeconds, int brokerDownSeconds, long seed,
-                          List<String> scenarios) {
+    public record Options(
+            int releases, int kills, int pgOutageSeconds, int brokerDownSeconds, long seed, List<String> scenarios) {
 
         public static Options full() {
             return fromSystemProperties(new Options(1000, 5, 30, 10, System.nanoTime(), List.of()));
@@ -46,20 +46,33 @@ public final class FaultSuite {
         }
 
         static Options fromSystemProperties(Options d) {
-            return new Options(Integer.getInteger("faults.releases", d.releases()),
+            return new Options(
+                    Integer.getInteger("faults.releases", d.releases()),
                     Integer.getInteger("faults.kills", d.kills()),
                     Integer.getInteger("faults.pg.outage.seconds", d.pgOutageSeconds()),
                     Integer.getInteger("faults.broker.down.seconds", d.brokerDownSeconds()),
                     Long.getLong("faults.seed", d.seed()),
-                    System.getProperty("faults.scenarios", "").isBlank() ? d.scenarios()
-                            : List.of(System.getProperty("faults.scenarios").strip().split("\\s*,\\s*")));
+                    System.getProperty("faults.scenarios", "").isBlank()
+                            ? d.scenarios()
+                            : List.of(System.getProperty("faults.scenarios")
+                                    .strip()
+                                    .split("\\s*,\\s*")));
         }
     }
 
     /** One line of the table. */
-    public record Row(String scenario, String status, long expected, long stored, long lost, long duplicateRows,
-            long duplicateNotifications, long dlq, long poisonNotInDlq, String recovery, String note) {
-    }
+    public record Row(
+            String scenario,
+            String status,
+            long expected,
+            long stored,
+            long lost,
+            long duplicateRows,
+            long duplicateNotifications,
+            long dlq,
+            long poisonNotInDlq,
+            String recovery,
+            String note) {}
 
     /** The table and its totals. */
     public record Report(Options options, List<Row> rows, Duration took) {
@@ -87,21 +100,65 @@ public final class FaultSuite {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "Fault suite: %d releases/scenario, %d kills, PostgreSQL outage %d s, "
-                    + "broker down %d s, seed %d, took %d s%n", options.releases(), options.kills(),
-                    options.pgOutageSeconds(), options.brokerDownSeconds(), options.seed(), took.toSeconds()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Fault suite: %d releases/scenario, %d kills, PostgreSQL outage %d s, "
+                            + "broker down %d s, seed %d, took %d s%n",
+                    options.releases(),
+                    options.kills(),
+                    options.pgOutageSeconds(),
+                    options.brokerDownSeconds(),
+                    options.seed(),
+                    took.toSeconds()));
             String fmt = "| %-32s | %-7s | %8s | %6s | %4s | %8s | %9s | %3s | %9s | %-31s |%n";
-            sb.append(String.format(Locale.ROOT, fmt, "scenario", "status", "expected", "stored", "lost", "dup rows",
-                    "dup notes", "dlq", "poison ok", "time to recover (max)"));
-            sb.append(String.format(Locale.ROOT, fmt, "-".repeat(32), "-".repeat(7), "-".repeat(8), "-".repeat(6),
-                    "-".repeat(4), "-".repeat(8), "-".repeat(9), "-".repeat(3), "-".repeat(9), "-".repeat(31)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    "scenario",
+                    "status",
+                    "expected",
+                    "stored",
+                    "lost",
+                    "dup rows",
+                    "dup notes",
+                    "dlq",
+                    "poison ok",
+                    "time to recover (max)"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    "-".repeat(32),
+                    "-".repeat(7),
+                    "-".repeat(8),
+                    "-".repeat(6),
+                    "-".repeat(4),
+                    "-".repeat(8),
+                    "-".repeat(9),
+                    "-".repeat(3),
+                    "-".repeat(9),
+                    "-".repeat(31)));
             for (Row r : rows) {
-                sb.append(String.format(Locale.ROOT, fmt, r.scenario(), r.status(), r.expected(), r.stored(), r.lost(),
-                        r.duplicateRows(), r.duplicateNotifications(), r.dlq(),
-                        r.poisonNotInDlq() == 0 ? "yes" : "no (" + r.poisonNotInDlq() + ")", r.recovery()));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        fmt,
+                        r.scenario(),
+                        r.status(),
+                        r.expected(),
+                        r.stored(),
+                        r.lost(),
+                        r.duplicateRows(),
+                        r.duplicateNotifications(),
+                        r.dlq(),
+                        r.poisonNotInDlq() == 0 ? "yes" : "no (" + r.poisonNotInDlq() + ")",
+                        r.recovery()));
             }
-            rows.stream().filter(r -> !r.note().isEmpty())
-                    .forEach(r -> sb.append("  ").append(r.scenario()).append(": ").append(r.note()).append('\n'));
+            rows.stream()
+                    .filter(r -> !r.note().isEmpty())
+                    .forEach(r -> sb.append("  ")
+                            .append(r.scenario())
+                            .append(": ")
+                            .append(r.note())
+                            .append('\n'));
             return sb.toString();
         }
 
@@ -157,10 +214,13 @@ public final class FaultSuite {
     /** Runs the suite outside Maven: {@code FaultSuite JAR [short|full]}; exit 0 when nothing was lost or duplicated. */
     public static void main(String[] args) throws Exception {
         Options options = args.length > 1 && args[1].equals("full") ? Options.full() : Options.shortRun();
-        Report report = run(Path.of(args[0]), Path.of(System.getProperty("java.io.tmpdir"), "bulletin-faults"), options);
+        Report report =
+                run(Path.of(args[0]), Path.of(System.getProperty("java.io.tmpdir"), "bulletin-faults"), options);
         report.print();
-        System.exit(report.lost() + report.duplicateRows() + report.duplicateNotifications() + report.poisonNotInDlq() == 0
-                ? 0 : 1);
+        System.exit(
+                report.lost() + report.duplicateRows() + report.duplicateNotifications() + report.poisonNotInDlq() == 0
+                        ? 0
+                        : 1);
     }
 
     interface Scenario {
@@ -239,7 +299,8 @@ public final class FaultSuite {
         List<Generator.Item> items = Generator.releases(prefix, options.releases());
         List<String> notes = new ArrayList<>();
         List<Long> recoveries = new ArrayList<>();
-        try (Feed feed = Feed.start(env.bootstrap(), env.topics(), items, rate(2 * (options.brokerDownSeconds() + 12)))) {
+        try (Feed feed =
+                Feed.start(env.bootstrap(), env.topics(), items, rate(2 * (options.brokerDownSeconds() + 12)))) {
             Thread.sleep(3_000);
             env.broker().stop();
             Thread.sleep(options.brokerDownSeconds() * 1000L);
@@ -288,41 +349,74 @@ public final class FaultSuite {
         invalidUtf8 = withInvalidSequences(invalidUtf8);
         pills.put("s5-pill-invalid-utf8", raw(topics, "text/plain", "UTF-8", invalidUtf8));
         pills.put("s5-pill-empty-body", raw(topics, "text/plain", "UTF-8", new byte[0]));
-        pills.put("s5-pill-html-no-release", raw(topics, "text/html", "UTF-8", ("<html><head><script>var a=1;</script>"
-                + "<style>p{}</style></head><body><nav>Home | News | Contacts</nav></body></html>")
-                .getBytes(StandardCharsets.UTF_8)));
-        pills.put("s5-pill-html-hostile", raw(topics, "text/html", "UTF-8",
-                ("<html><body>" + "<div><table><tr><td><b><i>".repeat(30_000) + "</body></html>")
-                        .getBytes(StandardCharsets.UTF_8)));
+        pills.put(
+                "s5-pill-html-no-release",
+                raw(
+                        topics,
+                        "text/html",
+                        "UTF-8",
+                        ("<html><head><script>var a=1;</script>"
+                                        + "<style>p{}</style></head><body><nav>Home | News | Contacts</nav></body></html>")
+                                .getBytes(StandardCharsets.UTF_8)));
+        pills.put(
+                "s5-pill-html-hostile",
+                raw(
+                        topics,
+                        "text/html",
+                        "UTF-8",
+                        ("<html><body>" + "<div><table><tr><td><b><i>".repeat(30_000) + "</body></html>")
+                                .getBytes(StandardCharsets.UTF_8)));
         byte[] unknownId = new byte[64];
-        unknownId[1] = 0x7F; unknownId[2] = (byte) 0xFF; unknownId[3] = (byte) 0xFF; unknownId[4] = 0x01;
+        unknownId[1] = 0x7F;
+        unknownId[2] = (byte) 0xFF;
+        unknownId[3] = (byte) 0xFF;
+        unknownId[4] = 0x01;
         for (int i = 5; i < unknownId.length; i++) {
             unknownId[i] = (byte) i;
         }
         pills.put("s5-pill-unknown-schema-id", unknownId);
         pills.put("s5-pill-not-avro", "{\"title\":\"this is JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        env.bootstrap(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        16 * 1024 * 1024),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (Map.Entry<String, byte[]> pill : pills.entrySet()) {
-                producer.send(new ProducerRecord<>(topics.raw(), pill.getKey(), pill.getValue())).get();
+                producer.send(new ProducerRecord<>(topics.raw(), pill.getKey(), pill.getValue()))
+                        .get();
             }
             // 10 MB straight to the raw topic: the topic's max.message.bytes (6 MiB) must refuse it at the door.
             byte[] big = tenMegabytes();
             try {
-                producer.send(new ProducerRecord<>(topics.raw(), "s5-pill-10mb-direct",
-                        raw(topics, "text/plain", "UTF-8", big))).get();
+                producer.send(new ProducerRecord<>(
+                                topics.raw(), "s5-pill-10mb-direct", raw(topics, "text/plain", "UTF-8", big)))
+                        .get();
                 notes.add("a 10 MB record was ACCEPTED by the raw topic");
                 pills.put("s5-pill-10mb-direct", big);
             } catch (ExecutionException e) {
-                notes.add("10 MB direct to raw refused by the broker (" + e.getCause().getClass().getSimpleName() + ")");
+                notes.add("10 MB direct to raw refused by the broker ("
+                        + e.getCause().getClass().getSimpleName() + ")");
             }
             // 10 MB through the real ingest path: ingest must dead-letter it with its reason.
             Path file = env.dir().resolve("s5-pill-10mb.txt");
             Files.write(file, big);
-            FaultEnvironment.Result ingest = env.runToCompletion("ingest-10mb", List.of("ingest", "--bootstrap",
-                    env.bootstrap(), "--registry", env.registryUrl(), "--set",
-                    "bulletin.ingest.data.dir=" + env.dir().resolve("ingest-cli"), "files", file.toString()),
+            FaultEnvironment.Result ingest = env.runToCompletion(
+                    "ingest-10mb",
+                    List.of(
+                            "ingest",
+                            "--bootstrap",
+                            env.bootstrap(),
+                            "--registry",
+                            env.registryUrl(),
+                            "--set",
+                            "bulletin.ingest.data.dir=" + env.dir().resolve("ingest-cli"),
+                            "files",
+                            file.toString()),
                     Duration.ofSeconds(180));
             if (ingest.exitCode() != 0) {
                 notes.add("bulletin ingest of the 10 MB file exited " + ingest.exitCode());
@@ -342,25 +436,39 @@ public final class FaultSuite {
         Map<String, String> dlq = checker.deadLetters(pills.keySet().toArray(String[]::new));
         long missing = 0;
         for (String pill : pills.keySet()) {
-            String reason = dlq.entrySet().stream().filter(e -> e.getKey().contains(pill)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            String reason = dlq.entrySet().stream()
+                    .filter(e -> e.getKey().contains(pill))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (reason == null || reason.isBlank()) {
                 missing++;
                 notes.add(pill + " NOT in the DLQ with a reason"
                         + (checker.storeRows(pill).isEmpty() ? "" : " (stored as a release instead)"));
             }
         }
-        dlq.forEach((k, v) -> notes.add("dlq " + k.substring(0, Math.min(k.length(), 32)) + ": "
-                + v.substring(0, Math.min(90, v.length()))));
-        if (env.enrich().pid() != enrichPid || env.publish().pid() != publishPid || !env.enrich().isAlive()
+        dlq.forEach((k, v) -> notes.add(
+                "dlq " + k.substring(0, Math.min(k.length(), 32)) + ": " + v.substring(0, Math.min(90, v.length()))));
+        if (env.enrich().pid() != enrichPid
+                || env.publish().pid() != publishPid
+                || !env.enrich().isAlive()
                 || !env.publish().isAlive()) {
             notes.add("a stage had to be restarted after bad input");
             missing++;
         }
         Checker.Counts c = checker.count(prefix, items);
-        return new Row(name, complete && missing == 0 && clean(c) ? "PASS" : "FAIL", c.expected(), c.stored(),
-                c.lost(), c.duplicateRows(), c.duplicateNotifications(), dlq.size(), missing,
-                recovery + " ms (good records)", String.join("; ", notes));
+        return new Row(
+                name,
+                complete && missing == 0 && clean(c) ? "PASS" : "FAIL",
+                c.expected(),
+                c.stored(),
+                c.lost(),
+                c.duplicateRows(),
+                c.duplicateNotifications(),
+                dlq.size(),
+                missing,
+                recovery + " ms (good records)",
+                String.join("; ", notes));
     }
 
     /**
@@ -372,12 +480,22 @@ public final class FaultSuite {
         long enrichPid = env.enrich().pid();
         List<String> notes = new ArrayList<>();
         byte[] big = ("<html><body>" + "<div class=\"x\"><span></span></div>".repeat(3 * 1024 * 1024 / 34)
-                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                        + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         Path file = env.dir().resolve("s5b-pill-3mb.html");
         Files.write(file, big);
-        FaultEnvironment.Result ingest = env.runToCompletion("ingest-3mb", List.of("ingest", "--bootstrap",
-                env.bootstrap(), "--registry", env.registryUrl(), "--set",
-                "bulletin.ingest.data.dir=" + env.dir().resolve("ingest-cli-3mb"), "files", file.toString()),
+        FaultEnvironment.Result ingest = env.runToCompletion(
+                "ingest-3mb",
+                List.of(
+                        "ingest",
+                        "--bootstrap",
+                        env.bootstrap(),
+                        "--registry",
+                        env.registryUrl(),
+                        "--set",
+                        "bulletin.ingest.data.dir=" + env.dir().resolve("ingest-cli-3mb"),
+                        "files",
+                        file.toString()),
                 Duration.ofSeconds(180));
         if (ingest.exitCode() != 0) {
             notes.add("bulletin ingest of the 3 MB file exited " + ingest.exitCode());
@@ -409,9 +527,18 @@ public final class FaultSuite {
         if (!complete) {
             notes.add(c.missingRows() + " good records behind the pill not stored after 60 s");
         }
-        return new Row(name, complete && missing == 0 && clean(c) ? "PASS" : "FAIL", c.expected(), c.stored(),
-                c.lost(), c.duplicateRows(), c.duplicateNotifications(), dlq.size(), missing,
-                complete ? recovery + " ms (good records)" : "not recovered", String.join("; ", notes));
+        return new Row(
+                name,
+                complete && missing == 0 && clean(c) ? "PASS" : "FAIL",
+                c.expected(),
+                c.stored(),
+                c.lost(),
+                c.duplicateRows(),
+                c.duplicateNotifications(),
+                dlq.size(),
+                missing,
+                complete ? recovery + " ms (good records)" : "not recovered",
+                String.join("; ", notes));
     }
 
     private static long countLines(Path log, String text) {
@@ -457,9 +584,15 @@ public final class FaultSuite {
     private Row incompatibleSchema(String name) throws Exception {
         List<String> notes = new ArrayList<>();
         // RawRelease with a new required field and no default: old records cannot be read with it (not BACKWARD).
-        Schema bad = SchemaBuilder.record("RawRelease").namespace("org.bulletin.schemas").fields()
-                .requiredString("sourceId").requiredString("contentType").requiredBytes("body")
-                .requiredString("contentHash").requiredInt("priority").endRecord();
+        Schema bad = SchemaBuilder.record("RawRelease")
+                .namespace("org.bulletin.schemas")
+                .fields()
+                .requiredString("sourceId")
+                .requiredString("contentType")
+                .requiredBytes("body")
+                .requiredString("contentHash")
+                .requiredInt("priority")
+                .endRecord();
         GenericRecord rec = new GenericData.Record(bad);
         rec.put("sourceId", "rogue");
         rec.put("contentType", "text/plain");
@@ -472,13 +605,21 @@ public final class FaultSuite {
             for (int i = 0; i < 3; i++) {
                 try {
                     byte[] value = serde.serialize(env.topics().raw(), rec);
-                    producer.send(new ProducerRecord<>(env.topics().raw(), "s6-rogue-" + i, value)).get();
+                    producer.send(new ProducerRecord<>(env.topics().raw(), "s6-rogue-" + i, value))
+                            .get();
                     notes.add("record " + i + " with the incompatible schema was accepted");
                 } catch (RuntimeException e) {
                     refused++;
                     if (i == 0) {
-                        notes.add("registry refused: " + String.valueOf(e.getMessage()).replace('\n', ' ')
-                                .substring(0, Math.min(220, String.valueOf(e.getMessage()).length())));
+                        notes.add("registry refused: "
+                                + String.valueOf(e.getMessage())
+                                        .replace('\n', ' ')
+                                        .substring(
+                                                0,
+                                                Math.min(
+                                                        220,
+                                                        String.valueOf(e.getMessage())
+                                                                .length())));
                     }
                 }
             }
@@ -487,7 +628,17 @@ public final class FaultSuite {
         long stored = checker.storeRows("s6-").size();
         long dlq = checker.deadLetters("s6-").size();
         boolean pass = refused == 3 && onTopic == 0 && stored == 0 && dlq == 0;
-        return new Row(name, pass ? "PASS" : "FAIL", 0, stored, 0, stored, 0, dlq, 0, "n/a",
+        return new Row(
+                name,
+                pass ? "PASS" : "FAIL",
+                0,
+                stored,
+                0,
+                stored,
+                0,
+                dlq,
+                0,
+                "n/a",
                 String.join("; ", notes) + "; refused " + refused + "/3, on raw topic " + onTopic);
     }
 
@@ -503,8 +654,10 @@ public final class FaultSuite {
             String group = prefix + i + "-" + sources[0];
             for (String source : sources) {
                 String key = prefix + i + "-" + source;
-                items.add(new Generator.Item(key, group, Generator.raw(source, "https://" + source + ".example.org/" + i,
-                        "text/plain", "UTF-8", body)));
+                items.add(new Generator.Item(
+                        key,
+                        group,
+                        Generator.raw(source, "https://" + source + ".example.org/" + i, "text/plain", "UTF-8", body)));
             }
         }
         try (Feed feed = Feed.start(env.bootstrap(), env.topics(), items, 50)) {
@@ -518,8 +671,17 @@ public final class FaultSuite {
         long duplicatesMarked = rows.values().stream().filter(v -> !v.isEmpty()).count();
         long notes = checker.notifications(prefix).size();
         boolean pass = complete && clean(c) && duplicatesMarked == 2L * n && notes == n;
-        return new Row(name, pass ? "PASS" : "FAIL", c.expected(), c.stored(), c.lost(), c.duplicateRows(),
-                c.duplicateNotifications(), checker.deadLetters(prefix).size(), 0, recovery + " ms (to complete)",
+        return new Row(
+                name,
+                pass ? "PASS" : "FAIL",
+                c.expected(),
+                c.stored(),
+                c.lost(),
+                c.duplicateRows(),
+                c.duplicateNotifications(),
+                checker.deadLetters(prefix).size(),
+                0,
+                recovery + " ms (to complete)",
                 n + " releases x3: " + (rows.size() - duplicatesMarked) + " originals + " + duplicatesMarked
                         + " duplicates stored, " + notes + " notifications");
     }
@@ -527,8 +689,8 @@ public final class FaultSuite {
     // 8 ------------------------------------------------------------------------------------------------------------
 
     private Row replayWhileLive(String name) throws Exception {
-        FaultEnvironment.Result help = env.runToCompletion("replay-help", List.of("replay", "--help"),
-                Duration.ofSeconds(60));
+        FaultEnvironment.Result help =
+                env.runToCompletion("replay-help", List.of("replay", "--help"), Duration.ofSeconds(60));
         if (help.exitCode() != 0 || !help.output().contains("--from")) {
             return new Row(name, "NOT RUN", 0, 0, 0, 0, 0, 0, 0, "-", "not run: replay command missing");
         }
@@ -544,14 +706,27 @@ public final class FaultSuite {
         FaultEnvironment.Result replay;
         try (Feed feed = Feed.start(env.bootstrap(), env.topics(), live, rate(20))) {
             Thread.sleep(2_000);
-            replay = env.runToCompletion("replay", List.of("replay", "--bootstrap", env.bootstrap(), "--registry",
-                    env.registryUrl(), "--from", from.toString(), "--api", "http://127.0.0.1:" + env.apiPort(), "--wait"),
+            replay = env.runToCompletion(
+                    "replay",
+                    List.of(
+                            "replay",
+                            "--bootstrap",
+                            env.bootstrap(),
+                            "--registry",
+                            env.registryUrl(),
+                            "--from",
+                            from.toString(),
+                            "--api",
+                            "http://127.0.0.1:" + env.apiPort(),
+                            "--wait"),
                     Duration.ofSeconds(300));
             feed.await(300);
         }
         if (replay.exitCode() != 0) {
             notes.add("bulletin replay exited " + replay.exitCode() + ": "
-                    + replay.output().substring(Math.max(0, replay.output().length() - 300)).replace('\n', ' '));
+                    + replay.output()
+                            .substring(Math.max(0, replay.output().length() - 300))
+                            .replace('\n', ' '));
         }
         List<Generator.Item> all = new ArrayList<>(history);
         all.addAll(live);
@@ -559,9 +734,18 @@ public final class FaultSuite {
         boolean complete = checker.awaitComplete(prefix, all, Duration.ofSeconds(180));
         long recovery = (System.nanoTime() - before) / 1_000_000;
         Checker.Counts c = checker.count(prefix, all);
-        return new Row(name, complete && clean(c) && replay.exitCode() == 0 ? "PASS" : "FAIL", c.expected(),
-                c.stored(), c.lost(), c.duplicateRows(), c.duplicateNotifications(),
-                checker.deadLetters(prefix).size(), 0, recovery + " ms (to complete)", String.join("; ", notes));
+        return new Row(
+                name,
+                complete && clean(c) && replay.exitCode() == 0 ? "PASS" : "FAIL",
+                c.expected(),
+                c.stored(),
+                c.lost(),
+                c.duplicateRows(),
+                c.duplicateNotifications(),
+                checker.deadLetters(prefix).size(),
+                0,
+                recovery + " ms (to complete)",
+                String.join("; ", notes));
     }
 
     // helpers ------------------------------------------------------------------------------------------------------
@@ -604,8 +788,15 @@ public final class FaultSuite {
         return c.lost() == 0 && c.duplicateRows() == 0 && c.duplicateNotifications() == 0;
     }
 
-    private Row finish(String name, String prefix, List<Generator.Item> items, List<Long> recoveries,
-            List<String> notes, long dlqExpected, long poisonMissing) throws Exception {
+    private Row finish(
+            String name,
+            String prefix,
+            List<Generator.Item> items,
+            List<Long> recoveries,
+            List<String> notes,
+            long dlqExpected,
+            long poisonMissing)
+            throws Exception {
         boolean complete = checker.awaitComplete(prefix, items, Duration.ofSeconds(240));
         if (!complete) {
             notes.add("incomplete after 240 s");
@@ -615,11 +806,30 @@ public final class FaultSuite {
         if (c.missingRows() > 0 || c.missingNotifications() > 0) {
             notes.add(c.missingRows() + " rows missing, " + c.missingNotifications() + " groups without notification");
         }
-        String recovery = recoveries.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f s (%s)",
-                recoveries.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
-                String.join(",", recoveries.stream().map(r -> String.format(Locale.ROOT, "%.1f", r / 1000.0)).toList()));
-        boolean pass = complete && clean(c) && dlq == dlqExpected && notes.stream().noneMatch(n -> n.contains("on its own"));
-        return new Row(name, pass ? "PASS" : "FAIL", c.expected(), c.stored(), c.lost(), c.duplicateRows(),
-                c.duplicateNotifications(), dlq, poisonMissing, recovery, String.join("; ", notes));
+        String recovery = recoveries.isEmpty()
+                ? "-"
+                : String.format(
+                        Locale.ROOT,
+                        "%.1f s (%s)",
+                        recoveries.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
+                        String.join(
+                                ",",
+                                recoveries.stream()
+                                        .map(r -> String.format(Locale.ROOT, "%.1f", r / 1000.0))
+                                        .toList()));
+        boolean pass =
+                complete && clean(c) && dlq == dlqExpected && notes.stream().noneMatch(n -> n.contains("on its own"));
+        return new Row(
+                name,
+                pass ? "PASS" : "FAIL",
+                c.expected(),
+                c.stored(),
+                c.lost(),
+                c.duplicateRows(),
+                c.duplicateNotifications(),
+                dlq,
+                poisonMissing,
+                recovery,
+                String.join("; ", notes));
     }
 }

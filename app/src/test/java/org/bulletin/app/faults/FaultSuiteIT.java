@@ -16,13 +16,17 @@ class FaultSuiteIT {
     @Test
     void shouldNeitherLoseNorDuplicateAnythingUnderFaults() throws Exception {
         Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();
-        FaultSuite.Options options = Boolean.getBoolean("faults.short") ? FaultSuite.Options.shortRun()
-                : FaultSuite.Options.full();
+        assertThat(jar)
+                .as("the shaded jar is built in 'package', before integration tests")
+                .exists();
+        FaultSuite.Options options =
+                Boolean.getBoolean("faults.short") ? FaultSuite.Options.shortRun() : FaultSuite.Options.full();
         FaultSuite.Report report = FaultSuite.run(jar, Path.of("target", "faults"), options);
         report.print();
         report.save(Path.of("target", "faults", "fault-suite-report.txt"));
-        assertThat(report.rows()).as(report.table()).allMatch(r -> r.status().equals("PASS") || r.status().equals("NOT RUN"));
+        assertThat(report.rows())
+                .as(report.table())
+                .allMatch(r -> r.status().equals("PASS") || r.status().equals("NOT RUN"));
         assertThat(report.summary()).isEqualTo("lost=0 duplicate_rows=0 duplicate_notifications=0 poison_not_in_dlq=0");
     }
 }

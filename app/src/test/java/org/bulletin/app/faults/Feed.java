@@ -30,11 +30,24 @@ final class Feed implements AutoCloseable {
     }
 
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000, ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        300_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        300_000,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     static Feed start(String bootstrap, Topics topics, List<Generator.Item> items, double perSecond) {
@@ -85,8 +98,8 @@ final class Feed implements AutoCloseable {
             throw new IllegalStateException("feed did not finish in " + seconds + " s");
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("feed failed to produce " + failures.size() + " records: " + failures.get(0),
-                    failures.get(0));
+            throw new IllegalStateException(
+                    "feed failed to produce " + failures.size() + " records: " + failures.get(0), failures.get(0));
         }
     }
 

@@ -20,27 +20,83 @@ import org.bulletin.schemas.RawRelease;
  */
 final class Generator {
 
-    private static final String[] WHO = {"CSTO Secretary General Imangali Tasmagambetov",
-        "the Deputy Secretary General of the CSTO", "the Chief of the CSTO Joint Staff", "a CSTO Secretariat delegation",
-        "the Chairman of the CSTO Permanent Council", "the head of the CSTO analytical department",
-        "the CSTO special representative for Afghanistan", "the commander of the CSTO rapid reaction force"};
-    private static final String[] MET = {"the Minister of Defence of Kazakhstan", "the Foreign Minister of Kyrgyzstan",
-        "Tajik interior ministry officials", "the Ambassador of Armenia", "the State Secretary of Belarus",
-        "a Russian deputy foreign minister", "border guard commanders", "OSCE field mission staff",
-        "UN Office on Drugs and Crime experts", "SCO secretariat representatives"};
-    private static final String[] CITY = {"Astana", "Bishkek", "Dushanbe", "Yerevan", "Minsk", "Moscow", "Almaty", "Osh",
-        "Khujand", "Gyumri", "Brest", "Kazan"};
-    private static final String[] TOPIC = {"joint exercise planning", "heroin seizures on the Afghan border",
-        "peacekeeping contingent training", "irregular migration routes", "ransomware attacks on ministries",
-        "flood relief deliveries", "external border protection", "arms smuggling networks",
-        "military education exchanges", "crisis response procedures", "terrorist recruitment online",
-        "evacuation of civilians"};
-    private static final String[] VERB = {"approved", "reviewed", "postponed", "welcomed", "drafted", "signed",
-        "extended", "criticised"};
-    private static final String[] THING = {"a protocol", "the budget", "a roadmap", "the training calendar",
-        "an inspection plan", "a memorandum", "the rules of engagement", "a liaison office"};
-    private static final String[] MONTH = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
+    private static final String[] WHO = {
+        "CSTO Secretary General Imangali Tasmagambetov",
+        "the Deputy Secretary General of the CSTO",
+        "the Chief of the CSTO Joint Staff",
+        "a CSTO Secretariat delegation",
+        "the Chairman of the CSTO Permanent Council",
+        "the head of the CSTO analytical department",
+        "the CSTO special representative for Afghanistan",
+        "the commander of the CSTO rapid reaction force"
+    };
+    private static final String[] MET = {
+        "the Minister of Defence of Kazakhstan",
+        "the Foreign Minister of Kyrgyzstan",
+        "Tajik interior ministry officials",
+        "the Ambassador of Armenia",
+        "the State Secretary of Belarus",
+        "a Russian deputy foreign minister",
+        "border guard commanders",
+        "OSCE field mission staff",
+        "UN Office on Drugs and Crime experts",
+        "SCO secretariat representatives"
+    };
+    private static final String[] CITY = {
+        "Astana",
+        "Bishkek",
+        "Dushanbe",
+        "Yerevan",
+        "Minsk",
+        "Moscow",
+        "Almaty",
+        "Osh",
+        "Khujand",
+        "Gyumri",
+        "Brest",
+        "Kazan"
+    };
+    private static final String[] TOPIC = {
+        "joint exercise planning",
+        "heroin seizures on the Afghan border",
+        "peacekeeping contingent training",
+        "irregular migration routes",
+        "ransomware attacks on ministries",
+        "flood relief deliveries",
+        "external border protection",
+        "arms smuggling networks",
+        "military education exchanges",
+        "crisis response procedures",
+        "terrorist recruitment online",
+        "evacuation of civilians"
+    };
+    private static final String[] VERB = {
+        "approved", "reviewed", "postponed", "welcomed", "drafted", "signed", "extended", "criticised"
+    };
+    private static final String[] THING = {
+        "a protocol",
+        "the budget",
+        "a roadmap",
+        "the training calendar",
+        "an inspection plan",
+        "a memorandum",
+        "the rules of engagement",
+        "a liaison office"
+    };
+    private static final String[] MONTH = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
     /** One generated raw record and the duplicate group it belongs to (the key of the group's first record). */
     record Item(String key, String group, boolean nearEdit, RawRelease raw) {
@@ -50,8 +106,7 @@ final class Generator {
         }
     }
 
-    private Generator() {
-    }
+    private Generator() {}
 
     /** {@code n} records keyed {@code prefix + index}; texts carry the prefix so scenarios never share a fingerprint. */
     static List<Item> releases(String prefix, int n) {
@@ -64,10 +119,10 @@ final class Generator {
             String group;
             boolean nearEdit = false;
             if (i >= 10 && i % 10 == 3) {
-                text = texts.get(i - 3);                     // exact duplicate, another source
+                text = texts.get(i - 3); // exact duplicate, another source
                 group = groups.get(i - 3);
             } else if (i >= 10 && i % 10 == 7) {
-                text = respaced(texts.get(i - 5));           // near duplicate: same words, other spacing and commas
+                text = respaced(texts.get(i - 5)); // near duplicate: same words, other spacing and commas
                 group = groups.get(i - 5);
             } else if (i >= 10 && i % 10 == 9) {
                 // Edited: one clause rewritten. Enrich may or may not fold it into its source as a near duplicate
@@ -81,8 +136,16 @@ final class Generator {
             }
             texts.add(text);
             groups.add(group);
-            out.add(new Item(key, group, nearEdit, raw("fault-" + (i % 3), "https://example.org/" + key, "text/plain", "UTF-8",
-                    text.getBytes(StandardCharsets.UTF_8))));
+            out.add(new Item(
+                    key,
+                    group,
+                    nearEdit,
+                    raw(
+                            "fault-" + (i % 3),
+                            "https://example.org/" + key,
+                            "text/plain",
+                            "UTF-8",
+                            text.getBytes(StandardCharsets.UTF_8))));
         }
         return out;
     }
@@ -124,9 +187,16 @@ final class Generator {
     }
 
     static RawRelease raw(String sourceId, String url, String contentType, String charset, byte[] body) {
-        return RawRelease.newBuilder().setSourceId(sourceId).setSourceUrl(url).setFetchedAt(Instant.now())
-                .setContentType(contentType).setCharset(charset).setBody(ByteBuffer.wrap(body))
-                .setContentHash(sha256(body)).setMetadata(Map.of()).build();
+        return RawRelease.newBuilder()
+                .setSourceId(sourceId)
+                .setSourceUrl(url)
+                .setFetchedAt(Instant.now())
+                .setContentType(contentType)
+                .setCharset(charset)
+                .setBody(ByteBuffer.wrap(body))
+                .setContentHash(sha256(body))
+                .setMetadata(Map.of())
+                .build();
     }
 
     static String sha256(byte[] body) {

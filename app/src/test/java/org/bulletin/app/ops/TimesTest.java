@@ -24,7 +24,9 @@ class TimesTest {
 
     @Test
     void shouldNameTheAcceptedFormsWhenATimeIsUnreadable() {
-        assertThatThrownBy(() -> Times.parse("yesterday", NOW)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("yesterday").hasMessageContaining("7d");
+        assertThatThrownBy(() -> Times.parse("yesterday", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("yesterday")
+                .hasMessageContaining("7d");
     }
 }

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 abstract class AbstractPipelineIT {
 
     /** Where the services are. */
-    record Infra(String bootstrap, String registryUrl, String jdbcUrl, String user, String password, AutoCloseable stop) {}
+    record Infra(
+            String bootstrap, String registryUrl, String jdbcUrl, String user, String password, AutoCloseable stop) {}
 
     abstract Infra startInfra() throws Exception;
 
@@ -59,8 +60,8 @@ abstract class AbstractPipelineIT {
     void start() throws Exception {
         dataDir = tempDir("pipeline-it");
         infra = startInfra();
-        pipeline = PipelineFixture.start(infra.bootstrap(), infra.registryUrl(), infra.jdbcUrl(), infra.user(),
-                infra.password(), dataDir);
+        pipeline = PipelineFixture.start(
+                infra.bootstrap(), infra.registryUrl(), infra.jdbcUrl(), infra.user(), infra.password(), dataDir);
     }
 
     @AfterAll
@@ -94,7 +95,8 @@ abstract class AbstractPipelineIT {
         assertThat(labels("release_countries", "country", videoconference)).contains("KZ", "AF");
 
         List<Notification> notifications = readNotifications(5, Duration.ofSeconds(60));
-        assertThat(notifications).extracting(Notification::getReleaseId)
+        assertThat(notifications)
+                .extracting(Notification::getReleaseId)
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(rows.keySet());
         assertThat(notifications).allMatch(n -> !n.getReplay());
@@ -133,9 +135,13 @@ abstract class AbstractPipelineIT {
         assertThat(js.crash()).as("KafkaJS crash; stderr:%n%s", js.stderr()).isNull();
         assertThat(js.exit()).as("subscribe.js exit; stderr:%n%s", js.stderr()).isZero();
         // The same records as the Java client read, each decoded by Confluent's JavaScript schema-registry client.
-        assertThat(js.records()).extracting(JsSubscriber::position)
-                .containsExactlyInAnyOrderElementsOf(java.values().stream().flatMap(List::stream).toList());
-        assertThat(js.records()).allSatisfy(r -> assertThat(r.get("releaseId").asText()).isEqualTo(r.get("key").asText()));
+        assertThat(js.records())
+                .extracting(JsSubscriber::position)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.values().stream().flatMap(List::stream).toList());
+        assertThat(js.records())
+                .allSatisfy(r -> assertThat(r.get("releaseId").asText())
+                        .isEqualTo(r.get("key").asText()));
     }
 
     @Test
@@ -146,39 +152,53 @@ abstract class AbstractPipelineIT {
         String notifications = pipeline.topics().notifications();
         long notified = committedRecords(notifications).size();
 
-        JsSubscriber.Result plain = JsSubscriber.read(infra.bootstrap(), infra.registryUrl(), false,
-                Map.of(notifications, notified), dataDir);
-        assertThat(plain.exit()).as("KafkaJS without a codec on %s; stderr:%n%s", notifications, plain.stderr()).isZero();
+        JsSubscriber.Result plain = JsSubscriber.read(
+                infra.bootstrap(), infra.registryUrl(), false, Map.of(notifications, notified), dataDir);
+        assertThat(plain.exit())
+                .as("KafkaJS without a codec on %s; stderr:%n%s", notifications, plain.stderr())
+                .isZero();
         assertThat(plain.records()).hasSize((int) notified);
 
         // What docs/topics.md warns KafkaJS users of: enrich writes lz4, which KafkaJS cannot read on its own.
-        JsSubscriber.Result enriched = JsSubscriber.read(infra.bootstrap(), infra.registryUrl(), false,
-                Map.of(pipeline.topics().enriched(), 1L), dataDir);
+        JsSubscriber.Result enriched = JsSubscriber.read(
+                infra.bootstrap(),
+                infra.registryUrl(),
+                false,
+                Map.of(pipeline.topics().enriched(), 1L),
+                dataDir);
         assertThat(enriched.exit()).as("stderr:%n%s", enriched.stderr()).isEqualTo(2);
         assertThat(enriched.crash()).contains("LZ4");
     }
 
     private List<String> subscriberTopics() {
-        return List.of(pipeline.topics().enriched(), pipeline.topics().byRegion("central-asia"),
+        return List.of(
+                pipeline.topics().enriched(),
+                pipeline.topics().byRegion("central-asia"),
                 pipeline.topics().notifications());
     }
 
     /** Every committed record of the topic as "topic/partition/offset/key", read with the Java client. */
     private List<String> committedRecords(String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<String> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(
+                props, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             List<TopicPartition> tps = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
             Map<TopicPartition, Long> ends = c.endOffsets(tps);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.topic() + "/" + r.partition() + "/" + r.offset()
-                        + "/" + r.key()));
+                c.poll(Duration.ofMillis(200))
+                        .forEach(r -> out.add(r.topic() + "/" + r.partition() + "/" + r.offset() + "/" + r.key()));
             }
             assertThat(tps).as("read %s to its end", topic).allMatch(tp -> c.position(tp) >= ends.get(tp));
         }
@@ -191,18 +211,24 @@ abstract class AbstractPipelineIT {
 
     private Map<String, String> releases() {
         Map<String, String> out = new LinkedHashMap<>();
-        query("SELECT release_id, title FROM releases ORDER BY release_id", rs -> out.put(rs.getString(1), rs.getString(2)));
+        query(
+                "SELECT release_id, title FROM releases ORDER BY release_id",
+                rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
 
     private Set<String> labels(String table, String column, String releaseId) {
-        return new TreeSet<>(query("SELECT " + column + " FROM " + table + " WHERE release_id = '" + releaseId.replace("'", "''") + "'",
+        return new TreeSet<>(query(
+                "SELECT " + column + " FROM " + table + " WHERE release_id = '" + releaseId.replace("'", "''") + "'",
                 rs -> rs.getString(1)));
     }
 
     private static String idWhereTitleContains(Map<String, String> rows, String text) {
-        return rows.entrySet().stream().filter(e -> e.getValue().toLowerCase().contains(text)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new AssertionError("no release titled *" + text + "* in " + rows.values()));
+        return rows.entrySet().stream()
+                .filter(e -> e.getValue().toLowerCase().contains(text))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no release titled *" + text + "* in " + rows.values()));
     }
 
     interface Row<T> {
@@ -211,7 +237,8 @@ abstract class AbstractPipelineIT {
 
     private <T> List<T> query(String sql, Row<T> row) {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.user(), infra.password());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.read(rs));
@@ -228,10 +255,15 @@ abstract class AbstractPipelineIT {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<Notification> out = new ArrayList<>();
-        try (KafkaConsumer<String, Notification> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        try (KafkaConsumer<String, Notification> consumer = new KafkaConsumer<>(
+                props,
+                new StringDeserializer(),
                 pipeline.topics().notificationSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(pipeline.topics().notifications()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = consumer
+                    .partitionsFor(pipeline.topics().notifications())
+                    .stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + within.toNanos();

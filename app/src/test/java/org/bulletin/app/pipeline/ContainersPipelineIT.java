@@ -20,11 +20,13 @@ class ContainersPipelineIT extends AbstractPipelineIT {
     Infra startInfra() {
         Network network = Network.newNetwork();
         KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"))
-                .withNetwork(network).withNetworkAliases("kafka")
+                .withNetwork(network)
+                .withNetworkAliases("kafka")
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
         kafka.start();
-        GenericContainer<?> registry = new GenericContainer<>(DockerImageName.parse("confluentinc/cp-schema-registry:7.7.1"))
+        GenericContainer<?> registry = new GenericContainer<>(
+                        DockerImageName.parse("confluentinc/cp-schema-registry:7.7.1"))
                 .withNetwork(network)
                 .withExposedPorts(8081)
                 .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
@@ -34,9 +36,13 @@ class ContainersPipelineIT extends AbstractPipelineIT {
         registry.start();
         PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:16-alpine"));
         postgres.start();
-        return new Infra(kafka.getBootstrapServers(),
+        return new Infra(
+                kafka.getBootstrapServers(),
                 "http://" + registry.getHost() + ":" + registry.getMappedPort(8081),
-                postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), () -> {
+                postgres.getJdbcUrl(),
+                postgres.getUsername(),
+                postgres.getPassword(),
+                () -> {
                     postgres.stop();
                     registry.stop();
                     kafka.stop();

@@ -12,8 +12,10 @@ class EmbeddedPipelineIT extends AbstractPipelineIT {
     Infra startInfra() {
         KafkaTestCluster kafka = KafkaTestCluster.start();
         Path target = Path.of(System.getProperty("java.io.tmpdir"));
-        RegistryProcess registry = RegistryProcess.start(RegistryProcess.locateJar(target.resolve("registry-cache")),
-                RegistryProcess.freePort(), target.resolve("registry-logs").resolve("EmbeddedPipelineIT.log"));
+        RegistryProcess registry = RegistryProcess.start(
+                RegistryProcess.locateJar(target.resolve("registry-cache")),
+                RegistryProcess.freePort(),
+                target.resolve("registry-logs").resolve("EmbeddedPipelineIT.log"));
         PostgresTestDatabase db = PostgresTestDatabase.create();
         return new Infra(kafka.bootstrapServers(), registry.url(), db.jdbcUrl(), db.user(), "", () -> {
             registry.close();

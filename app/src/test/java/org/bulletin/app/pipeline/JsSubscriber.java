@@ -20,28 +20,29 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class JsSubscriber {
 
-    static final Path JS_DIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-            .resolveSibling("schemas").resolve("src/test/js");
+    static final Path JS_DIR = Path.of(System.getProperty("basedir", ""))
+            .toAbsolutePath()
+            .resolveSibling("schemas")
+            .resolve("src/test/js");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the script printed: the records it read, or the message of the consumer's crash. */
     record Result(int exit, List<JsonNode> records, String crash, String stderr) {}
 
-    private JsSubscriber() {
-    }
+    private JsSubscriber() {}
 
     /** A record the script read, in the form the Java side compares: "topic/partition/offset/key". */
     static String position(JsonNode r) {
-        return r.get("topic").asText() + "/" + r.get("partition").asInt() + "/" + r.get("offset").asLong() + "/"
-                + r.get("key").asText();
+        return r.get("topic").asText() + "/" + r.get("partition").asInt() + "/"
+                + r.get("offset").asLong() + "/" + r.get("key").asText();
     }
 
     /** Aborts (skips) or, with CI=true, fails the calling test when the npm packages are not installed. */
     static void requireNodeModules() {
         for (String module : List.of("kafkajs", "kafkajs-lz4", "@confluentinc/schemaregistry")) {
             if (!Files.isDirectory(JS_DIR.resolve("node_modules").resolve(module))) {
-                String missing = "The JavaScript subscriber test needs the npm packages of " + JS_DIR
-                        + " (" + module + " is missing): run `npm ci --prefix schemas/src/test/js`";
+                String missing = "The JavaScript subscriber test needs the npm packages of " + JS_DIR + " (" + module
+                        + " is missing): run `npm ci --prefix schemas/src/test/js`";
                 if ("true".equals(System.getenv("CI"))) {
                     fail(missing);
                 }
@@ -53,18 +54,22 @@ final class JsSubscriber {
     /** Reads at least {@code counts} records per topic with KafkaJS, with or without the kafkajs-lz4 codec. */
     static Result read(String bootstrap, String registryUrl, boolean lz4Codec, Map<String, Long> counts, Path workDir)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "subscribe.js", bootstrap, registryUrl,
-                lz4Codec ? "lz4" : "none"));
+        List<String> command =
+                new ArrayList<>(List.of("node", "subscribe.js", bootstrap, registryUrl, lz4Codec ? "lz4" : "none"));
         counts.forEach((topic, n) -> command.add(topic + "=" + n));
         String name = "subscribe-" + (lz4Codec ? "lz4" : "none");
         Path stdout = workDir.resolve(name + ".out");
         Path stderr = workDir.resolve(name + ".err");
-        Process node = new ProcessBuilder(command).directory(JS_DIR.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process node = new ProcessBuilder(command)
+                .directory(JS_DIR.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         // subscribe.js gives up after 60 s itself; this bound only catches a hung process.
         if (!node.waitFor(120, TimeUnit.SECONDS)) {
             node.destroyForcibly();
-            fail("node " + String.join(" ", command) + " did not finish in 120 s; stderr:\n" + Files.readString(stderr));
+            fail("node " + String.join(" ", command) + " did not finish in 120 s; stderr:\n"
+                    + Files.readString(stderr));
         }
         List<JsonNode> records = new ArrayList<>();
         String crash = null;

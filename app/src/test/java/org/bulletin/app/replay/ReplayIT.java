@@ -94,8 +94,15 @@ class ReplayIT {
         editedRules = editRules(dir.resolve("rules"));
         assertThat(cli("topics", "--partitions", "2")).isZero();
         topics = Topics.fromConfig(Map.of(), SchemaRegistries.connect(REGISTRY));
-        publisher = Publisher.start(new PublishConfig(Map.of(PublishConfig.STORE_URL, db.jdbcUrl(),
-                PublishConfig.STORE_USER, db.user(), PublishConfig.DATA_DIR, dir.toString())), topics,
+        publisher = Publisher.start(
+                new PublishConfig(Map.of(
+                        PublishConfig.STORE_URL,
+                        db.jdbcUrl(),
+                        PublishConfig.STORE_USER,
+                        db.user(),
+                        PublishConfig.DATA_DIR,
+                        dir.toString())),
+                topics,
                 kafka.bootstrapServers());
         enrich = startEnrich(null);
 
@@ -141,16 +148,28 @@ class ReplayIT {
         Map<String, Long> rowsBefore = tableCounts();
         StringWriter out = new StringWriter();
 
-        int exit = cli(out, "replay", "--dry-run", "--format", "json", "--from", historyFrom.toString(),
-                "--store", db.jdbcUrl(), "-D", PublishConfig.STORE_USER + "=" + db.user(),
-                "-D", EnrichConfig.RULES_DIR + "=" + editedRules);
+        int exit = cli(
+                out,
+                "replay",
+                "--dry-run",
+                "--format",
+                "json",
+                "--from",
+                historyFrom.toString(),
+                "--store",
+                db.jdbcUrl(),
+                "-D",
+                PublishConfig.STORE_USER + "=" + db.user(),
+                "-D",
+                EnrichConfig.RULES_DIR + "=" + editedRules);
 
         assertThat(exit).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("records").asLong()).isEqualTo(5);
         assertThat(report.get("changed").asLong()).isEqualTo(2);
         assertThat(report.get("topics").get("education").get("added").asLong()).isEqualTo(2);
-        assertThat(report.get("topics").get("education").get("removed").asLong()).isZero();
+        assertThat(report.get("topics").get("education").get("removed").asLong())
+                .isZero();
         JsonNode sample = report.get("samples").get(0);
         assertThat(sample.get("newTopics").toString()).contains("education");
         assertThat(sample.get("oldTopics").toString()).doesNotContain("education");
@@ -162,16 +181,37 @@ class ReplayIT {
         // The same through the publish HTTP API: how the dry run reads the store 'bulletin run' holds open.
         try (var api = publisher.api().build().start(0)) {
             StringWriter viaApi = new StringWriter();
-            assertThat(cli(viaApi, "replay", "--dry-run", "--format", "json", "--from", historyFrom.toString(),
-                    "--api", "http://127.0.0.1:" + api.port(), "-D", EnrichConfig.RULES_DIR + "=" + editedRules)).isZero();
+            assertThat(cli(
+                            viaApi,
+                            "replay",
+                            "--dry-run",
+                            "--format",
+                            "json",
+                            "--from",
+                            historyFrom.toString(),
+                            "--api",
+                            "http://127.0.0.1:" + api.port(),
+                            "-D",
+                            EnrichConfig.RULES_DIR + "=" + editedRules))
+                    .isZero();
             JsonNode viaApiReport = new ObjectMapper().readTree(viaApi.toString());
             assertThat(viaApiReport.get("changed").asLong()).isEqualTo(2);
             assertThat(viaApiReport.get("notStored").asLong()).isZero();
         }
 
         StringWriter text = new StringWriter();
-        assertThat(cli(text, "replay", "--dry-run", "--from", historyFrom.toString(), "--store", db.jdbcUrl(),
-                "-D", PublishConfig.STORE_USER + "=" + db.user(), "-D", EnrichConfig.RULES_DIR + "=" + editedRules))
+        assertThat(cli(
+                        text,
+                        "replay",
+                        "--dry-run",
+                        "--from",
+                        historyFrom.toString(),
+                        "--store",
+                        db.jdbcUrl(),
+                        "-D",
+                        PublishConfig.STORE_USER + "=" + db.user(),
+                        "-D",
+                        EnrichConfig.RULES_DIR + "=" + editedRules))
                 .isZero();
         assertThat(text.toString()).contains("education").contains("+2").contains("\"" + NEW_CUE + "\"");
     }
@@ -183,14 +223,33 @@ class ReplayIT {
         Map<String, Long> endsBefore = endOffsets();
         StringWriter out = new StringWriter();
 
-        assertThat(cli(out, "replay", "--dry-run", "--sample", "1", "--format", "json", "--from", historyFrom.toString(),
-                "--store", db.jdbcUrl(), "-D", PublishConfig.STORE_USER + "=" + db.user(),
-                "-D", EnrichConfig.RULES_DIR + "=" + editedRules)).isZero();
+        assertThat(cli(
+                        out,
+                        "replay",
+                        "--dry-run",
+                        "--sample",
+                        "1",
+                        "--format",
+                        "json",
+                        "--from",
+                        historyFrom.toString(),
+                        "--store",
+                        db.jdbcUrl(),
+                        "-D",
+                        PublishConfig.STORE_USER + "=" + db.user(),
+                        "-D",
+                        EnrichConfig.RULES_DIR + "=" + editedRules))
+                .isZero();
 
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("changed").asLong()).isEqualTo(2);
         assertThat(report.get("samples")).hasSize(1);
-        assertThat(report.get("samples").get(0).get("addedEvidence").get("education").toString()).contains(NEW_CUE);
+        assertThat(report.get("samples")
+                        .get(0)
+                        .get("addedEvidence")
+                        .get("education")
+                        .toString())
+                .contains(NEW_CUE);
         assertThat(endOffsets()).isEqualTo(endsBefore);
     }
 
@@ -200,16 +259,27 @@ class ReplayIT {
         enrich.close();
         enrich = startEnrich(editedRules);
         List<Doc> live = List.of(doc("live-1", "Kulob", ""), doc("live-2", "Khorog", ""), doc("live-3", "Panj", ""));
-        Thread liveIngest = new Thread(() -> {
-            for (Doc d : live) {
-                send(List.of(d));
-                sleep(300);
-            }
-        }, "live-ingest");
+        Thread liveIngest = new Thread(
+                () -> {
+                    for (Doc d : live) {
+                        send(List.of(d));
+                        sleep(300);
+                    }
+                },
+                "live-ingest");
         liveIngest.start();
 
-        int exit = cli("replay", "--from", historyFrom.toString(), "--to", historyTo.toString(), "--wait",
-                "--wait-timeout", "PT45S", "-D", EnrichConfig.RULES_DIR + "=" + editedRules);
+        int exit = cli(
+                "replay",
+                "--from",
+                historyFrom.toString(),
+                "--to",
+                historyTo.toString(),
+                "--wait",
+                "--wait-timeout",
+                "PT45S",
+                "-D",
+                EnrichConfig.RULES_DIR + "=" + editedRules);
         liveIngest.join();
 
         assertThat(exit).isZero();
@@ -218,8 +288,13 @@ class ReplayIT {
         awaitValue(() -> (long) notifications().size(), 11L);
         List<Notification> notes = notifications();
         Map<String, List<Boolean>> replayFlags = new TreeMap<>();
-        notes.forEach(n -> replayFlags.computeIfAbsent(n.getReleaseId(), k -> new ArrayList<>()).add(n.getReplay()));
-        for (String id : List.of("https://example.org/r1", "https://example.org/r2", "https://example.org/r3",
+        notes.forEach(n -> replayFlags
+                .computeIfAbsent(n.getReleaseId(), k -> new ArrayList<>())
+                .add(n.getReplay()));
+        for (String id : List.of(
+                "https://example.org/r1",
+                "https://example.org/r2",
+                "https://example.org/r3",
                 "https://example.org/r4")) {
             assertThat(replayFlags.get(id)).as(id).containsExactly(false, true);
         }
@@ -230,13 +305,16 @@ class ReplayIT {
         // Changed labels in the store, the old ones in history, one row per release.
         assertThat(query("SELECT COUNT(*) FROM releases")).isEqualTo(8);
         assertThat(query("SELECT COUNT(DISTINCT release_id) FROM releases")).isEqualTo(8);
-        assertThat(query("SELECT COUNT(*) FROM release_topics WHERE topic = 'education'")).isEqualTo(2);
+        assertThat(query("SELECT COUNT(*) FROM release_topics WHERE topic = 'education'"))
+                .isEqualTo(2);
         assertThat(query("SELECT COUNT(*) FROM release_history WHERE release_id = 'https://example.org/r1'"
-                + " AND classification NOT LIKE '%education%'")).isEqualTo(1);
+                        + " AND classification NOT LIKE '%education%'"))
+                .isEqualTo(1);
         assertThat(query("SELECT COUNT(*) FROM releases WHERE replay AND release_id LIKE 'https://example.org/r%'"))
                 .isEqualTo(5);
         assertThat(query("SELECT COUNT(*) FROM releases WHERE release_id LIKE 'https://example.org/live%'"
-                + " AND NOT replay")).isEqualTo(3);
+                        + " AND NOT replay"))
+                .isEqualTo(3);
         // The live path neither skipped nor repeated: each live release went through enrich exactly once.
         Map<String, Integer> enrichedLive = new HashMap<>();
         for (Release r : readAll(topics.enriched(), topics.releaseSerde().deserializer())) {
@@ -245,12 +323,22 @@ class ReplayIT {
                 enrichedLive.merge(r.getReleaseId(), 1, Integer::sum);
             }
         }
-        assertThat(enrichedLive).hasSize(3).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        assertThat(enrichedLive)
+                .hasSize(3)
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(endOffsets().get(topics.replay())).isGreaterThanOrEqualTo(5);
 
         StringWriter status = new StringWriter();
-        assertThat(cli(status, "status", "--format", "json", "--store", db.jdbcUrl(),
-                "-D", PublishConfig.STORE_USER + "=" + db.user())).isZero();
+        assertThat(cli(
+                        status,
+                        "status",
+                        "--format",
+                        "json",
+                        "--store",
+                        db.jdbcUrl(),
+                        "-D",
+                        PublishConfig.STORE_USER + "=" + db.user()))
+                .isZero();
         JsonNode s = new ObjectMapper().readTree(status.toString());
         assertThat(s.get("stages").findValuesAsText("stage")).containsExactly("enrich", "publish", "relay");
         assertThat(s.get("stages").get(1).get("lag").asLong()).isZero();
@@ -260,16 +348,28 @@ class ReplayIT {
     @Test
     @Order(5)
     void shouldListAndReDriveDeadLettersToTheirOrigin() throws Exception {
-        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            p.send(new ProducerRecord<>(topics.raw(), "bad-1", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(topics.raw(), "bad-1", "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
-        awaitValue(() -> (long) readAll(topics.dlq(), new ByteArrayDeserializer()).size(), 1L);
+        awaitValue(
+                () -> (long) readAll(topics.dlq(), new ByteArrayDeserializer()).size(), 1L);
 
         StringWriter list = new StringWriter();
         assertThat(cli(list, "dlq", "list", "--limit", "5")).isZero();
-        assertThat(list.toString()).contains("1 dead letter(s)").contains("bad-1").contains("not a RawRelease").contains(topics.raw());
-        String position = list.toString().lines().filter(l -> l.contains("bad-1")).findFirst().orElseThrow()
+        assertThat(list.toString())
+                .contains("1 dead letter(s)")
+                .contains("bad-1")
+                .contains("not a RawRelease")
+                .contains(topics.raw());
+        String position = list.toString()
+                .lines()
+                .filter(l -> l.contains("bad-1"))
+                .findFirst()
+                .orElseThrow()
                 .split("\\s+")[0];
         StringWriter show = new StringWriter();
         assertThat(cli(show, "dlq", "show", position)).isZero();
@@ -277,14 +377,18 @@ class ReplayIT {
 
         assertThat(cli("dlq", "retry", "--all")).isZero();
         // Re-driven to the raw topic with its original bytes, where it fails again: a second dead letter.
-        awaitValue(() -> (long) readAll(topics.dlq(), new ByteArrayDeserializer()).size(), 2L);
+        awaitValue(
+                () -> (long) readAll(topics.dlq(), new ByteArrayDeserializer()).size(), 2L);
         List<byte[]> raw = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records(topics.raw(), new ByteArrayDeserializer())) {
             if ("bad-1".equals(r.key())) {
                 raw.add(r.value());
             }
         }
-        assertThat(raw).hasSize(2).allSatisfy(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("not avro"));
+        assertThat(raw)
+                .hasSize(2)
+                .allSatisfy(
+                        v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("not avro"));
     }
 
     @Test
@@ -293,11 +397,23 @@ class ReplayIT {
         kafka.createTopics(1, "backfill.v1");
 
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "export", "--to-topic", "backfill.v1", "--topic", "education", "--store", db.jdbcUrl(),
-                "-D", PublishConfig.STORE_USER + "=" + db.user())).isZero();
+        assertThat(cli(
+                        out,
+                        "export",
+                        "--to-topic",
+                        "backfill.v1",
+                        "--topic",
+                        "education",
+                        "--store",
+                        db.jdbcUrl(),
+                        "-D",
+                        PublishConfig.STORE_USER + "=" + db.user()))
+                .isZero();
 
-        List<Notification> exported = readAll("backfill.v1", topics.notificationSerde().deserializer());
-        assertThat(exported).extracting(Notification::getReleaseId)
+        List<Notification> exported =
+                readAll("backfill.v1", topics.notificationSerde().deserializer());
+        assertThat(exported)
+                .extracting(Notification::getReleaseId)
                 .containsExactlyInAnyOrder("https://example.org/r1", "https://example.org/r2");
         assertThat(exported).allSatisfy(n -> {
             assertThat(n.getReplay()).isTrue();
@@ -309,7 +425,8 @@ class ReplayIT {
     @Order(7)
     @Tag("issue-15")
     void shouldCopyOnlyTheRawRecordsOfTheGivenSourceToTheReplayTopic() throws Exception {
-        List<RawRelease> copiedBefore = readAll(topics.replay(), topics.rawSerde().deserializer());
+        List<RawRelease> copiedBefore =
+                readAll(topics.replay(), topics.rawSerde().deserializer());
         assertThat(copiedBefore).noneMatch(r -> r.getSourceId().equals("other-src"));
         Instant from = Instant.now().minusSeconds(1);
         send(List.of(doc("o1", "Rushan", "")), "other-src");
@@ -317,7 +434,8 @@ class ReplayIT {
         send(List.of(doc("o2", "Roshtqal'a", "")), "other-src");
 
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "replay", "--from", from.toString(), "--source", "other-src")).isZero();
+        assertThat(cli(out, "replay", "--from", from.toString(), "--source", "other-src"))
+                .isZero();
 
         assertThat(out.toString()).contains("Copied 2 of 3 raw records").contains("1 of other sources");
         List<RawRelease> copied = new ArrayList<>();
@@ -327,14 +445,15 @@ class ReplayIT {
             copied = readAll(topics.replay(), topics.rawSerde().deserializer());
         }
         assertThat(copied).hasSize(copiedBefore.size() + 2);
-        assertThat(copied.stream().filter(r -> r.getSourceId().equals("other-src")).map(RawRelease::getSourceUrl))
+        assertThat(copied.stream()
+                        .filter(r -> r.getSourceId().equals("other-src"))
+                        .map(RawRelease::getSourceUrl))
                 .containsExactlyInAnyOrder("https://example.org/o1", "https://example.org/o2");
     }
 
     // ------------------------------------------------------------------------------------------------ fixtures
 
-    record Doc(String key, String text) {
-    }
+    record Doc(String key, String text) {}
 
     private static Doc doc(String name, String place, String extra) {
         return new Doc("https://example.org/" + name, """
@@ -348,19 +467,24 @@ class ReplayIT {
 
     private static List<Doc> history() {
         Doc r3 = doc("r3", "Shuroabad", "");
-        return List.of(doc("r1", "Ishkashim", "The delegation also visited the " + NEW_CUE + "."),
+        return List.of(
+                doc("r1", "Ishkashim", "The delegation also visited the " + NEW_CUE + "."),
                 doc("r2", "Darvaz", "Later the experts toured the " + NEW_CUE + " in the district."),
-                r3, doc("r4", "Vanj", ""), new Doc("https://example.org/r5-copy", r3.text() + "\n"));
+                r3,
+                doc("r4", "Vanj", ""),
+                new Doc("https://example.org/r5-copy", r3.text() + "\n"));
     }
 
     private static Path editRules(Path rules) throws IOException {
         String topicsYaml;
-        try (InputStream in = ReplayIT.class.getClassLoader().getResourceAsStream("bulletin/enrich/rules/topics.yaml")) {
+        try (InputStream in =
+                ReplayIT.class.getClassLoader().getResourceAsStream("bulletin/enrich/rules/topics.yaml")) {
             topicsYaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(topicsYaml).contains("\n  education:\n");
         Files.createDirectories(rules.resolve("rules"));
-        Files.writeString(rules.resolve("rules/topics.yaml"),
+        Files.writeString(
+                rules.resolve("rules/topics.yaml"),
                 topicsYaml.replace("\n  education:\n", "\n  education:\n    \"" + NEW_CUE + "\": 1.5\n"));
         return rules;
     }
@@ -379,10 +503,13 @@ class ReplayIT {
     }
 
     private void send(List<Doc> docs, String sourceId) {
-        try (KafkaProducer<String, RawRelease> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers()), new StringSerializer(), topics.rawSerde().serializer())) {
+        try (KafkaProducer<String, RawRelease> p = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                topics.rawSerde().serializer())) {
             for (Doc d : docs) {
-                p.send(new ProducerRecord<>(topics.raw(), d.key(), raw(d, sourceId))).get();
+                p.send(new ProducerRecord<>(topics.raw(), d.key(), raw(d, sourceId)))
+                        .get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -391,9 +518,16 @@ class ReplayIT {
 
     private static RawRelease raw(Doc d, String sourceId) throws Exception {
         byte[] body = d.text().getBytes(StandardCharsets.UTF_8);
-        return RawRelease.newBuilder().setSourceId(sourceId).setSourceUrl(d.key()).setFetchedAt(Instant.now())
-                .setContentType("text/plain").setCharset("UTF-8").setBody(ByteBuffer.wrap(body))
-                .setContentHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))).build();
+        return RawRelease.newBuilder()
+                .setSourceId(sourceId)
+                .setSourceUrl(d.key())
+                .setFetchedAt(Instant.now())
+                .setContentType("text/plain")
+                .setCharset("UTF-8")
+                .setBody(ByteBuffer.wrap(body))
+                .setContentHash(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+                .build();
     }
 
     private int cli(String... args) {
@@ -432,7 +566,8 @@ class ReplayIT {
 
     private long query(String sql) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -442,8 +577,14 @@ class ReplayIT {
 
     private Map<String, Long> tableCounts() {
         Map<String, Long> out = new TreeMap<>();
-        for (String t : List.of("releases", "release_history", "release_topics", "release_regions", "outbox",
-                "kafka_offsets", "relay_position")) {
+        for (String t : List.of(
+                "releases",
+                "release_history",
+                "release_topics",
+                "release_regions",
+                "outbox",
+                "kafka_offsets",
+                "relay_position")) {
             out.put(t, query("SELECT COUNT(*) FROM " + t));
         }
         out.put("updated", query("SELECT COUNT(DISTINCT updated_at) FROM releases"));
@@ -451,14 +592,22 @@ class ReplayIT {
     }
 
     private Map<String, Long> endOffsets() throws Exception {
-        try (Admin admin = kafka.admin(); KafkaConsumer<byte[], byte[]> c = consumer(new ByteArrayDeserializer())) {
-            Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(false))
-                    .names().get();
+        try (Admin admin = kafka.admin();
+                KafkaConsumer<byte[], byte[]> c = consumer(new ByteArrayDeserializer())) {
+            Set<String> names = admin.listTopics(
+                            new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(false))
+                    .names()
+                    .get();
             Map<String, Long> out = new TreeMap<>();
             for (String name : names) {
                 List<TopicPartition> tps = c.partitionsFor(name).stream()
-                        .map(p -> new TopicPartition(name, p.partition())).toList();
-                out.put(name, c.endOffsets(tps).values().stream().mapToLong(Long::longValue).sum());
+                        .map(p -> new TopicPartition(name, p.partition()))
+                        .toList();
+                out.put(
+                        name,
+                        c.endOffsets(tps).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum());
             }
             return out;
         }
@@ -476,11 +625,17 @@ class ReplayIT {
 
     private <V> List<ConsumerRecord<String, V>> records(String topic, Deserializer<V> values) {
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, V> c = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                values)) {
             List<TopicPartition> tps = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
             Map<TopicPartition, Long> ends = c.endOffsets(tps);
@@ -493,8 +648,14 @@ class ReplayIT {
     }
 
     private <V> KafkaConsumer<byte[], V> consumer(Deserializer<V> values) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), values);
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                values);
     }
 
     private static void awaitValue(Supplier<Long> actual, long expected) throws InterruptedException {

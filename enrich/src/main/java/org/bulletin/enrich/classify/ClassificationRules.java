@@ -28,14 +28,30 @@ public final class ClassificationRules {
     public static final String SCOPE_FILE = "rules/scope.yaml";
 
     /** What a scope phrase says about a release: it speaks of security, or of what feeds carry besides. */
-    enum ScopeCue { SECURITY, OFF_DOMAIN }
+    enum ScopeCue {
+        SECURITY,
+        OFF_DOMAIN
+    }
 
     /** A weighted phrase of a label. */
     record Weighted(String label, double weight, String phrase) {}
 
     /** Which kind of context cue a phrase is. */
-    enum Cue { EVENT, VISIT, COUNTERPART, OBSERVER, SECRETARIAT, ORGANISATION_WIDE, SCENARIO, BOILERPLATE, THREAT, HOST_BEFORE, FILLER,
-        ENVOY, THREAT_SOURCE }
+    enum Cue {
+        EVENT,
+        VISIT,
+        COUNTERPART,
+        OBSERVER,
+        SECRETARIAT,
+        ORGANISATION_WIDE,
+        SCENARIO,
+        BOILERPLATE,
+        THREAT,
+        HOST_BEFORE,
+        FILLER,
+        ENVOY,
+        THREAT_SOURCE
+    }
 
     final double regionThreshold;
     final Map<String, Double> regionWeights = new HashMap<>();
@@ -71,7 +87,10 @@ public final class ClassificationRules {
         scope.path("security").forEach(c -> scopePhrases.add(c.asText(), ScopeCue.SECURITY));
         scope.path("offDomain").forEach(c -> scopePhrases.add(c.asText(), ScopeCue.OFF_DOMAIN));
         regionThreshold = regions.path("threshold").asDouble(0.5);
-        regions.path("weights").fields().forEachRemaining(e -> regionWeights.put(e.getKey(), e.getValue().asDouble()));
+        regions.path("weights")
+                .fields()
+                .forEachRemaining(
+                        e -> regionWeights.put(e.getKey(), e.getValue().asDouble()));
         substantiveCountry = regions.path("substantiveCountry").asDouble(0.3);
         String threat = null;
         String other = null;
@@ -88,7 +107,10 @@ public final class ClassificationRules {
             if (n.path("otherCountries").asBoolean(false)) {
                 other = id;
             }
-            n.path("phrases").fields().forEachRemaining(p -> regionPhrases.add(p.getKey(), new Weighted(id, p.getValue().asDouble(), p.getKey())));
+            n.path("phrases")
+                    .fields()
+                    .forEachRemaining(p -> regionPhrases.add(
+                            p.getKey(), new Weighted(id, p.getValue().asDouble(), p.getKey())));
         }
         threatRegion = threat;
         otherRegion = other;
@@ -102,14 +124,19 @@ public final class ClassificationRules {
         cueNode.path("hostBefore").forEach(c -> hostBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         cueNode.path("fillers").forEach(c -> fillers.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("envoy"), Cue.ENVOY);
-        cueNode.path("accreditedBefore").forEach(c -> accreditedBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
-        cueNode.path("institutions").forEach(c -> institutions.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        cueNode.path("accreditedBefore")
+                .forEach(c -> accreditedBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        cueNode.path("institutions")
+                .forEach(c -> institutions.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("threatSource"), Cue.THREAT_SOURCE);
 
         topicThreshold = topics.path("threshold").asDouble(0.8);
         topicRelative = topics.path("relative").asDouble(0.2);
         topics.path("relativeIgnores").forEach(n -> relativeIgnores.add(n.asText()));
-        topics.path("thresholds").fields().forEachRemaining(e -> topicThresholds.put(e.getKey(), e.getValue().asDouble()));
+        topics.path("thresholds")
+                .fields()
+                .forEachRemaining(
+                        e -> topicThresholds.put(e.getKey(), e.getValue().asDouble()));
         topicTitleBonus = topics.path("titleBonus").asDouble(1.0);
         JsonNode mod = topics.path("modifiers");
         scenarioFactor = mod.path("scenario").path("factor").asDouble(0.15);
@@ -120,11 +147,17 @@ public final class ClassificationRules {
         enumerationFactor = mod.path("enumeration").path("factor").asDouble(0.35);
         enumerationMinTopics = mod.path("enumeration").path("minTopics").asInt(3);
         addCues(topics.path("threat").path("cues"), Cue.THREAT);
-        topics.path("threat").path("implies").fields().forEachRemaining(e -> threatTopics.put(e.getKey(), e.getValue().asDouble()));
+        topics.path("threat")
+                .path("implies")
+                .fields()
+                .forEachRemaining(e -> threatTopics.put(e.getKey(), e.getValue().asDouble()));
         for (Iterator<Map.Entry<String, JsonNode>> it = topics.path("topics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> t = it.next();
             topicOrder.add(t.getKey());
-            t.getValue().fields().forEachRemaining(p -> topicPhrases.add(p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
+            t.getValue()
+                    .fields()
+                    .forEachRemaining(p -> topicPhrases.add(
+                            p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
         }
     }
 
@@ -136,7 +169,9 @@ public final class ClassificationRules {
     public static ClassificationRules load(Function<String, byte[]> reader) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
-            return new ClassificationRules(yaml.readTree(reader.apply(REGIONS_FILE)), yaml.readTree(reader.apply(TOPICS_FILE)),
+            return new ClassificationRules(
+                    yaml.readTree(reader.apply(REGIONS_FILE)),
+                    yaml.readTree(reader.apply(TOPICS_FILE)),
                     yaml.readTree(reader.apply(SCOPE_FILE)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classification rules", e);

@@ -32,6 +32,7 @@ public final class Classifier {
     private static final int MAX_EVIDENCE = 12;
     /** Evidence weight of membership alone: enough to show the organisation as evidence, too little to count as a mention. */
     private static final double MEMBER_WEIGHT = 0.01;
+
     private static final int SCOPE_TOPIC_MAX = Features.SCOPE.indexOf("topicmax");
     private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
     private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
@@ -135,15 +136,37 @@ public final class Classifier {
 
     /** The context kinds a piece of evidence is counted under: the prefix of its rule ("host+title:KZ" is a host). */
     // Most frequent first: kindIndex runs for every piece of evidence.
-    private static final String[] KINDS = {"topic", "country", "place", "adjective", "listed", "host", "enumeration",
-        "boilerplate", "scenario", "phrase", "organisation", "counterpart", "accredited", "seat", "observer",
-        "organisation-wide", "member-of", "threat", "notthreat", "locative", "actor"};
+    private static final String[] KINDS = {
+        "topic",
+        "country",
+        "place",
+        "adjective",
+        "listed",
+        "host",
+        "enumeration",
+        "boilerplate",
+        "scenario",
+        "phrase",
+        "organisation",
+        "counterpart",
+        "accredited",
+        "seat",
+        "observer",
+        "organisation-wide",
+        "member-of",
+        "threat",
+        "notthreat",
+        "locative",
+        "actor"
+    };
 
     private static int kindIndex(String rule) {
         for (int k = 0; k < KINDS.length; k++) {
             String name = KINDS[k];
-            if (rule.startsWith(name) && (rule.length() == name.length() || rule.charAt(name.length()) == ':'
-                    || rule.charAt(name.length()) == '+')) {
+            if (rule.startsWith(name)
+                    && (rule.length() == name.length()
+                            || rule.charAt(name.length()) == ':'
+                            || rule.charAt(name.length()) == '+')) {
                 return k;
             }
         }
@@ -232,8 +255,12 @@ public final class Classifier {
      * What the rules propose for one release before the model decides: every candidate region and topic with its
      * features and evidence, the release's scope features and evidence, and the countries mentioned substantively.
      */
-    public record Candidates(List<Candidate> regions, List<Candidate> topics, double[] scope, List<ScoredLabel.Evidence> scopeEvidence,
-                             List<String> countries) {}
+    public record Candidates(
+            List<Candidate> regions,
+            List<Candidate> topics,
+            double[] scope,
+            List<ScoredLabel.Evidence> scopeEvidence,
+            List<String> countries) {}
 
     /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
     public record Candidate(String id, double weight, double[] features, List<ScoredLabel.Evidence> evidence) {}
@@ -264,7 +291,9 @@ public final class Classifier {
         boolean orgWide = false;
         boolean threatContext = false;
         for (PhraseIndex.Match<Cue> m : rules.cues.findAll(t)) {
-            sentenceCues.computeIfAbsent(t.sentence(m.from()), k -> EnumSet.noneOf(Cue.class)).add(m.payload());
+            sentenceCues
+                    .computeIfAbsent(t.sentence(m.from()), k -> EnumSet.noneOf(Cue.class))
+                    .add(m.payload());
             if (m.payload() == Cue.COUNTERPART) {
                 counterpartAt[m.from()] = true;
             }
@@ -283,13 +312,17 @@ public final class Classifier {
 
         List<Mention> places = new ArrayList<>();
         for (Mention m : x.mentions()) {
-            if (m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.ADJECTIVE || m.kind() == Gazetteer.Kind.PLACE) {
+            if (m.kind() == Gazetteer.Kind.COUNTRY
+                    || m.kind() == Gazetteer.Kind.ADJECTIVE
+                    || m.kind() == Gazetteer.Kind.PLACE) {
                 places.add(m);
             }
         }
         boolean[] listed = listedMentions(places, t);
         String home = homeOrganisation(x);
-        Set<String> homeSeats = home == null || gazetteer.org(home) == null ? Set.of() : gazetteer.org(home).seats();
+        Set<String> homeSeats = home == null || gazetteer.org(home) == null
+                ? Set.of()
+                : gazetteer.org(home).seats();
 
         for (int i = 0; i < places.size(); i++) {
             Mention m = places.get(i);
@@ -324,7 +357,8 @@ public final class Classifier {
             } else if (m.kind() == Gazetteer.Kind.ADJECTIVE) {
                 w = rules.regionWeight("adjective", 0.15);
                 rule = "adjective";
-            } else if (counterpartBefore(counterpartAt, m.from(), i == 0 ? -1 : places.get(i - 1).to())) {
+            } else if (counterpartBefore(
+                    counterpartAt, m.from(), i == 0 ? -1 : places.get(i - 1).to())) {
                 w = rules.regionWeight("counterpart", 0.7);
                 rule = "counterpart";
             } else {
@@ -354,7 +388,9 @@ public final class Classifier {
                     acc.mark("actor");
                 }
             }
-            countryWeight.computeIfAbsent(m.code(), k -> new Acc()).add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule);
+            countryWeight
+                    .computeIfAbsent(m.code(), k -> new Acc())
+                    .add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule);
         }
 
         for (PhraseIndex.Match<Weighted> m : rules.regionPhrases.findLongest(t)) {
@@ -366,7 +402,14 @@ public final class Classifier {
             }
             double w = m.payload().weight() * (inTitle ? rules.regionWeight("titleFactor", 2.0) : 1);
             regions.computeIfAbsent(m.payload().label(), k -> new Acc())
-                    .add(layout, w, t.text().substring(start, end), start, end, t.sentence(m.from()), "phrase:" + m.payload().phrase());
+                    .add(
+                            layout,
+                            w,
+                            t.text().substring(start, end),
+                            start,
+                            end,
+                            t.sentence(m.from()),
+                            "phrase:" + m.payload().phrase());
         }
 
         addOrganisations(x, layout, titleIsReal, home, regions);
@@ -375,8 +418,10 @@ public final class Classifier {
             double w = rules.regionWeight("organisationWide", 0.6);
             for (String member : gazetteer.org(home).members()) {
                 String region = regionOf(member);
-                if (region != null && !regions.containsKey(region) || region != null && regions.get(region).weight < w) {
-                    regions.computeIfAbsent(region, k -> new Acc()).add(layout, w, home, 0, 0, -1, "organisation-wide:" + home);
+                if (region != null && !regions.containsKey(region)
+                        || region != null && regions.get(region).weight < w) {
+                    regions.computeIfAbsent(region, k -> new Acc())
+                            .add(layout, w, home, 0, 0, -1, "organisation-wide:" + home);
                 }
             }
         }
@@ -396,7 +441,14 @@ public final class Classifier {
                 if (region != null && homeRegions.add(region) && first != null) {
                     Acc a = regions.computeIfAbsent(region, k -> new Acc());
                     if (a.evidence.isEmpty()) {
-                        a.add(layout, MEMBER_WEIGHT, first.surface(), first.start(), first.end(), first.sentence(), "member-of:" + home);
+                        a.add(
+                                layout,
+                                MEMBER_WEIGHT,
+                                first.surface(),
+                                first.start(),
+                                first.end(),
+                                first.sentence(),
+                                "member-of:" + home);
                     }
                 }
             }
@@ -415,7 +467,10 @@ public final class Classifier {
         Map<String, Acc> topics = topics(x, t, layout, titleIsReal, sentenceCues, places);
         List<ScoredLabel.Evidence> scopeEvidence = new ArrayList<>();
         double[] scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence);
-        return new Candidates(regionCandidates(regions, homeRegions, orgWide, hosts), topicCandidates(topics), scope,
+        return new Candidates(
+                regionCandidates(regions, homeRegions, orgWide, hosts),
+                topicCandidates(topics),
+                scope,
                 List.copyOf(scopeEvidence),
                 List.copyOf(countries));
     }
@@ -462,7 +517,9 @@ public final class Classifier {
         if (out.isEmpty() && best != null) {
             out.add(best); // an in-scope release is about something: keep the likeliest label
         }
-        out.sort(Comparator.comparingDouble(ScoredLabel::score).reversed().thenComparing(ScoredLabel::weight, Comparator.reverseOrder()));
+        out.sort(Comparator.comparingDouble(ScoredLabel::score)
+                .reversed()
+                .thenComparing(ScoredLabel::weight, Comparator.reverseOrder()));
         return out;
     }
 
@@ -474,7 +531,8 @@ public final class Classifier {
         return Math.log1p(Math.max(0, v));
     }
 
-    private List<Candidate> regionCandidates(Map<String, Acc> regions, Set<String> homeRegions, boolean orgWideCue, int hosts) {
+    private List<Candidate> regionCandidates(
+            Map<String, Acc> regions, Set<String> homeRegions, boolean orgWideCue, int hosts) {
         double max = 0;
         for (Acc a : regions.values()) {
             max = Math.max(max, a.weight);
@@ -483,14 +541,34 @@ public final class Classifier {
         for (Map.Entry<String, Acc> e : regions.entrySet()) {
             Acc a = e.getValue();
             double[] f = {
-                log1p(a.weight), max > 0 ? a.weight / max : 0, a.weight > 0 && a.weight == max ? 1 : 0,
-                Math.min(3, a.kind("host")), log1p(a.kind("country") + a.kind("place")), log1p(a.kind("adjective")),
-                log1p(a.kind("listed")), log1p(a.kind("counterpart")), log1p(a.kind("accredited")), log1p(a.kind("seat")),
-                log1p(a.kind("observer")), log1p(a.kind("phrase")), log1p(a.kind("organisation")),
-                a.kind("organisation-wide") > 0 ? 1 : 0, log1p(a.kind("notthreat")), a.title ? 1 : 0, a.lead ? 1 : 0, a.early,
-                log1p(a.sentences()), a.count == 0 ? 0 : (double) a.quoted / a.count, log1p(a.count),
-                homeRegions.contains(e.getKey()) ? 1 : 0, orgWideCue ? 1 : 0, log1p(hosts - a.kind("host")), log1p(hosts),
-                log1p(a.kind("locative")), log1p(a.kind("actor"))};
+                log1p(a.weight),
+                max > 0 ? a.weight / max : 0,
+                a.weight > 0 && a.weight == max ? 1 : 0,
+                Math.min(3, a.kind("host")),
+                log1p(a.kind("country") + a.kind("place")),
+                log1p(a.kind("adjective")),
+                log1p(a.kind("listed")),
+                log1p(a.kind("counterpart")),
+                log1p(a.kind("accredited")),
+                log1p(a.kind("seat")),
+                log1p(a.kind("observer")),
+                log1p(a.kind("phrase")),
+                log1p(a.kind("organisation")),
+                a.kind("organisation-wide") > 0 ? 1 : 0,
+                log1p(a.kind("notthreat")),
+                a.title ? 1 : 0,
+                a.lead ? 1 : 0,
+                a.early,
+                log1p(a.sentences()),
+                a.count == 0 ? 0 : (double) a.quoted / a.count,
+                log1p(a.count),
+                homeRegions.contains(e.getKey()) ? 1 : 0,
+                orgWideCue ? 1 : 0,
+                log1p(hosts - a.kind("host")),
+                log1p(hosts),
+                log1p(a.kind("locative")),
+                log1p(a.kind("actor"))
+            };
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
         }
         return out;
@@ -506,18 +584,36 @@ public final class Classifier {
             Acc a = e.getValue();
             double n = Math.max(1, a.count);
             double[] f = {
-                log1p(a.weight), max > 0 ? a.weight / max : 0, a.weight > 0 && a.weight == max ? 1 : 0, log1p(a.count),
-                log1p(a.distinctPhrases()), a.title ? 1 : 0, a.lead ? 1 : 0, a.early, log1p(a.sentences()), a.quoted / n,
-                a.kind("enumeration") / n, a.kind("boilerplate") / n, a.kind("scenario") / n, a.kind("threat") > 0 ? 1 : 0,
-                a.maxSingle};
+                log1p(a.weight),
+                max > 0 ? a.weight / max : 0,
+                a.weight > 0 && a.weight == max ? 1 : 0,
+                log1p(a.count),
+                log1p(a.distinctPhrases()),
+                a.title ? 1 : 0,
+                a.lead ? 1 : 0,
+                a.early,
+                log1p(a.sentences()),
+                a.quoted / n,
+                a.kind("enumeration") / n,
+                a.kind("boilerplate") / n,
+                a.kind("scenario") / n,
+                a.kind("threat") > 0 ? 1 : 0,
+                a.maxSingle
+            };
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
         }
         return out;
     }
 
     /** What the release as a whole is about: security cues, organisations and member states against off-domain cues. */
-    private double[] scopeFeatures(Extraction x, Tokens t, Layout layout, boolean titleIsReal, Map<String, Acc> regions,
-                                   Map<String, Acc> topics, List<ScoredLabel.Evidence> evidence) {
+    private double[] scopeFeatures(
+            Extraction x,
+            Tokens t,
+            Layout layout,
+            boolean titleIsReal,
+            Map<String, Acc> regions,
+            Map<String, Acc> topics,
+            List<ScoredLabel.Evidence> evidence) {
         double topicMax = 0;
         double diplomacy = 0;
         int strongTopics = 0;
@@ -577,8 +673,8 @@ public final class Classifier {
                 securityLead |= layout.inLead(start);
             }
             if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new ScoredLabel.Evidence(t.text().substring(start, end), start, end,
-                        isOff ? "scope:off-domain" : "scope:security"));
+                evidence.add(new ScoredLabel.Evidence(
+                        t.text().substring(start, end), start, end, isOff ? "scope:off-domain" : "scope:security"));
             }
         }
         int topicMatches = 0;
@@ -586,9 +682,23 @@ public final class Classifier {
             topicMatches += a.count;
         }
         return new double[] {
-            log1p(topicMax), log1p(diplomacy), log1p(strongTopics), log1p(member), log1p(global), log1p(orgs), orgTitle ? 1 : 0,
-            orgLead ? 1 : 0, log1p(security), securityTitle ? 1 : 0, securityLead ? 1 : 0, log1p(off), offTitle ? 1 : 0,
-            offLead ? 1 : 0, (double) off / (off + security + topicMatches + orgs + 1), Math.log1p(t.size()) / 10};
+            log1p(topicMax),
+            log1p(diplomacy),
+            log1p(strongTopics),
+            log1p(member),
+            log1p(global),
+            log1p(orgs),
+            orgTitle ? 1 : 0,
+            orgLead ? 1 : 0,
+            log1p(security),
+            securityTitle ? 1 : 0,
+            securityLead ? 1 : 0,
+            log1p(off),
+            offTitle ? 1 : 0,
+            offLead ? 1 : 0,
+            (double) off / (off + security + topicMatches + orgs + 1),
+            Math.log1p(t.size()) / 10
+        };
     }
 
     private String regionOf(String code) {
@@ -621,8 +731,12 @@ public final class Classifier {
         }
         int first = i;
         // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item.
-        while (listed[i] && first > 0 && listed[first - 1] && places.get(first - 1).sentence() == m.sentence()
-                && gapIsConjunction(t, places.get(first - 1).to(), places.get(first).from())) {
+        while (listed[i]
+                && first > 0
+                && listed[first - 1]
+                && places.get(first - 1).sentence() == m.sentence()
+                && gapIsConjunction(
+                        t, places.get(first - 1).to(), places.get(first).from())) {
             first--;
         }
         int j = places.get(first).from() - 1;
@@ -665,7 +779,8 @@ public final class Classifier {
         if (!preposition) {
             return false;
         }
-        // The envoy word stands shortly before the sending state ("Ambassador Extraordinary and Plenipotentiary of ...").
+        // The envoy word stands shortly before the sending state ("Ambassador Extraordinary and Plenipotentiary of
+        // ...").
         for (int j = Math.max(0, sender.from() - 7); j < sender.from(); j++) {
             if (envoyAt[j]) {
                 return true;
@@ -709,8 +824,16 @@ public final class Classifier {
         }
         for (int j = from; j < to; j++) {
             String k = t.key(j);
-            if (!(k.equals("and") || k.equals("и") || k.equals("the") || k.equals("of") || k.equals("republic")
-                    || k.equals("республик") || k.equals("as") || k.equals("well") || k.equals("а") || k.equals("также"))) {
+            if (!(k.equals("and")
+                    || k.equals("и")
+                    || k.equals("the")
+                    || k.equals("of")
+                    || k.equals("republic")
+                    || k.equals("республик")
+                    || k.equals("as")
+                    || k.equals("well")
+                    || k.equals("а")
+                    || k.equals("также"))) {
                 return false;
             }
         }
@@ -735,7 +858,8 @@ public final class Classifier {
         return best;
     }
 
-    private void addOrganisations(Extraction x, Layout layout, boolean titleIsReal, String home, Map<String, Acc> regions) {
+    private void addOrganisations(
+            Extraction x, Layout layout, boolean titleIsReal, String home, Map<String, Acc> regions) {
         int titleEnd = layout.titleEnd;
         if (rules.otherRegion == null) {
             return;
@@ -756,16 +880,25 @@ public final class Classifier {
                 continue;
             }
             double w = org.globalWeight() * (inTitle ? rules.regionWeight("titleFactor", 2.0) : 1);
-            regions.computeIfAbsent(rules.otherRegion, k -> new Acc()).add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), "organisation:" + root);
+            regions.computeIfAbsent(rules.otherRegion, k -> new Acc())
+                    .add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), "organisation:" + root);
         }
     }
 
-    private Map<String, Acc> topics(Extraction x, Tokens t, Layout layout, boolean titleIsReal,
-                                    Map<Integer, EnumSet<Cue>> sentenceCues, List<Mention> places) {
+    private Map<String, Acc> topics(
+            Extraction x,
+            Tokens t,
+            Layout layout,
+            boolean titleIsReal,
+            Map<Integer, EnumSet<Cue>> sentenceCues,
+            List<Mention> places) {
         int titleEnd = layout.titleEnd;
         List<PhraseIndex.Match<Weighted>> all = rules.topicPhrases.findAll(t);
-        // Within one topic, overlapping phrases resolve to the longest ("humanitarian cooperation" blocks "humanitarian").
-        all.sort(Comparator.<PhraseIndex.Match<Weighted>>comparingInt(m -> m.to() - m.from()).reversed().thenComparingInt(PhraseIndex.Match::from));
+        // Within one topic, overlapping phrases resolve to the longest ("humanitarian cooperation" blocks
+        // "humanitarian").
+        all.sort(Comparator.<PhraseIndex.Match<Weighted>>comparingInt(m -> m.to() - m.from())
+                .reversed()
+                .thenComparingInt(PhraseIndex.Match::from));
         Map<String, boolean[]> taken = new HashMap<>();
         List<PhraseIndex.Match<Weighted>> kept = new ArrayList<>();
         for (PhraseIndex.Match<Weighted> m : all) {
@@ -813,16 +946,34 @@ public final class Classifier {
             if (m.payload().weight() <= 0) {
                 continue;
             }
-            topics.computeIfAbsent(topic, k -> new Acc()).add(layout, w, t.text().substring(start, end), start, end, s,
-                    rule + ":" + m.payload().phrase());
+            topics.computeIfAbsent(topic, k -> new Acc())
+                    .add(
+                            layout,
+                            w,
+                            t.text().substring(start, end),
+                            start,
+                            end,
+                            s,
+                            rule + ":" + m.payload().phrase());
         }
         // A threat country named with a threat cue ("threats emanating from Afghanistan") implies its topics.
         Set<Integer> threatSentences = new HashSet<>();
         for (Mention m : places) {
-            if (rules.threatCountries.contains(m.code()) && sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class)).contains(Cue.THREAT)
+            if (rules.threatCountries.contains(m.code())
+                    && sentenceCues
+                            .getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class))
+                            .contains(Cue.THREAT)
                     && threatSentences.add(m.sentence())) {
                 for (Map.Entry<String, Double> e : rules.threatTopics.entrySet()) {
-                    topics.computeIfAbsent(e.getKey(), k -> new Acc()).add(layout, e.getValue(), m.surface(), m.start(), m.end(), m.sentence(), "threat:" + m.code());
+                    topics.computeIfAbsent(e.getKey(), k -> new Acc())
+                            .add(
+                                    layout,
+                                    e.getValue(),
+                                    m.surface(),
+                                    m.start(),
+                                    m.end(),
+                                    m.sentence(),
+                                    "threat:" + m.code());
                 }
             }
         }
@@ -839,7 +990,8 @@ public final class Classifier {
         int runStart = 0;
         for (int i = 1; i <= kept.size(); i++) {
             boolean continues = i < kept.size()
-                    && t.sentence(kept.get(i).from()) == t.sentence(kept.get(i - 1).from())
+                    && t.sentence(kept.get(i).from())
+                            == t.sentence(kept.get(i - 1).from())
                     && kept.get(i).from() - kept.get(i - 1).to() <= 3;
             if (!continues) {
                 Set<String> distinct = new HashSet<>();

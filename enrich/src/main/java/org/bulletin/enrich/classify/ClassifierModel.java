@@ -23,8 +23,13 @@ public final class ClassifierModel {
      * One fitted regression: shared weights aligned with a feature list, and per label a bias and deviations from the
      * shared weights (a headline mention says more for some labels than for others), and the threshold.
      */
-    record Regression(double bias, double[] weights, List<String> labels, double[] labelBias, double[][] labelWeights,
-                      double threshold) {
+    record Regression(
+            double bias,
+            double[] weights,
+            List<String> labels,
+            double[] labelBias,
+            double[][] labelWeights,
+            double threshold) {
 
         double probability(String label, double[] x) {
             double z = bias;
@@ -74,7 +79,8 @@ public final class ClassifierModel {
                 lw[i][j] = number(p, family + ".lf." + labels.get(i) + "." + features.get(j), 0);
             }
         }
-        return new Regression(number(p, family + ".bias", 0), w, List.copyOf(labels), lb, lw, number(p, family + ".threshold", 0.5));
+        return new Regression(
+                number(p, family + ".bias", 0), w, List.copyOf(labels), lb, lw, number(p, family + ".threshold", 0.5));
     }
 
     private static double number(Properties p, String key, double fallback) {

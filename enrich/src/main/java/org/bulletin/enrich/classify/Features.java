@@ -11,19 +11,71 @@ import java.util.List;
 public final class Features {
 
     /** A region candidate: summed rule weight, mentions by context kind, position. */
-    public static final List<String> REGION = List.of("logw", "share", "top", "host", "country", "adjective", "listed",
-            "counterpart", "accredited", "seat", "observer", "phrase", "org", "orgwide", "notthreat", "title", "lead", "early",
-            "sentences", "quoted", "n", "homemember", "orgwidecue", "otherhost", "hosts", "locative", "actor");
+    public static final List<String> REGION = List.of(
+            "logw",
+            "share",
+            "top",
+            "host",
+            "country",
+            "adjective",
+            "listed",
+            "counterpart",
+            "accredited",
+            "seat",
+            "observer",
+            "phrase",
+            "org",
+            "orgwide",
+            "notthreat",
+            "title",
+            "lead",
+            "early",
+            "sentences",
+            "quoted",
+            "n",
+            "homemember",
+            "orgwidecue",
+            "otherhost",
+            "hosts",
+            "locative",
+            "actor");
 
     /** A topic candidate: summed phrase weight, how many distinct phrases, where, and how much sat in lists or scenarios. */
-    public static final List<String> TOPIC = List.of("logw", "share", "top", "n", "distinct", "title", "lead", "early",
-            "sentences", "quoted", "enum", "boiler", "scenario", "threat", "maxsingle");
+    public static final List<String> TOPIC = List.of(
+            "logw",
+            "share",
+            "top",
+            "n",
+            "distinct",
+            "title",
+            "lead",
+            "early",
+            "sentences",
+            "quoted",
+            "enum",
+            "boiler",
+            "scenario",
+            "threat",
+            "maxsingle");
 
     /** The release as a whole: is it about security cooperation in the organisations' area at all. */
-    public static final List<String> SCOPE = List.of("topicmax", "diplomacy", "topics", "member", "globalw", "org", "orgtitle",
-            "orglead", "security", "securitytitle", "securitylead", "offdomain", "offdomaintitle", "offdomainlead", "offshare",
+    public static final List<String> SCOPE = List.of(
+            "topicmax",
+            "diplomacy",
+            "topics",
+            "member",
+            "globalw",
+            "org",
+            "orgtitle",
+            "orglead",
+            "security",
+            "securitytitle",
+            "securitylead",
+            "offdomain",
+            "offdomaintitle",
+            "offdomainlead",
+            "offshare",
             "words");
 
-    private Features() {
-    }
+    private Features() {}
 }

@@ -22,6 +22,7 @@ public final class DedupKeys {
 
     /** Estimated Jaccard similarity at or above which two releases are near duplicates. */
     public static final double NEAR_DUPLICATE_THRESHOLD = 0.8;
+
     public static final int SHINGLE_WORDS = 5;
     public static final int HASHES = 128;
     public static final int BANDS = 16;
@@ -45,8 +46,7 @@ public final class DedupKeys {
 
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
-    private DedupKeys() {
-    }
+    private DedupKeys() {}
 
     /** Lower-cased, accents and punctuation removed, 'ё' folded, whitespace collapsed. Null-safe. */
     public static String normalise(String text) {
@@ -64,7 +64,9 @@ public final class DedupKeys {
     }
 
     private static String wholeTextNfkd(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -99,7 +101,9 @@ public final class DedupKeys {
                 continue;
             }
             // Anything else: its own NFKD, marks dropped, lower-cased (a surrogate pair is decomposed as one).
-            int end = Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(text.charAt(i + 1)) ? i + 2 : i + 1;
+            int end = Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? i + 2
+                    : i + 1;
             String d = Normalizer.normalize(text.substring(i, end), Normalizer.Form.NFKD);
             if (n + d.length() + (len - end) > out.length) {
                 return -1;
@@ -119,7 +123,8 @@ public final class DedupKeys {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK) {
                 continue;
             }
@@ -174,7 +179,9 @@ public final class DedupKeys {
     public static String exactKey(String normalisedText) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest((normalisedText == null ? "" : normalisedText).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            md.digest((normalisedText == null ? "" : normalisedText).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -12,12 +12,25 @@ import java.util.List;
  * @param bodyStart     offset where the body starts in the text
  * @param datelineEnd   offset where a news-agency dateline at the start of the body ends (= bodyStart when none)
  */
-public record Extraction(Tokens tokens, List<Mention> mentions, List<PeopleFinder.PersonName> people,
-                         List<OrgMention> organisations, int bodyStart, int datelineEnd) {
+public record Extraction(
+        Tokens tokens,
+        List<Mention> mentions,
+        List<PeopleFinder.PersonName> people,
+        List<OrgMention> organisations,
+        int bodyStart,
+        int datelineEnd) {
 
     /** One gazetteer mention with token and character spans and its sentence number. */
-    public record Mention(Gazetteer.Kind kind, String code, String canonical, int from, int to, int start, int end,
-                          int sentence, String surface) {}
+    public record Mention(
+            Gazetteer.Kind kind,
+            String code,
+            String canonical,
+            int from,
+            int to,
+            int start,
+            int end,
+            int sentence,
+            String surface) {}
 
     /** An organisation with its canonical name and the distinct forms written. */
     public record OrgMention(String id, String name, List<String> mentions, int count) {}

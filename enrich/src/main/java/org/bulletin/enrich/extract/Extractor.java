@@ -46,8 +46,16 @@ public final class Extractor {
             int start = tokens.start(m.from());
             int end = tokens.end(m.to() - 1);
             String surface = text.substring(start, end);
-            mentions.add(new Extraction.Mention(e.kind(), e.code(), e.canonical(), m.from(), m.to(), start, end,
-                    tokens.sentence(m.from()), surface));
+            mentions.add(new Extraction.Mention(
+                    e.kind(),
+                    e.code(),
+                    e.canonical(),
+                    m.from(),
+                    m.to(),
+                    start,
+                    end,
+                    tokens.sentence(m.from()),
+                    surface));
             if (e.kind() == Gazetteer.Kind.ORGANISATION) {
                 orgForms.computeIfAbsent(e.code(), k -> new LinkedHashSet<>()).add(surface);
                 orgCounts.merge(e.code(), 1, Integer::sum);
@@ -56,10 +64,14 @@ public final class Extractor {
         List<Extraction.OrgMention> orgs = new ArrayList<>();
         for (Map.Entry<String, Set<String>> o : orgForms.entrySet()) {
             Gazetteer.Org org = gazetteer.org(o.getKey());
-            orgs.add(new Extraction.OrgMention(o.getKey(), org == null ? o.getKey() : org.name(), List.copyOf(o.getValue()),
+            orgs.add(new Extraction.OrgMention(
+                    o.getKey(),
+                    org == null ? o.getKey() : org.name(),
+                    List.copyOf(o.getValue()),
                     orgCounts.get(o.getKey())));
         }
-        return new Extraction(tokens, List.copyOf(mentions), people.find(text), List.copyOf(orgs), bodyStart, datelineEnd);
+        return new Extraction(
+                tokens, List.copyOf(mentions), people.find(text), List.copyOf(orgs), bodyStart, datelineEnd);
     }
 
     /** Length of a news-agency dateline at the start of {@code body}, 0 when there is none. */

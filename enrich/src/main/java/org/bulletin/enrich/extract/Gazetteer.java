@@ -21,13 +21,20 @@ import java.util.function.Function;
 public final class Gazetteer {
 
     /** What a gazetteer phrase names. */
-    public enum Kind { COUNTRY, ADJECTIVE, PLACE, ORGANISATION, IGNORE }
+    public enum Kind {
+        COUNTRY,
+        ADJECTIVE,
+        PLACE,
+        ORGANISATION,
+        IGNORE
+    }
 
     /** Payload of a gazetteer phrase: its kind, code (ISO alpha-2 or organisation id) and canonical name. */
     public record Entry(Kind kind, String code, String canonical) {}
 
     /** An organisation: id, English name, parent body id (or null), member states and seat cities. */
-    public record Org(String id, String name, String parent, List<String> members, Set<String> seats, double globalWeight) {}
+    public record Org(
+            String id, String name, String parent, List<String> members, Set<String> seats, double globalWeight) {}
 
     public static final String COUNTRIES_FILE = "gazetteer/countries.yaml";
     public static final String ORGANISATIONS_FILE = "gazetteer/organisations.yaml";
@@ -37,8 +44,7 @@ public final class Gazetteer {
     private final Set<String> countryCodes = new HashSet<>();
     private final Set<String> nameWords = new HashSet<>();
 
-    private Gazetteer() {
-    }
+    private Gazetteer() {}
 
     /** Loads the gazetteer files through {@code reader} (file name relative to the rules root -> bytes). */
     public static Gazetteer load(Function<String, byte[]> reader) {
@@ -64,8 +70,15 @@ public final class Gazetteer {
                 n.path("members").forEach(m -> members.add(m.asText()));
                 Set<String> seats = new HashSet<>();
                 n.path("seats").forEach(s -> seats.add(s.asText()));
-                g.orgs.put(id, new Org(id, n.path("name").asText(id), n.hasNonNull("parent") ? n.get("parent").asText() : null,
-                        List.copyOf(members), Set.copyOf(seats), n.path("globalWeight").asDouble(0.4)));
+                g.orgs.put(
+                        id,
+                        new Org(
+                                id,
+                                n.path("name").asText(id),
+                                n.hasNonNull("parent") ? n.get("parent").asText() : null,
+                                List.copyOf(members),
+                                Set.copyOf(seats),
+                                n.path("globalWeight").asDouble(0.4)));
                 g.addAll(n.path("aliases"), ignore ? Kind.IGNORE : Kind.ORGANISATION, id);
             }
         } catch (IOException e) {

@@ -23,48 +23,142 @@ public final class PeopleFinder {
     private static final String LOW = "[a-zа-яё\\u00DF-\\u00FF\\u0100-\\u017F'’]";
     private static final String WORD = UP + LOW + "+(?:-" + UP + "?" + LOW + "+)?";
     private static final String INITIALS = UP + "\\.(?:\\s?-?" + UP + "\\.)?";
-    private static final String NAME = "((?:" + INITIALS + "\\s?" + WORD + ")|(?:" + WORD + "(?:\\s+" + WORD + "){1,2}))";
-    private static final String CORE = "(?:Deputy\\s+|Assistant\\s+|Under-?\\s?|Executive\\s+|Acting\\s+|First\\s+Deputy\\s+|Vice[-\\s])?"
-            + "(?:Secretary[-\\s]General|Secretary|Chairman|Chairperson|Chair|President|Prime\\s+Minister|Foreign\\s+Minister"
-            + "|Defen[cs]e\\s+Minister|Minister|Ambassador|Permanent\\s+Representative|Plenipotentiary\\s+Representative"
-            + "|Special\\s+Representative|Representative|Director|Head|Chief|Commander|Press\\s+Secretary|Spokes(?:man|person|woman)"
-            + "|Envoy|Rector|Colonel\\s+General|Lieutenant\\s+General|Major\\s+General|General|Colonel|Coordinator"
-            + "|Генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|Заместител\\p{Ll}+\\s+Генерального\\s+секретаря|Председател\\p{Ll}*"
-            + "|Президент\\p{Ll}*|Министр\\p{Ll}*|Посол|Посл[аоу]\\p{Ll}*|Постоянн\\p{Ll}+\\s+представител\\p{Ll}*"
-            + "|Полномочн\\p{Ll}+\\s+представител\\p{Ll}*|Директор\\p{Ll}*|Руководител\\p{Ll}*|Начальник\\p{Ll}*"
-            + "|Командующ\\p{Ll}+|Пресс-секретар\\p{Ll}*|Ректор\\p{Ll}*|Спецпредставител\\p{Ll}*|Генерал[-\\s]полковник\\p{Ll}*"
-            + "|Генерал[-\\s]лейтенант\\p{Ll}*|Генерал[-\\s]майор\\p{Ll}*|Полковник\\p{Ll}*"
-            + "|генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|заместител\\p{Ll}+\\s+генерального\\s+секретаря|председател\\p{Ll}*"
-            + "|президент\\p{Ll}*|министр\\p{Ll}*|посол|постоянн\\p{Ll}+\\s+представител\\p{Ll}*|директор\\p{Ll}*"
-            + "|руководител\\p{Ll}*|начальник\\p{Ll}*|командующ\\p{Ll}+|пресс-секретар\\p{Ll}*)";
+    private static final String NAME =
+            "((?:" + INITIALS + "\\s?" + WORD + ")|(?:" + WORD + "(?:\\s+" + WORD + "){1,2}))";
+    private static final String CORE =
+            "(?:Deputy\\s+|Assistant\\s+|Under-?\\s?|Executive\\s+|Acting\\s+|First\\s+Deputy\\s+|Vice[-\\s])?"
+                    + "(?:Secretary[-\\s]General|Secretary|Chairman|Chairperson|Chair|President|Prime\\s+Minister|Foreign\\s+Minister"
+                    + "|Defen[cs]e\\s+Minister|Minister|Ambassador|Permanent\\s+Representative|Plenipotentiary\\s+Representative"
+                    + "|Special\\s+Representative|Representative|Director|Head|Chief|Commander|Press\\s+Secretary|Spokes(?:man|person|woman)"
+                    + "|Envoy|Rector|Colonel\\s+General|Lieutenant\\s+General|Major\\s+General|General|Colonel|Coordinator"
+                    + "|Генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|Заместител\\p{Ll}+\\s+Генерального\\s+секретаря|Председател\\p{Ll}*"
+                    + "|Президент\\p{Ll}*|Министр\\p{Ll}*|Посол|Посл[аоу]\\p{Ll}*|Постоянн\\p{Ll}+\\s+представител\\p{Ll}*"
+                    + "|Полномочн\\p{Ll}+\\s+представител\\p{Ll}*|Директор\\p{Ll}*|Руководител\\p{Ll}*|Начальник\\p{Ll}*"
+                    + "|Командующ\\p{Ll}+|Пресс-секретар\\p{Ll}*|Ректор\\p{Ll}*|Спецпредставител\\p{Ll}*|Генерал[-\\s]полковник\\p{Ll}*"
+                    + "|Генерал[-\\s]лейтенант\\p{Ll}*|Генерал[-\\s]майор\\p{Ll}*|Полковник\\p{Ll}*"
+                    + "|генеральн\\p{Ll}+\\s+секретар\\p{Ll}*|заместител\\p{Ll}+\\s+генерального\\s+секретаря|председател\\p{Ll}*"
+                    + "|президент\\p{Ll}*|министр\\p{Ll}*|посол|постоянн\\p{Ll}+\\s+представител\\p{Ll}*|директор\\p{Ll}*"
+                    + "|руководител\\p{Ll}*|начальник\\p{Ll}*|командующ\\p{Ll}+|пресс-секретар\\p{Ll}*)";
     private static final String QUALIFIER = "(?:(?:" + UP + "[\\p{L}.-]*|" + UP + "{2,6})\\s+){0,5}";
-    private static final String COMPLEMENT = "(?:\\s+(?:of|for|on|to|at|in)(?:\\s+(?:the|of|and|for|on|" + UP + "[\\p{L}.'-]*)){1,9}?"
-            + "|(?:\\s+(?:" + UP + "{2,6}|[А-ЯЁ]\\p{Ll}+\\p{L}*|по|при|и|иностранных|дел|обороны|внутренних|делам|\\p{Ll}+(?:ой|ого|ых|ой)))"
-            + "{1,7}?)?";
+    private static final String COMPLEMENT =
+            "(?:\\s+(?:of|for|on|to|at|in)(?:\\s+(?:the|of|and|for|on|" + UP + "[\\p{L}.'-]*)){1,9}?"
+                    + "|(?:\\s+(?:" + UP
+                    + "{2,6}|[А-ЯЁ]\\p{Ll}+\\p{L}*|по|при|и|иностранных|дел|обороны|внутренних|делам|\\p{Ll}+(?:ой|ого|ых|ой)))"
+                    + "{1,7}?)?";
     // Every alternative of CORE starts with one of these letters; the look-ahead lets the matcher skip other offsets at
     // once instead of trying ~60 alternatives at each of them.
     private static final String CORE_FIRST = "(?=[ADUEFVSCPMRHLGГЗПМДРНКСгзпмдрнк])";
     private static final Pattern CORE_ONLY = Pattern.compile(CORE_FIRST + CORE);
     // A maximal run of capitalised words and initials; the person's name is its tail after role and place words.
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?:" + INITIALS + "\\s?)?" + WORD + "(?:\\s+(?:" + INITIALS + "\\s?)?" + WORD + ")*");
-    private static final Set<String> ROLE_WORDS = Set.of("secretary", "general", "deputy", "assistant", "president", "minister",
-            "ambassador", "chairman", "chairperson", "chair", "director", "head", "chief", "commander", "representative",
-            "envoy", "rector", "colonel", "lieutenant", "major", "spokesman", "spokesperson", "press", "prime", "executive",
-            "special", "permanent", "plenipotentiary", "extraordinary", "acting", "first", "vice", "coordinator",
-            "генеральный", "секретарь", "президент", "министр", "посол", "председатель", "директор", "руководитель",
-            "начальник", "командующий", "представитель", "ректор", "заместитель", "генерал", "полковник");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?:" + INITIALS + "\\s?)?" + WORD + "(?:\\s+(?:" + INITIALS + "\\s?)?" + WORD + ")*");
+    private static final Set<String> ROLE_WORDS = Set.of(
+            "secretary",
+            "general",
+            "deputy",
+            "assistant",
+            "president",
+            "minister",
+            "ambassador",
+            "chairman",
+            "chairperson",
+            "chair",
+            "director",
+            "head",
+            "chief",
+            "commander",
+            "representative",
+            "envoy",
+            "rector",
+            "colonel",
+            "lieutenant",
+            "major",
+            "spokesman",
+            "spokesperson",
+            "press",
+            "prime",
+            "executive",
+            "special",
+            "permanent",
+            "plenipotentiary",
+            "extraordinary",
+            "acting",
+            "first",
+            "vice",
+            "coordinator",
+            "генеральный",
+            "секретарь",
+            "президент",
+            "министр",
+            "посол",
+            "председатель",
+            "директор",
+            "руководитель",
+            "начальник",
+            "командующий",
+            "представитель",
+            "ректор",
+            "заместитель",
+            "генерал",
+            "полковник");
     // Between the role word and the name only role complements may stand ("of the Republic of Kazakhstan", "ОДКБ").
-    private static final Pattern ROLE_TAIL = Pattern.compile("(?s)" + CORE
-            + "(?:\\s+(?:of|for|on|to|at|in|the|and|по|при|и|" + UP + "[\\p{L}.'’-]*|\\p{Ll}+(?:ой|ого|ых|их|ей|дел)))*");
+    private static final Pattern ROLE_TAIL =
+            Pattern.compile("(?s)" + CORE + "(?:\\s+(?:of|for|on|to|at|in|the|and|по|при|и|" + UP
+                    + "[\\p{L}.'’-]*|\\p{Ll}+(?:ой|ого|ых|их|ей|дел)))*");
     // Lower-cased starts of every first word CORE can begin with: a window holding none of them has no role, so the
     // costly CORE search is skipped for it.
-    private static final String[] ROLE_STARTS = {"deputy", "assistant", "under", "executive", "acting", "first", "vice",
-            "secretar", "chair", "president", "prime", "foreign", "defen", "minist", "ambassador", "permanent",
-            "plenipotentiary", "special", "representative", "director", "head", "chief", "commander", "press", "spokes",
-            "envoy", "rector", "colonel", "lieutenant", "major", "general", "coordinator", "генеральн", "заместител",
-            "председател", "президент", "министр", "посол", "посл", "постоянн", "полномочн", "директор", "руководител",
-            "начальник", "командующ", "пресс", "ректор", "спецпредставител", "генерал", "полковник"};
+    private static final String[] ROLE_STARTS = {
+        "deputy",
+        "assistant",
+        "under",
+        "executive",
+        "acting",
+        "first",
+        "vice",
+        "secretar",
+        "chair",
+        "president",
+        "prime",
+        "foreign",
+        "defen",
+        "minist",
+        "ambassador",
+        "permanent",
+        "plenipotentiary",
+        "special",
+        "representative",
+        "director",
+        "head",
+        "chief",
+        "commander",
+        "press",
+        "spokes",
+        "envoy",
+        "rector",
+        "colonel",
+        "lieutenant",
+        "major",
+        "general",
+        "coordinator",
+        "генеральн",
+        "заместител",
+        "председател",
+        "президент",
+        "министр",
+        "посол",
+        "посл",
+        "постоянн",
+        "полномочн",
+        "директор",
+        "руководител",
+        "начальник",
+        "командующ",
+        "пресс",
+        "ректор",
+        "спецпредставител",
+        "генерал",
+        "полковник"
+    };
     private static final Pattern WS = Pattern.compile("\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("[\\s.]+");
     private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.");
@@ -73,16 +167,111 @@ public final class PeopleFinder {
     private static final String ROLE_FIRST_LETTERS = firstLetters(ROLE_STARTS);
     private static final Pattern QUALIFIER_WORD = Pattern.compile("(?:" + UP + "[\\p{L}.-]*|the|The)$");
 
-    private static final Set<String> NOT_NAME = Set.of("the", "of", "republic", "federation", "organization", "organisation",
-            "council", "secretariat", "forces", "ministry", "united", "nations", "states", "security", "collective", "treaty",
-            "general", "affairs", "foreign", "defence", "defense", "political", "committee", "executive", "state", "union",
-            "office", "centre", "center", "staff", "armed", "assembly", "parliamentary", "national", "international", "agency",
-            "service", "department", "region", "ministers", "heads", "government", "military", "border", "anti", "terrorist",
-            "республики", "республика", "федерации", "организации", "совета", "секретариата", "одкб", "снг", "шос", "оон",
-            "министерства", "генерального", "штаба", "комитета", "сил", "войск", "дел", "иностранных", "обороны", "he", "she",
-            "they", "this", "also", "said", "noted", "stressed", "on", "in", "at", "and", "for", "with", "who", "during",
-            "today", "yesterday", "which", "that", "has", "had", "was", "is", "will", "took", "held", "met", "visited",
-            "отметил", "подчеркнул", "заявил", "сообщил", "провел", "принял", "встретился", "выступил", "в", "на");
+    private static final Set<String> NOT_NAME = Set.of(
+            "the",
+            "of",
+            "republic",
+            "federation",
+            "organization",
+            "organisation",
+            "council",
+            "secretariat",
+            "forces",
+            "ministry",
+            "united",
+            "nations",
+            "states",
+            "security",
+            "collective",
+            "treaty",
+            "general",
+            "affairs",
+            "foreign",
+            "defence",
+            "defense",
+            "political",
+            "committee",
+            "executive",
+            "state",
+            "union",
+            "office",
+            "centre",
+            "center",
+            "staff",
+            "armed",
+            "assembly",
+            "parliamentary",
+            "national",
+            "international",
+            "agency",
+            "service",
+            "department",
+            "region",
+            "ministers",
+            "heads",
+            "government",
+            "military",
+            "border",
+            "anti",
+            "terrorist",
+            "республики",
+            "республика",
+            "федерации",
+            "организации",
+            "совета",
+            "секретариата",
+            "одкб",
+            "снг",
+            "шос",
+            "оон",
+            "министерства",
+            "генерального",
+            "штаба",
+            "комитета",
+            "сил",
+            "войск",
+            "дел",
+            "иностранных",
+            "обороны",
+            "he",
+            "she",
+            "they",
+            "this",
+            "also",
+            "said",
+            "noted",
+            "stressed",
+            "on",
+            "in",
+            "at",
+            "and",
+            "for",
+            "with",
+            "who",
+            "during",
+            "today",
+            "yesterday",
+            "which",
+            "that",
+            "has",
+            "had",
+            "was",
+            "is",
+            "will",
+            "took",
+            "held",
+            "met",
+            "visited",
+            "отметил",
+            "подчеркнул",
+            "заявил",
+            "сообщил",
+            "провел",
+            "принял",
+            "встретился",
+            "выступил",
+            "в",
+            "на");
 
     private final Gazetteer gazetteer;
 
@@ -102,7 +291,9 @@ public final class PeopleFinder {
         int len = text.length();
         // Same matches as m.find(), but the regex is tried only where a capital letter can start a run.
         while (cursor < len) {
-            if (!mayStartRun(text.charAt(cursor)) || !mayContinueRun(text, cursor + 1) || !m.region(cursor, len).lookingAt()) {
+            if (!mayStartRun(text.charAt(cursor))
+                    || !mayContinueRun(text, cursor + 1)
+                    || !m.region(cursor, len).lookingAt()) {
                 cursor++;
                 continue;
             }
@@ -115,14 +306,19 @@ public final class PeopleFinder {
             int first = 0;
             for (int i = 0; i < words.length; i++) {
                 String lw = Tokens.lowerOf(words[i]);
-                if (ROLE_WORDS.contains(lw) || NOT_NAME.contains(lw) || gazetteer.isPlaceWord(lw) || isAcronym(words[i])) {
+                if (ROLE_WORDS.contains(lw)
+                        || NOT_NAME.contains(lw)
+                        || gazetteer.isPlaceWord(lw)
+                        || isAcronym(words[i])) {
                     first = i + 1;
                 }
             }
             if (first >= words.length) {
                 continue;
             }
-            int nameStart = m.start() + run.indexOf(words[first], first == 0 ? 0 : run.indexOf(words[first - 1]) + words[first - 1].length());
+            int nameStart = m.start()
+                    + run.indexOf(
+                            words[first], first == 0 ? 0 : run.indexOf(words[first - 1]) + words[first - 1].length());
             String name = text.substring(nameStart, m.end());
             String role = roleBefore(text, nameStart);
             if (role == null) {
@@ -169,7 +365,9 @@ public final class PeopleFinder {
     private static String roleBefore(String text, int nameStart) {
         int from = Math.max(0, nameStart - 110);
         String window = text.substring(from, nameStart);
-        int cut = Math.max(Math.max(window.lastIndexOf(". "), window.lastIndexOf(", ")), Math.max(window.lastIndexOf('\n'), window.lastIndexOf("; ")));
+        int cut = Math.max(
+                Math.max(window.lastIndexOf(". "), window.lastIndexOf(", ")),
+                Math.max(window.lastIndexOf('\n'), window.lastIndexOf("; ")));
         if (cut >= 0) {
             window = window.substring(Math.min(window.length(), cut + (window.charAt(cut) == '\n' ? 1 : 2)));
         }
@@ -229,7 +427,10 @@ public final class PeopleFinder {
 
     /** The characters UP accepts: only these can start a CANDIDATE run. */
     private static boolean mayStartRun(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я') || c == 'Ё' || (c >= '\u00C0' && c <= '\u00DE')
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'А' && c <= 'Я')
+                || c == 'Ё'
+                || (c >= '\u00C0' && c <= '\u00DE')
                 || (c >= '\u0100' && c <= '\u017F');
     }
 
@@ -242,8 +443,13 @@ public final class PeopleFinder {
             return false;
         }
         char c = text.charAt(i);
-        return c == '.' || (c >= 'a' && c <= 'z') || (c >= 'а' && c <= 'я') || c == 'ё' || (c >= '\u00DF' && c <= '\u017F')
-                || c == '\'' || c == '’';
+        return c == '.'
+                || (c >= 'a' && c <= 'z')
+                || (c >= 'а' && c <= 'я')
+                || c == 'ё'
+                || (c >= '\u00DF' && c <= '\u017F')
+                || c == '\''
+                || c == '’';
     }
 
     /** False only when no word of {@code s} can start a role (a cheap superset test before the CORE regex). */
@@ -277,13 +483,16 @@ public final class PeopleFinder {
         int first = 0;
         StringBuilder moved = new StringBuilder();
         // Leading words that belong to a place or body ("Kazakhstan Murat Nurtleu") go to the role.
-        while (first < words.length && (NOT_NAME.contains(Tokens.lowerOf(words[first]))
-                || gazetteer.isPlaceWord(Tokens.lowerOf(words[first])))) {
+        while (first < words.length
+                && (NOT_NAME.contains(Tokens.lowerOf(words[first]))
+                        || gazetteer.isPlaceWord(Tokens.lowerOf(words[first])))) {
             moved.append(' ').append(words[first]);
             first++;
         }
         int last = words.length;
-        while (last > first && (NOT_NAME.contains(Tokens.lowerOf(words[last - 1])) || gazetteer.isPlaceWord(Tokens.lowerOf(words[last - 1])))) {
+        while (last > first
+                && (NOT_NAME.contains(Tokens.lowerOf(words[last - 1]))
+                        || gazetteer.isPlaceWord(Tokens.lowerOf(words[last - 1])))) {
             last--;
         }
         if (last - first < 1) {
@@ -294,7 +503,9 @@ public final class PeopleFinder {
         if (!initials && last - first < 2) {
             return;
         }
-        String role = rawRole == null ? null : ARTICLE.matcher(rawRole.strip() + moved).replaceAll("").strip();
+        String role = rawRole == null
+                ? null
+                : ARTICLE.matcher(rawRole.strip() + moved).replaceAll("").strip();
         found.add(new PersonName(name, role == null || role.isEmpty() ? null : role));
         order.add(new int[] {pos});
     }

@@ -20,12 +20,19 @@ public final class PhraseIndex<T> {
     /** One phrase occurrence: tokens [{@code from}, {@code to}). */
     public record Match<T>(int from, int to, T payload, String phrase) {}
 
-    private enum Mode { STEM, EXACT, CASE, PREFIX, CASE_PREFIX }
+    private enum Mode {
+        STEM,
+        EXACT,
+        CASE,
+        PREFIX,
+        CASE_PREFIX
+    }
 
     // id: the word's number in the shared lexicon (STEM and EXACT words only), so a token compares by int, not string.
     private record Word(Mode mode, String value, int id) {}
 
-    // firstWord: the word probing starts with; 1 when the bucket an entry sits in already implies its first word matches.
+    // firstWord: the word probing starts with; 1 when the bucket an entry sits in already implies its first word
+    // matches.
     private record Entry<T>(Word[] words, T payload, String phrase, int firstWord) {}
 
     /**
@@ -221,7 +228,9 @@ public final class PhraseIndex<T> {
         return switch (first.mode()) {
             case STEM, EXACT -> true;
             case CASE, CASE_PREFIX -> false;
-            case PREFIX -> Tokens.lowerOf(first.value()).equals(first.value()) && first.value().length() <= 4;
+            case PREFIX ->
+                Tokens.lowerOf(first.value()).equals(first.value())
+                        && first.value().length() <= 4;
         };
     }
 
@@ -270,7 +279,9 @@ public final class PhraseIndex<T> {
     /** Occurrences with overlaps resolved: the longest phrase wins, then the earliest. */
     public List<Match<T>> findLongest(Tokens t) {
         List<Match<T>> found = findAll(t);
-        found.sort(Comparator.<Match<T>>comparingInt(m -> m.to() - m.from()).reversed().thenComparingInt(Match::from));
+        found.sort(Comparator.<Match<T>>comparingInt(m -> m.to() - m.from())
+                .reversed()
+                .thenComparingInt(Match::from));
         boolean[] taken = new boolean[t.size];
         List<Match<T>> out = new ArrayList<>();
         for (Match<T> m : found) {

@@ -26,7 +26,15 @@ public final class Tokens {
     final int[] sentence;
     private volatile Ids ids;
 
-    private Tokens(String text, int size, int[] start, int[] end, String[] surface, String[] lower, String[] key, int[] sentence) {
+    private Tokens(
+            String text,
+            int size,
+            int[] start,
+            int[] end,
+            String[] surface,
+            String[] lower,
+            String[] key,
+            int[] sentence) {
         this.text = text;
         this.size = size;
         this.start = start;
@@ -149,7 +157,8 @@ public final class Tokens {
             return false;
         }
         int j = i + 1;
-        while (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '»' || text.charAt(j) == '”' || text.charAt(j) == ')')) {
+        while (j < text.length()
+                && (text.charAt(j) == '"' || text.charAt(j) == '»' || text.charAt(j) == '”' || text.charAt(j) == ')')) {
             j++;
         }
         return j >= text.length() || Character.isWhitespace(text.charAt(j));

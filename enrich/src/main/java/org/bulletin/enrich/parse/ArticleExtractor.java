@@ -29,15 +29,78 @@ final class ArticleExtractor {
     private static final int MIN_TEXT = 200;
 
     /** Elements that are never article text. */
-    private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas",
-            "button", "select", "input", "textarea", "object", "embed", "link", "meta", "nav", "aside", "footer", "menu",
-            "dialog", "audio", "video", "picture", "img", "map", "head", "label", "option");
+    private static final Set<String> DROP_TAGS = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "svg",
+            "canvas",
+            "button",
+            "select",
+            "input",
+            "textarea",
+            "object",
+            "embed",
+            "link",
+            "meta",
+            "nav",
+            "aside",
+            "footer",
+            "menu",
+            "dialog",
+            "audio",
+            "video",
+            "picture",
+            "img",
+            "map",
+            "head",
+            "label",
+            "option");
 
     /** Block-level elements: a paragraph break before and after. */
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-            "tr", "table", "thead", "tbody", "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "figure",
-            "figcaption", "address", "hr", "header", "footer", "form", "fieldset", "center", "details", "summary", "caption",
-            "body", "html", "aside", "nav", "hgroup");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "tr",
+            "table",
+            "thead",
+            "tbody",
+            "section",
+            "article",
+            "main",
+            "blockquote",
+            "pre",
+            "dd",
+            "dt",
+            "dl",
+            "figure",
+            "figcaption",
+            "address",
+            "hr",
+            "header",
+            "footer",
+            "form",
+            "fieldset",
+            "center",
+            "details",
+            "summary",
+            "caption",
+            "body",
+            "html",
+            "aside",
+            "nav",
+            "hgroup");
 
     /** Class/id names of boilerplate: removed wherever they stand (unless they hold most of the page's text). */
     private static final Pattern BOILER = Pattern.compile(
@@ -55,56 +118,63 @@ final class ArticleExtractor {
             FLAGS);
 
     /** A whole class token that hides the element (not the responsive hidden-xs and the like, which only hide it on some screens). */
-    private static final Pattern HIDDEN = Pattern.compile("(?:^|\\s)(?:hidden|hide|invisible|element-invisible)(?:$|\\s)", FLAGS);
+    private static final Pattern HIDDEN =
+            Pattern.compile("(?:^|\\s)(?:hidden|hide|invisible|element-invisible)(?:$|\\s)", FLAGS);
 
     /** Class/id names that say "this is the article" and veto a boilerplate match. */
     private static final Pattern KEEP = Pattern.compile(
             "articlebody|article-body|article__body|article_body|story-body|storybody|entry-content|post-content|post-body"
-                    + "|article-content|article__content|article-text|story-content|main-content|body-text|text-content", FLAGS);
+                    + "|article-content|article__content|article-text|story-content|main-content|body-text|text-content",
+            FLAGS);
 
     /** Explicit article-body containers, best first (after trafilatura's content selectors). */
     private static final Pattern[] EXPLICIT = {
-        Pattern.compile("articlebody|article[-_]+body|article[-_]+content|articlecontent|article[-_]+text|articletext"
-                + "|story[-_]+body|storybody|story[-_]+content|storycontent|post[-_]+body|post[-_]+content|postcontent|post[-_]+text"
-                + "|entry[-_]+content|entry[-_]+body|body[-_]+text|bodytext|news[-_]+text|news[-_]+body|article[-_]+txt"
-                + "|text[-_]+content|rich[-_]+text|article__container|art[-_]content|content[-_]+body|article-details-body", FLAGS),
-        Pattern.compile("(?:^|\\s)(?:story|article|entry|post|news|content|main[-_]content|main[-_]text)(?:$|\\s)", FLAGS),
+        Pattern.compile(
+                "articlebody|article[-_]+body|article[-_]+content|articlecontent|article[-_]+text|articletext"
+                        + "|story[-_]+body|storybody|story[-_]+content|storycontent|post[-_]+body|post[-_]+content|postcontent|post[-_]+text"
+                        + "|entry[-_]+content|entry[-_]+body|body[-_]+text|bodytext|news[-_]+text|news[-_]+body|article[-_]+txt"
+                        + "|text[-_]+content|rich[-_]+text|article__container|art[-_]content|content[-_]+body|article-details-body",
+                FLAGS),
+        Pattern.compile(
+                "(?:^|\\s)(?:story|article|entry|post|news|content|main[-_]content|main[-_]text)(?:$|\\s)", FLAGS),
     };
 
     /** Embedded posts (tweets, Instagram): part of the story even though their class names say "social". */
     private static final Pattern EMBED = Pattern.compile(
             "tweet|twitter|instagram|facebook-post|embed[-_]?(?:social|post)|(?:social|media)[-_]?embed", FLAGS);
 
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", FLAGS);
+    private static final Pattern POSITIVE =
+            Pattern.compile("article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", FLAGS);
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain"
                     + "|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption",
             FLAGS);
     private static final Pattern META_ITEMPROP = Pattern.compile(
             "(?i)datePublished|dateModified|dateCreated|author|publisher|creator|contributor|keywords|caption|copyrightHolder");
-    private static final Pattern LABEL = Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:advert|advertisement|ad|ads|anzeige|werbung|реклама"
-            + "|publicidad|publicidade|publicité|pubblicità|iklan|sponsored|sponsored content|more|read more|read also|see also"
-            + "|related|related articles|related stories|related coverage|you may also like|don'?t miss|most popular|most read"
-            + "|trending|share|share this|share this article|tags?|filed under|recommended|watch|listen)\\b[\\s\\p{Punct}]*");
-    private static final Pattern TRAILER = Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:follow (?:us|him|her|them|\\p{L}+ on)"
-            + "|(?:subscribe|sign up)\\b.*\\b(?:newsletters?|inbox|e-?mails?|alerts)\\b|get the latest|get our|listen to"
-            + "|click here|download the|read more|more:|source:|filed under|you may also like|see also|related:|also read"
-            + "|read also)");
-    private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
+    private static final Pattern LABEL = Pattern.compile(
+            "(?iu)[\\s\\p{Punct}]*(?:advert|advertisement|ad|ads|anzeige|werbung|реклама"
+                    + "|publicidad|publicidade|publicité|pubblicità|iklan|sponsored|sponsored content|more|read more|read also|see also"
+                    + "|related|related articles|related stories|related coverage|you may also like|don'?t miss|most popular|most read"
+                    + "|trending|share|share this|share this article|tags?|filed under|recommended|watch|listen)\\b[\\s\\p{Punct}]*");
+    private static final Pattern TRAILER =
+            Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:follow (?:us|him|her|them|\\p{L}+ on)"
+                    + "|(?:subscribe|sign up)\\b.*\\b(?:newsletters?|inbox|e-?mails?|alerts)\\b|get the latest|get our|listen to"
+                    + "|click here|download the|read more|more:|source:|filed under|you may also like|see also|related:|also read"
+                    + "|read also)");
+    private static final Pattern DISPLAY_NONE =
+            Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
 
     /** Per-element counts, computed bottom-up once. */
     static final class Stats {
-        int text;      // non-space characters
-        int link;      // non-space characters inside links
+        int text; // non-space characters
+        int link; // non-space characters inside links
         int commas;
         int paragraphs; // scored paragraphs below
         boolean blockChild;
         double score = Double.NaN;
     }
 
-    private ArticleExtractor() {
-    }
+    private ArticleExtractor() {}
 
     /**
      * The article text of {@code html}, already parsed as {@code doc} (which this changes): blocks separated by a blank
@@ -160,27 +230,33 @@ final class ArticleExtractor {
 
     private static void dropChrome(Element body) {
         List<Element> drop = new ArrayList<>();
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    String tag = e.normalName();
-                    if (DROP_TAGS.contains(tag) && e != body) {
-                        drop.add(e);
-                        return FilterResult.SKIP_ENTIRELY;
+        NodeTraversor.filter(
+                new org.jsoup.select.NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            String tag = e.normalName();
+                            if (DROP_TAGS.contains(tag) && e != body) {
+                                drop.add(e);
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            if (e.hasAttr("hidden")
+                                    || (e.hasAttr("style")
+                                            && DISPLAY_NONE
+                                                    .matcher(e.attr("style"))
+                                                    .find())) {
+                                drop.add(e);
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            return FilterResult.CONTINUE;
+                        }
+                        if (node instanceof org.jsoup.nodes.Comment) {
+                            drop.add(null);
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                    if (e.hasAttr("hidden") || (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find())) {
-                        drop.add(e);
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    return FilterResult.CONTINUE;
-                }
-                if (node instanceof org.jsoup.nodes.Comment) {
-                    drop.add(null);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+                },
+                body);
         for (Element e : drop) {
             if (e != null) {
                 e.remove();
@@ -190,59 +266,62 @@ final class ArticleExtractor {
 
     /** Fills {@code stats} for every element under {@code root}, in one post-order walk. */
     static void count(Element root, Map<Element, Stats> stats) {
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    stats.put(e, new Stats());
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            stats.put(e, new Stats());
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    Element parent = (Element) t.parentNode();
-                    if (parent == null) {
-                        return;
-                    }
-                    Stats s = stats.get(parent);
-                    if (s == null) {
-                        return;
-                    }
-                    String w = t.getWholeText();
-                    int n = 0;
-                    int c = 0;
-                    for (int i = 0; i < w.length(); i++) {
-                        char ch = w.charAt(i);
-                        if (!Character.isWhitespace(ch) && ch != '\u00a0') {
-                            n++;
-                            if (ch == ',' || ch == '，' || ch == '،') {
-                                c++;
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            Element parent = (Element) t.parentNode();
+                            if (parent == null) {
+                                return;
+                            }
+                            Stats s = stats.get(parent);
+                            if (s == null) {
+                                return;
+                            }
+                            String w = t.getWholeText();
+                            int n = 0;
+                            int c = 0;
+                            for (int i = 0; i < w.length(); i++) {
+                                char ch = w.charAt(i);
+                                if (!Character.isWhitespace(ch) && ch != '\u00a0') {
+                                    n++;
+                                    if (ch == ',' || ch == '，' || ch == '،') {
+                                        c++;
+                                    }
+                                }
+                            }
+                            s.text += n;
+                            s.commas += c;
+                        } else if (node instanceof Element e) {
+                            Stats s = stats.get(e);
+                            if (e.normalName().equals("a")) {
+                                s.link = s.text;
+                            }
+                            Element parent = e.parent();
+                            if (parent != null && e != root) {
+                                Stats p = stats.get(parent);
+                                if (p != null) {
+                                    p.text += s.text;
+                                    p.link += s.link;
+                                    p.commas += s.commas;
+                                    if (BLOCKS.contains(e.normalName())
+                                            && !e.normalName().equals("hr")) {
+                                        p.blockChild = true;
+                                    }
+                                }
                             }
                         }
                     }
-                    s.text += n;
-                    s.commas += c;
-                } else if (node instanceof Element e) {
-                    Stats s = stats.get(e);
-                    if (e.normalName().equals("a")) {
-                        s.link = s.text;
-                    }
-                    Element parent = e.parent();
-                    if (parent != null && e != root) {
-                        Stats p = stats.get(parent);
-                        if (p != null) {
-                            p.text += s.text;
-                            p.link += s.link;
-                            p.commas += s.commas;
-                            if (BLOCKS.contains(e.normalName()) && !e.normalName().equals("hr")) {
-                                p.blockChild = true;
-                            }
-                        }
-                    }
-                }
-            }
-        }, root);
+                },
+                root);
     }
 
     /** The element's id and class names, camelCase split with a hyphen ("shareBar" as "share-Bar"). */
@@ -269,27 +348,29 @@ final class ArticleExtractor {
     private static void pruneBoilerplate(Element body, Map<Element, Stats> stats) {
         int total = Math.max(1, stats.get(body).text);
         List<Element> drop = new ArrayList<>();
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == body) {
-                    return FilterResult.CONTINUE;
-                }
-                String tag = e.normalName();
-                if (tag.equals("a")) {
-                    return FilterResult.SKIP_CHILDREN;
-                }
-                String names = names(e);
-                Stats s = stats.get(e);
-                if ((tag.equals("form") && s.text < 0.3 * total)
-                        || (!names.isEmpty() && isBoilerName(names, e) && s.text < 0.3 * total)
-                        || (tag.equals("header") && s.text < 0.1 * total)) {
-                    drop.add(e);
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+        NodeTraversor.filter(
+                new org.jsoup.select.NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element e) || e == body) {
+                            return FilterResult.CONTINUE;
+                        }
+                        String tag = e.normalName();
+                        if (tag.equals("a")) {
+                            return FilterResult.SKIP_CHILDREN;
+                        }
+                        String names = names(e);
+                        Stats s = stats.get(e);
+                        if ((tag.equals("form") && s.text < 0.3 * total)
+                                || (!names.isEmpty() && isBoilerName(names, e) && s.text < 0.3 * total)
+                                || (tag.equals("header") && s.text < 0.1 * total)) {
+                            drop.add(e);
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
         for (Element e : drop) {
             subtract(e, stats);
             e.remove();
@@ -303,7 +384,9 @@ final class ArticleExtractor {
         if (!BOILER.matcher(names).find()) {
             return false;
         }
-        if (KEEP.matcher(names).find() || "articleBody".equals(e.attr("itemprop")) || EMBED.matcher(names).find()) {
+        if (KEEP.matcher(names).find()
+                || "articleBody".equals(e.attr("itemprop"))
+                || EMBED.matcher(names).find()) {
             return false;
         }
         return true;
@@ -348,7 +431,10 @@ final class ArticleExtractor {
             return out;
         }
         for (Element sib : parent.children()) {
-            if (sib == e || (sib.normalName().equals(e.normalName()) && sib.className().equals(cls) && goodText(sib, stats) > 0)) {
+            if (sib == e
+                    || (sib.normalName().equals(e.normalName())
+                            && sib.className().equals(cls)
+                            && goodText(sib, stats) > 0)) {
                 out.add(sib);
             }
         }
@@ -459,9 +545,12 @@ final class ArticleExtractor {
             if (s == null || s.text < 25 || !isParagraph(e, s)) {
                 continue;
             }
-            if (e.parent() != null && e.normalName().equals("span") || e.normalName().equals("font")) {
+            if (e.parent() != null && e.normalName().equals("span")
+                    || e.normalName().equals("font")) {
                 Element p = e.parent();
-                if (p != null && !p.normalName().equals("div") && !p.normalName().equals("td")) {
+                if (p != null
+                        && !p.normalName().equals("div")
+                        && !p.normalName().equals("td")) {
                     continue;
                 }
             }
@@ -514,7 +603,9 @@ final class ArticleExtractor {
             }
             last = ps.score;
         }
-        while (cur.parent() != null && cur.parent() != body.parent() && cur.parent().childrenSize() == 1) {
+        while (cur.parent() != null
+                && cur.parent() != body.parent()
+                && cur.parent().childrenSize() == 1) {
             cur = cur.parent();
         }
         return cur;
@@ -553,42 +644,44 @@ final class ArticleExtractor {
 
     private static void collect(Element root, Map<Element, Stats> stats, List<String> blocks) {
         StringBuilder cur = new StringBuilder();
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    appendText(cur, t.getWholeText());
-                    return FilterResult.CONTINUE;
-                }
-                if (!(node instanceof Element e)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                String tag = e.normalName();
-                if (tag.equals("td") || tag.equals("th")) {
-                    appendText(cur, " ");
-                }
-                if (tag.equals("br")) {
-                    trimEnd(cur);
-                    cur.append('\n');
-                    return FilterResult.CONTINUE;
-                }
-                if (e != root && isInnerBoilerplate(e, tag, stats)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (BLOCKS.contains(tag)) {
-                    flush(cur, blocks);
-                }
-                return FilterResult.CONTINUE;
-            }
+        NodeTraversor.filter(
+                new org.jsoup.select.NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            appendText(cur, t.getWholeText());
+                            return FilterResult.CONTINUE;
+                        }
+                        if (!(node instanceof Element e)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        String tag = e.normalName();
+                        if (tag.equals("td") || tag.equals("th")) {
+                            appendText(cur, " ");
+                        }
+                        if (tag.equals("br")) {
+                            trimEnd(cur);
+                            cur.append('\n');
+                            return FilterResult.CONTINUE;
+                        }
+                        if (e != root && isInnerBoilerplate(e, tag, stats)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (BLOCKS.contains(tag)) {
+                            flush(cur, blocks);
+                        }
+                        return FilterResult.CONTINUE;
+                    }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    flush(cur, blocks);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            flush(cur, blocks);
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
         flush(cur, blocks);
     }
 
@@ -615,8 +708,7 @@ final class ArticleExtractor {
                     return true;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return false;
     }
@@ -679,7 +771,9 @@ final class ArticleExtractor {
         }
         for (int i = 0; i < Math.min(3, blocks.size()); i++) {
             String b = key(blocks.get(i));
-            if (b.equals(t) || (b.length() >= 20 && t.startsWith(b)) || (t.length() >= 20 && b.startsWith(t) && b.length() < t.length() + 40)) {
+            if (b.equals(t)
+                    || (b.length() >= 20 && t.startsWith(b))
+                    || (t.length() >= 20 && b.startsWith(t) && b.length() < t.length() + 40)) {
                 blocks.remove(i);
                 return;
             }

@@ -9,68 +9,163 @@ import java.util.regex.Pattern;
 public final class Chrome {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final String NAV = "go\\s*back|back|«\\s*back|back\\s+to\\s+(?:the\\s+)?(?:all\\s+news|section|news|list|top|"
-            + "previous\\s+page|main\\s+page|home\\s*page)|to\\s+the\\s+(?:news\\s+)?list|назад|«\\s*назад|вернуться(?:\\s+.{0,40})?"
-            + "|к\\s+списку(?:\\s+.{0,30})?|все\\s+новости|all\\s+news|more\\s+news|other\\s+news|related\\s+(?:news|articles|materials)"
-            + "|read\\s+(?:also|more)|see\\s+also|читайте\\s+также|смотрите\\s+также|другие\\s+новости|похожие\\s+(?:новости|материалы)"
-            + "|последние\\s+новости|latest\\s+news|новости|news|share|поделиться|print|печать|версия\\s+для\\s+печати|print\\s+version"
-            + "|tweet|like|subscribe|подписаться|comments?(?:\\s*\\(\\d+\\))?|комментари\\p{L}*(?:\\s*\\(\\d+\\))?|home|главная"
-            + "|main\\s+page|menu|меню|search|поиск|en|ru|eng|рус|english|русский|қазақша|top|наверх|up|sitemap|карта\\s+сайта"
-            + "|contacts?|контакты|rss|подробнее|read\\s+more|читать\\s+(?:далее|полностью)|show\\s+more|показать\\s+ещ[её]"
-            + "|\\d+\\s*(?:views?|просмотр\\p{L}*)|(?:views?|просмотров|просмотры)\\s*:?\\s*\\d+"
-            + "|(?:tags?|теги|метки|keywords|ключевые\\s+слова|photo|фото|source|источник|автор|author)\\s*:.*"
-            + "|©.*|\\(c\\)\\s.*|copyright.*|all\\s+rights\\s+reserved.*|все\\s+права\\s+защищены.*|\\d{1,2}:\\d{2}";
-    private static final Pattern NAV_LINE = Pattern.compile("^[\\s«»<>←→|•·*\\-–—]*(?:" + NAV + ")[\\s.!»>→|•·]*$", FLAGS);
+    private static final String NAV =
+            "go\\s*back|back|«\\s*back|back\\s+to\\s+(?:the\\s+)?(?:all\\s+news|section|news|list|top|"
+                    + "previous\\s+page|main\\s+page|home\\s*page)|to\\s+the\\s+(?:news\\s+)?list|назад|«\\s*назад|вернуться(?:\\s+.{0,40})?"
+                    + "|к\\s+списку(?:\\s+.{0,30})?|все\\s+новости|all\\s+news|more\\s+news|other\\s+news|related\\s+(?:news|articles|materials)"
+                    + "|read\\s+(?:also|more)|see\\s+also|читайте\\s+также|смотрите\\s+также|другие\\s+новости|похожие\\s+(?:новости|материалы)"
+                    + "|последние\\s+новости|latest\\s+news|новости|news|share|поделиться|print|печать|версия\\s+для\\s+печати|print\\s+version"
+                    + "|tweet|like|subscribe|подписаться|comments?(?:\\s*\\(\\d+\\))?|комментари\\p{L}*(?:\\s*\\(\\d+\\))?|home|главная"
+                    + "|main\\s+page|menu|меню|search|поиск|en|ru|eng|рус|english|русский|қазақша|top|наверх|up|sitemap|карта\\s+сайта"
+                    + "|contacts?|контакты|rss|подробнее|read\\s+more|читать\\s+(?:далее|полностью)|show\\s+more|показать\\s+ещ[её]"
+                    + "|\\d+\\s*(?:views?|просмотр\\p{L}*)|(?:views?|просмотров|просмотры)\\s*:?\\s*\\d+"
+                    + "|(?:tags?|теги|метки|keywords|ключевые\\s+слова|photo|фото|source|источник|автор|author)\\s*:.*"
+                    + "|©.*|\\(c\\)\\s.*|copyright.*|all\\s+rights\\s+reserved.*|все\\s+права\\s+защищены.*|\\d{1,2}:\\d{2}";
+    private static final Pattern NAV_LINE =
+            Pattern.compile("^[\\s«»<>←→|•·*\\-–—]*(?:" + NAV + ")[\\s.!»>→|•·]*$", FLAGS);
     private static final Pattern NAV_SUFFIX = Pattern.compile(
-            "(?<=[.!?\"»”)])\\s*(?:go\\s*back|back\\s+to\\s+the\\s+(?:all\\s+news|section|list)|назад|вернуться\\s+назад)\\s*$", FLAGS);
+            "(?<=[.!?\"»”)])\\s*(?:go\\s*back|back\\s+to\\s+the\\s+(?:all\\s+news|section|list)|назад|вернуться\\s+назад)\\s*$",
+            FLAGS);
     private static final Pattern NAV_PREFIX = Pattern.compile(
-            "^(?:go\\s*back|back\\s+to\\s+the\\s+(?:all\\s+news|section|list)|«\\s*back|назад|«\\s*назад)\\s*(?=\\p{Lu})", FLAGS);
+            "^(?:go\\s*back|back\\s+to\\s+the\\s+(?:all\\s+news|section|list)|«\\s*back|назад|«\\s*назад)\\s*(?=\\p{Lu})",
+            FLAGS);
     // Case-sensitive on purpose: CASE_INSENSITIVE would make a lower-case lookahead match "jpgThe" wrongly.
     private static final Pattern IMAGE = Pattern.compile(
             "[\\w\\-()]*\\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP|bmp|BMP|svg|SVG|tiff?|TIFF?)(?![a-z])");
-    private static final Pattern BREADCRUMB = Pattern.compile("^[^.!?]{1,40}(?:\\s+[›»>/|]\\s+[^.!?›»>/|]{1,40}){1,6}$");
+    private static final Pattern BREADCRUMB =
+            Pattern.compile("^[^.!?]{1,40}(?:\\s+[›»>/|]\\s+[^.!?›»>/|]{1,40}){1,6}$");
     private static final Pattern SIGNATURE = Pattern.compile(
             "(?:press\\s+secretary|press\\s+service|press\\s+office|press\\s+cent(?:er|re)|information\\s+and\\s+analytical"
                     + "|information\\s+department|public\\s+relations|media\\s+relations|пресс-секретар\\p{L}*|пресс-служб\\p{L}*"
                     + "|пресс-центр\\p{L}*|информационно-аналитическ\\p{L}*|отдел\\p{L}*\\s+информаци\\p{L}*|управлени\\p{L}*\\s+информаци\\p{L}*)",
             FLAGS);
     private static final Pattern WIDGET_SEPARATORS = Pattern.compile("[\\s|•·,/]+");
-    private static final Set<String> SOCIAL = Set.of("facebook", "twitter", "vk", "vkontakte", "вконтакте", "telegram",
-            "whatsapp", "ok", "odnoklassniki", "одноклассники", "x", "email", "e-mail", "print", "share", "youtube",
-            "instagram", "linkedin", "viber", "мой", "мир", "livejournal", "rutube", "дзен", "dzen");
+    private static final Set<String> SOCIAL = Set.of(
+            "facebook",
+            "twitter",
+            "vk",
+            "vkontakte",
+            "вконтакте",
+            "telegram",
+            "whatsapp",
+            "ok",
+            "odnoklassniki",
+            "одноклассники",
+            "x",
+            "email",
+            "e-mail",
+            "print",
+            "share",
+            "youtube",
+            "instagram",
+            "linkedin",
+            "viber",
+            "мой",
+            "мир",
+            "livejournal",
+            "rutube",
+            "дзен",
+            "dzen");
 
     // Calls to action and site mechanics, by word: a reader addressed ("your", "ваш") about the site ("comment",
     // "email", "канал") is a form notice, a subscription appeal or a typo hint, not release text. Word classes, not
     // whole phrases, so unseen wordings of the same notices are caught too. Looked up in hash sets word by word
     // rather than with regexes: this runs on every line of every scrape (regexes cost half the parse time).
-    private static final Set<String> ADDRESS = Set.of("you", "your", "please", "вы", "вас", "вам", "свою", "пожалуйста");
+    private static final Set<String> ADDRESS =
+            Set.of("you", "your", "please", "вы", "вас", "вам", "свою", "пожалуйста");
     private static final List<String> ADDRESS_PREFIXES = List.of("ваш");
-    private static final Set<String> ACTION = Set.of("subscribe", "register", "login", "click", "tap", "download", "войдите",
-            "авторизуйтесь", "зарегистрируйтесь", "нажмите", "выделите", "скачайте", "присоединяйтесь", "сообщи", "сообщите",
-            "следите", "перейти", "перейдите", "подпишитесь", "подписывайтесь", "подписаться", "подписка");
+    private static final Set<String> ACTION = Set.of(
+            "subscribe",
+            "register",
+            "login",
+            "click",
+            "tap",
+            "download",
+            "войдите",
+            "авторизуйтесь",
+            "зарегистрируйтесь",
+            "нажмите",
+            "выделите",
+            "скачайте",
+            "присоединяйтесь",
+            "сообщи",
+            "сообщите",
+            "следите",
+            "перейти",
+            "перейдите",
+            "подпишитесь",
+            "подписывайтесь",
+            "подписаться",
+            "подписка");
     private static final List<String> ACTION_PREFIXES = List.of("регистраци");
-    private static final Set<String> ACTION_PAIRS = Set.of("sign up", "sign in", "log in", "follow us", "join us", "enter your",
-            "читайте нас");
-    private static final Set<String> SITE = Set.of("comment", "comments", "commenting", "discussion", "email", "mail",
-            "newsletter", "cookie", "cookies", "app", "apps", "application", "channel", "telegram", "whatsapp", "viber", "vk",
-            "facebook", "twitter", "youtube", "instagram", "mistake", "typo", "website", "site", "page", "article",
-            "redirected", "hyperlink", "куки", "поля");
-    private static final List<String> SITE_PREFIXES = List.of("advertis", "reproduc", "комментари", "обсуждени", "почт",
-            "рассылк", "приложени", "канал", "ошибк", "опечатк", "сайт", "страниц", "реклам", "перепечат", "гиперссылк",
-            "материал", "новост");
+    private static final Set<String> ACTION_PAIRS =
+            Set.of("sign up", "sign in", "log in", "follow us", "join us", "enter your", "читайте нас");
+    private static final Set<String> SITE = Set.of(
+            "comment",
+            "comments",
+            "commenting",
+            "discussion",
+            "email",
+            "mail",
+            "newsletter",
+            "cookie",
+            "cookies",
+            "app",
+            "apps",
+            "application",
+            "channel",
+            "telegram",
+            "whatsapp",
+            "viber",
+            "vk",
+            "facebook",
+            "twitter",
+            "youtube",
+            "instagram",
+            "mistake",
+            "typo",
+            "website",
+            "site",
+            "page",
+            "article",
+            "redirected",
+            "hyperlink",
+            "куки",
+            "поля");
+    private static final List<String> SITE_PREFIXES = List.of(
+            "advertis",
+            "reproduc",
+            "комментари",
+            "обсуждени",
+            "почт",
+            "рассылк",
+            "приложени",
+            "канал",
+            "ошибк",
+            "опечатк",
+            "сайт",
+            "страниц",
+            "реклам",
+            "перепечат",
+            "гиперссылк",
+            "материал",
+            "новост");
     private static final Set<String> SITE_PAIRS = Set.of("ctrl enter", "rights reserved", "права защищены");
     /** The first words of ACTION_PAIRS and SITE_PAIRS: a pair is built and looked up only after one of them. */
     private static final Set<String> PAIR_FIRST_WORDS = firstWords(ACTION_PAIRS, SITE_PAIRS);
 
     /** Credits and stamps that open a line: captions, translators, update times. */
-    private static final Pattern CREDIT = Pattern.compile("^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
-            + "translated\\s+by|translation|перевод|updated|обновлено|обновлен|reporting\\s+by|editing\\s+by|edited\\s+by|"
-            + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])", FLAGS);
-    private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
+    private static final Pattern CREDIT = Pattern.compile(
+            "^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
+                    + "translated\\s+by|translation|перевод|updated|обновлено|обновлен|reporting\\s+by|editing\\s+by|edited\\s+by|"
+                    + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])",
+            FLAGS);
+
+    private static final Pattern CREDIT_INSIDE =
+            Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
     private static final int MAX_CHROME_WORDS = 35;
 
-    private Chrome() {
-    }
+    private Chrome() {}
 
     @SafeVarargs
     private static Set<String> firstWords(Set<String>... pairSets) {
@@ -101,7 +196,9 @@ public final class Chrome {
             return true;
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (words <= 25 && (lower.contains("photo") || lower.contains("фото")) && CREDIT_INSIDE.matcher(t).find()) {
+        if (words <= 25
+                && (lower.contains("photo") || lower.contains("фото"))
+                && CREDIT_INSIDE.matcher(t).find()) {
             return true;
         }
         if (isTicker(t)) {
@@ -179,7 +276,8 @@ public final class Chrome {
             if (letter && !inWord && !inNumber) {
                 letterWords++;
             }
-            inNumber = digit || (inNumber && (c == '.' || c == ',') && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1)));
+            inNumber = digit
+                    || (inNumber && (c == '.' || c == ',') && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1)));
             inWord = letter || (inWord && digit);
         }
         return numbers >= 2 && numbers >= letterWords;
@@ -197,7 +295,10 @@ public final class Chrome {
         if (t.chars().noneMatch(Character::isLetter)) {
             return !DateParser.isDateOnly(t); // page numbers, separators, counters
         }
-        if (t.length() <= 160 && BREADCRUMB.matcher(t).matches() && ReleaseSplitter.wordCount(t) <= 14 && !t.contains(",")
+        if (t.length() <= 160
+                && BREADCRUMB.matcher(t).matches()
+                && ReleaseSplitter.wordCount(t) <= 14
+                && !t.contains(",")
                 && !DateParser.isDateOnly(t)) {
             return true;
         }
@@ -246,7 +347,8 @@ public final class Chrome {
             for (String h : IMAGE_HINTS) {
                 hints |= lower.contains("." + h) ? IMAGE_HINT : 0;
             }
-            return hints | (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться") ? NAV_HINT : 0);
+            return hints
+                    | (lower.contains("back") || lower.contains("назад") || lower.contains("вернуться") ? NAV_HINT : 0);
         }
         int hints = 0;
         int len = line.length();
@@ -256,7 +358,8 @@ public final class Chrome {
                 for (String h : IMAGE_HINTS) {
                     hints |= lowerAt(line, i + 1, h) ? IMAGE_HINT : 0;
                 }
-            } else if (c == 'b' && lowerAt(line, i + 1, "ack") || c == 'н' && lowerAt(line, i + 1, "азад")
+            } else if (c == 'b' && lowerAt(line, i + 1, "ack")
+                    || c == 'н' && lowerAt(line, i + 1, "азад")
                     || c == 'в' && lowerAt(line, i + 1, "ернуться")) {
                 hints |= NAV_HINT;
             }

@@ -21,50 +21,92 @@ public final class DateParser {
     public record DateMatch(int start, int end, LocalDate date, boolean relative) {}
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7),
-            Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9),
-            Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
-            Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12),
+            Map.entry("january", 1),
+            Map.entry("jan", 1),
+            Map.entry("february", 2),
+            Map.entry("feb", 2),
+            Map.entry("march", 3),
+            Map.entry("mar", 3),
+            Map.entry("april", 4),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("june", 6),
+            Map.entry("jun", 6),
+            Map.entry("july", 7),
+            Map.entry("jul", 7),
+            Map.entry("august", 8),
+            Map.entry("aug", 8),
+            Map.entry("september", 9),
+            Map.entry("sep", 9),
+            Map.entry("sept", 9),
+            Map.entry("october", 10),
+            Map.entry("oct", 10),
+            Map.entry("november", 11),
+            Map.entry("nov", 11),
+            Map.entry("december", 12),
+            Map.entry("dec", 12),
             // Russian: genitive (used with a day number) and nominative (used with a year alone).
-            Map.entry("января", 1), Map.entry("февраля", 2), Map.entry("марта", 3), Map.entry("апреля", 4),
-            Map.entry("мая", 5), Map.entry("июня", 6), Map.entry("июля", 7), Map.entry("августа", 8),
-            Map.entry("сентября", 9), Map.entry("октября", 10), Map.entry("ноября", 11), Map.entry("декабря", 12),
-            Map.entry("январь", 1), Map.entry("февраль", 2), Map.entry("март", 3), Map.entry("апрель", 4),
-            Map.entry("май", 5), Map.entry("июнь", 6), Map.entry("июль", 7), Map.entry("август", 8),
-            Map.entry("сентябрь", 9), Map.entry("октябрь", 10), Map.entry("ноябрь", 11), Map.entry("декабрь", 12));
+            Map.entry("января", 1),
+            Map.entry("февраля", 2),
+            Map.entry("марта", 3),
+            Map.entry("апреля", 4),
+            Map.entry("мая", 5),
+            Map.entry("июня", 6),
+            Map.entry("июля", 7),
+            Map.entry("августа", 8),
+            Map.entry("сентября", 9),
+            Map.entry("октября", 10),
+            Map.entry("ноября", 11),
+            Map.entry("декабря", 12),
+            Map.entry("январь", 1),
+            Map.entry("февраль", 2),
+            Map.entry("март", 3),
+            Map.entry("апрель", 4),
+            Map.entry("май", 5),
+            Map.entry("июнь", 6),
+            Map.entry("июль", 7),
+            Map.entry("август", 8),
+            Map.entry("сентябрь", 9),
+            Map.entry("октябрь", 10),
+            Map.entry("ноябрь", 11),
+            Map.entry("декабрь", 12));
 
     private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля"
             + "|августа|сентября|октября|ноября|декабря)";
-    private static final String THIS_YEAR = "(this\\s+year|of\\s+this\\s+year|этого\\s+года|текущего\\s+года|с\\.\\s?г\\.)";
+    private static final String THIS_YEAR =
+            "(this\\s+year|of\\s+this\\s+year|этого\\s+года|текущего\\s+года|с\\.\\s?г\\.)";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     // A cheap look-ahead (a short word, then a digit) so the case-insensitive month alternation is tried rarely.
     private static final String CHEAP_GUARD = "(?=\\p{L}{3,9}\\.?[\\s\\u00a0]+\\d)";
 
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
     // No word boundary after the year: sources glue the date to the next word ("02.06.2018Creating").
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})(?!\\d)");
+    private static final Pattern NUMERIC =
+            Pattern.compile("(?<![\\d.])(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})(?!\\d)");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\u00a0]+" + MONTH
-                    + "\\.?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)(?:\\s*(?:г\\.|года|год))?", FLAGS);
+                    + "\\.?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)(?:\\s*(?:г\\.|года|год))?",
+            FLAGS);
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "(?<!\\p{L})" + CHEAP_GUARD + MONTH + "\\.?[\\s\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)", FLAGS);
+            "(?<!\\p{L})" + CHEAP_GUARD + MONTH
+                    + "\\.?[\\s\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\u00a0]+((?:19|20)\\d{2})(?!\\d)",
+            FLAGS);
     private static final Pattern MONTH_DAY_THIS_YEAR = Pattern.compile(
             "(?<!\\p{L})" + CHEAP_GUARD + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+" + THIS_YEAR, FLAGS);
     private static final Pattern DAY_MONTH_NO_YEAR = Pattern.compile(
-            "(?<![\\p{L}\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?![\\p{L}])(?:,?\\s+" + THIS_YEAR + ")?", FLAGS);
+            "(?<![\\p{L}\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTH + "(?![\\p{L}])(?:,?\\s+" + THIS_YEAR
+                    + ")?",
+            FLAGS);
     private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
             "(?<!\\p{L})(?:on|since|from|until|by)\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])", FLAGS);
     // What may stand beside a date on a date-only line; compiled once (String.replaceAll compiles on every call).
     private static final Pattern DATE_PUNCTUATION = Pattern.compile("[\\d:|,.\\-–—/\\s]+");
     private static final Pattern DATE_WORDS = Pattern.compile("(?iu)(года|год|г|в|at|published|опубликовано)");
-    private static final Pattern RELATIVE_DAY = Pattern.compile(
-            "(?<!\\p{L})(today|yesterday|сегодня|вчера)(?!\\p{L})", FLAGS);
+    private static final Pattern RELATIVE_DAY =
+            Pattern.compile("(?<!\\p{L})(today|yesterday|сегодня|вчера)(?!\\p{L})", FLAGS);
 
-    private DateParser() {
-    }
+    private DateParser() {}
 
     /** All dates in {@code text}, in text order, overlapping weaker matches dropped; relative ones need {@code reference}. */
     public static List<DateMatch> findAll(String text, LocalDate reference) {
@@ -89,11 +131,16 @@ public final class DateParser {
                 int to = Math.min(len, i + 12);
                 // Each regex is tried only where its first separator stands: "2024-", "5." or "25/" (most numbers
                 // in a release are neither, and a failed regex attempt costs more than these checks).
-                if (i + 4 < to && digit(text, i + 1) && digit(text, i + 2) && digit(text, i + 3) && text.charAt(i + 4) == '-') {
+                if (i + 4 < to
+                        && digit(text, i + 1)
+                        && digit(text, i + 2)
+                        && digit(text, i + 3)
+                        && text.charAt(i + 4) == '-') {
                     lookingAt(out, iso.region(i, to), 1, 2, 3);
                 }
-                if (i + 1 < to && (dateSeparator(text.charAt(i + 1))
-                        || digit(text, i + 1) && i + 2 < to && dateSeparator(text.charAt(i + 2)))) {
+                if (i + 1 < to
+                        && (dateSeparator(text.charAt(i + 1))
+                                || digit(text, i + 1) && i + 2 < to && dateSeparator(text.charAt(i + 2)))) {
                     lookingAt(out, numeric.region(i, to), 3, 2, 1);
                 }
             }
@@ -121,7 +168,7 @@ public final class DateParser {
     }
 
     private static final int BEFORE_MONTH = 24; // "25th of", "since", "on": the longest lead before a month word
-    private static final int AFTER_MONTH = 48;  // "25th, of this year", ", 2024 года"
+    private static final int AFTER_MONTH = 48; // "25th, of this year", ", 2024 года"
 
     private static boolean digit(String text, int i) {
         char c = text.charAt(i);
@@ -184,7 +231,8 @@ public final class DateParser {
     static {
         for (int len = 0; len < MONTHS_BY_LENGTH.length; len++) {
             final int l = len;
-            MONTHS_BY_LENGTH[len] = MONTHS.keySet().stream().filter(w -> w.length() == l).toArray(String[]::new);
+            MONTHS_BY_LENGTH[len] =
+                    MONTHS.keySet().stream().filter(w -> w.length() == l).toArray(String[]::new);
         }
     }
 
@@ -214,8 +262,14 @@ public final class DateParser {
 
     private static void relativeDays(List<DateMatch> out, String text, LocalDate reference) {
         // Cheap substring test first (lower case and all capitals); the case-insensitive regex runs only on a hit.
-        if (!text.contains("oday") && !text.contains("ODAY") && !text.contains("esterday") && !text.contains("ESTERDAY")
-                && !text.contains("егодня") && !text.contains("ЕГОДНЯ") && !text.contains("чера") && !text.contains("ЧЕРА")) {
+        if (!text.contains("oday")
+                && !text.contains("ODAY")
+                && !text.contains("esterday")
+                && !text.contains("ESTERDAY")
+                && !text.contains("егодня")
+                && !text.contains("ЕГОДНЯ")
+                && !text.contains("чера")
+                && !text.contains("ЧЕРА")) {
             return;
         }
         Matcher m = RELATIVE_DAY.matcher(text);
@@ -257,30 +311,40 @@ public final class DateParser {
         if (all.isEmpty()) {
             return false;
         }
-        String around = t.substring(0, all.get(0).start()) + t.substring(all.get(0).end());
-        String rest = DATE_WORDS.matcher(DATE_PUNCTUATION.matcher(around).replaceAll("")).replaceAll("");
+        String around =
+                t.substring(0, all.get(0).start()) + t.substring(all.get(0).end());
+        String rest = DATE_WORDS
+                .matcher(DATE_PUNCTUATION.matcher(around).replaceAll(""))
+                .replaceAll("");
         return rest.isEmpty();
     }
 
     private static void lookingAt(List<DateMatch> out, Matcher m, int y, int mo, int d) {
         if (m.lookingAt()) {
-            LocalDate date = safeDate(Integer.parseInt(m.group(y)), Integer.parseInt(m.group(mo)), Integer.parseInt(m.group(d)));
+            LocalDate date =
+                    safeDate(Integer.parseInt(m.group(y)), Integer.parseInt(m.group(mo)), Integer.parseInt(m.group(d)));
             if (date != null) {
                 add(out, new DateMatch(m.start(), m.end(), date, false));
             }
         }
     }
 
-    private static void collectNamed(List<DateMatch> out, Matcher m, int[] windows, int dayGroup, int monthGroup,
-                                     int yearGroup, LocalDate reference) {
+    private static void collectNamed(
+            List<DateMatch> out,
+            Matcher m,
+            int[] windows,
+            int dayGroup,
+            int monthGroup,
+            int yearGroup,
+            LocalDate reference) {
         for (int w = 0; w < windows.length; w += 2) {
             m.region(windows[w], windows[w + 1]);
             collectNamed(out, m, dayGroup, monthGroup, yearGroup, reference);
         }
     }
 
-    private static void collectNamed(List<DateMatch> out, Matcher m, int dayGroup, int monthGroup, int yearGroup,
-                                     LocalDate reference) {
+    private static void collectNamed(
+            List<DateMatch> out, Matcher m, int dayGroup, int monthGroup, int yearGroup, LocalDate reference) {
         while (m.find()) {
             Integer month = MONTHS.get(m.group(monthGroup).toLowerCase(Locale.ROOT));
             if (month == null) {

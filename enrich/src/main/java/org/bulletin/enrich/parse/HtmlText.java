@@ -25,13 +25,13 @@ public final class HtmlText {
     // Queries parsed once: jsoup parses a query string on every select call. Evaluators are immutable and thread-safe.
     private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=twitter:title]");
     private static final Evaluator H1 = QueryParser.parse("h1");
-    private static final Evaluator META_DATES = QueryParser.parse("meta[property=article:published_time], meta[name=date], "
-            + "meta[itemprop=datePublished], meta[name=pubdate], meta[name=publish-date], meta[property=og:published_time], "
-            + "meta[name=dc.date], meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]");
+    private static final Evaluator META_DATES = QueryParser.parse(
+            "meta[property=article:published_time], meta[name=date], "
+                    + "meta[itemprop=datePublished], meta[name=pubdate], meta[name=publish-date], meta[property=og:published_time], "
+                    + "meta[name=dc.date], meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]");
     private static final Evaluator ELEMENT_DATES = QueryParser.parse("[itemprop=datePublished], time[datetime]");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** True when the content type or the first bytes say HTML. */
     public static boolean looksLikeHtml(String contentType, String text) {
@@ -40,7 +40,9 @@ public final class HtmlText {
         }
         String head = text.length() > 2000 ? text.substring(0, 2000) : text;
         String lower = head.stripLeading().toLowerCase();
-        return lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body")
+        return lower.startsWith("<!doctype html")
+                || lower.startsWith("<html")
+                || lower.contains("<body")
                 || (lower.startsWith("<") && (lower.contains("<p>") || lower.contains("<div")));
     }
 

@@ -14,8 +14,7 @@ final class JsonLd {
     // Parsed once: jsoup parses a query string on every select call. Evaluators are immutable and thread-safe.
     private static final Evaluator LD_SCRIPTS = QueryParser.parse("script[type=application/ld+json]");
 
-    private JsonLd() {
-    }
+    private JsonLd() {}
 
     /** The longest {@code "articleBody"} string of the page's JSON-LD, or null. */
     static String articleBody(Document doc) {

@@ -38,7 +38,8 @@ public final class LanguageDetector {
         private static opennlp.tools.langdetect.LanguageDetectorModel load() {
             try (java.io.InputStream in = LanguageDetector.class.getResourceAsStream("/langdetect-183.bin")) {
                 if (in == null) {
-                    throw new IllegalStateException("OpenNLP language model langdetect-183.bin is not on the classpath");
+                    throw new IllegalStateException(
+                            "OpenNLP language model langdetect-183.bin is not on the classpath");
                 }
                 return new opennlp.tools.langdetect.LanguageDetectorModel(in);
             } catch (java.io.IOException e) {
@@ -50,15 +51,22 @@ public final class LanguageDetector {
     private static final ThreadLocal<opennlp.tools.langdetect.LanguageDetectorME> DETECTOR =
             ThreadLocal.withInitial(() -> new opennlp.tools.langdetect.LanguageDetectorME(Model.MODEL));
 
-    private static final long[] EN = packed("the", "and", "of", "to", "in", "is", "was", "with", "for", "on",
-            "that", "by", "were", "has", "have", "are", "from", "at", "as", "its", "this", "which");
-    private static final long[] FR = packed("le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec", "sur");
-    private static final long[] DE = packed("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
+    private static final long[] EN = packed(
+            "the", "and", "of", "to", "in", "is", "was", "with", "for", "on", "that", "by", "were", "has", "have",
+            "are", "from", "at", "as", "its", "this", "which");
+    private static final long[] FR =
+            packed("le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec", "sur");
+    private static final long[] DE =
+            packed("der", "die", "das", "und", "den", "mit", "ist", "von", "zu", "im", "auf", "des");
     private static final long[] ES = packed("el", "los", "las", "del", "y", "con", "por", "una", "para", "es", "se");
 
     /** Every stop word of EN, FR, DE and ES, sorted, and for each the languages listing it (bits 0-3 in that order). */
     private static final long[] STOP_WORDS = java.util.stream.Stream.of(EN, FR, DE, ES)
-            .flatMapToLong(java.util.stream.LongStream::of).distinct().sorted().toArray();
+            .flatMapToLong(java.util.stream.LongStream::of)
+            .distinct()
+            .sorted()
+            .toArray();
+
     private static final int[] STOP_LANGUAGES = languageBits(STOP_WORDS, EN, FR, DE, ES);
 
     private static int[] languageBits(long[] words, long[]... lists) {
@@ -93,8 +101,7 @@ public final class LanguageDetector {
         return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
     }
 
-    private LanguageDetector() {
-    }
+    private LanguageDetector() {}
 
     /** The language of {@code text} (see the class comment); "und" when undetermined. */
     public static String detect(String text) {
@@ -175,7 +182,7 @@ public final class LanguageDetector {
                     case 'і', 'ї', 'є', 'ґ' -> uk++;
                     case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'һ' -> kk++;
                     case 'ў' -> be++;
-                    default -> { }
+                    default -> {}
                 }
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u024F')) {
                 lat++;

@@ -12,8 +12,8 @@ import java.util.List;
  * @param paragraphs   body paragraphs in order
  * @param signature    a signature line ("The CSTO Press Secretary ..."), or null
  */
-public record ParsedRelease(String title, boolean titleDerived, LocalDate publishedDate, List<String> paragraphs,
-                            String signature) {
+public record ParsedRelease(
+        String title, boolean titleDerived, LocalDate publishedDate, List<String> paragraphs, String signature) {
 
     /** Body paragraphs joined by blank lines. */
     public String bodyText() {

@@ -25,26 +25,35 @@ import java.util.regex.Pattern;
 public final class ReleaseSplitter {
 
     private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\x00-\\x08\\x0e-\\x1f\\x7f]");
+    private static final Pattern INVISIBLE =
+            Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\x00-\\x08\\x0e-\\x1f\\x7f]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"»”)]*\\s+(?=[\"«“(]*[\\p{Lu}\\d])");
     private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
     /** A metadata date some scrapers put before the text ("date 2024-06-27 MOSCOW, June 27..."). */
-    private static final Pattern DATE_PREFIX = Pattern.compile("^(?:date|дата)?\\s*(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?\\S*)?\\s+",
+    private static final Pattern DATE_PREFIX = Pattern.compile(
+            "^(?:date|дата)?\\s*(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?\\S*)?\\s+",
             Pattern.CASE_INSENSITIVE);
     /** Prose a piece needs to be a release of its own: one real sentence ("The Secretary General took part in ..."). */
     private static final int MIN_RELEASE_PROSE_WORDS = 12;
     /** After a dated headline the piece must be more than a related item's teaser sentence. */
     private static final int MIN_DATED_RELEASE_PROSE_WORDS = 40;
+
     private static final int MIN_PROSE_WORDS = 6;
     private static final int MAX_TITLE_CHARS = 200;
 
-    private enum Kind { PROSE, HEADLINE, SHORT, DATE, SIGNATURE, CHROME }
+    private enum Kind {
+        PROSE,
+        HEADLINE,
+        SHORT,
+        DATE,
+        SIGNATURE,
+        CHROME
+    }
 
     private record Unit(Kind kind, String text, LocalDate date, int blankBefore, int words) {}
 
-    private ReleaseSplitter() {
-    }
+    private ReleaseSplitter() {}
 
     /** Splits a plain-text scrape into its releases, dropping the chrome around them. */
     public static List<ParsedRelease> split(String text) {
@@ -78,7 +87,9 @@ public final class ReleaseSplitter {
         List<String> body = new ArrayList<>();
         String normalised = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
         if (hasOddSpaceOrInvisible(normalised)) {
-            normalised = INVISIBLE.matcher(SPACES.matcher(normalised).replaceAll(" ")).replaceAll("");
+            normalised = INVISIBLE
+                    .matcher(SPACES.matcher(normalised).replaceAll(" "))
+                    .replaceAll("");
         }
         for (String raw : normalised.split("\n")) {
             String line = collapseSpaces(raw.strip());
@@ -111,7 +122,9 @@ public final class ReleaseSplitter {
         }
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
         if (hasOddSpaceOrInvisible(normalised)) {
-            normalised = INVISIBLE.matcher(SPACES.matcher(normalised).replaceAll(" ")).replaceAll("");
+            normalised = INVISIBLE
+                    .matcher(SPACES.matcher(normalised).replaceAll(" "))
+                    .replaceAll("");
         }
         String[] lines = normalised.split("\n", -1);
         int wrapWidth = wrapWidth(lines);
@@ -143,10 +156,13 @@ public final class ReleaseSplitter {
             blank = Math.max(blank, blankBeforeNavigation);
             blankBeforeNavigation = 0;
             // Hard-wrapped lines: a line not closing its sentence continues on the next when that starts in lower case
-            // (not a lone "news.am" under a headline) or when the text is wrapped at a fixed width and the line fills it.
-            if (pending != null && blank == 0 && !endsSentence(pending)
+            // (not a lone "news.am" under a headline) or when the text is wrapped at a fixed width and the line fills
+            // it.
+            if (pending != null
+                    && blank == 0
+                    && !endsSentence(pending)
                     && (Character.isLowerCase(line.charAt(0)) && (line.indexOf(' ') > 0 || pending.length() >= 40)
-                        || wrapWidth > 0 && lastLength >= wrapWidth * 3 / 4)) {
+                            || wrapWidth > 0 && lastLength >= wrapWidth * 3 / 4)) {
                 pending = pending + " " + line;
                 lastLength = line.length();
                 continue;
@@ -193,7 +209,8 @@ public final class ReleaseSplitter {
         if (mayStartWithDatePrefix(line)) {
             Matcher prefix = DATE_PREFIX.matcher(line);
             if (prefix.lookingAt() && prefix.end() < line.length()) {
-                out.add(new Unit(Kind.DATE, prefix.group(1), DateParser.firstAbsolute(prefix.group(1)), blankBefore, 1));
+                out.add(new Unit(
+                        Kind.DATE, prefix.group(1), DateParser.firstAbsolute(prefix.group(1)), blankBefore, 1));
                 line = line.substring(prefix.end()).strip();
                 blankBefore = 0;
                 if (Chrome.isNavigation(line)) {
@@ -228,12 +245,16 @@ public final class ReleaseSplitter {
             return new Unit(Kind.CHROME, line, null, blankBefore, words);
         }
         // Only a line ending in a date can be "headline + date"; skip the date scan for ordinary sentences.
-        List<DateParser.DateMatch> dates = Character.isDigit(line.charAt(line.length() - 1)) || line.endsWith("г.")
-                || line.endsWith("года") ? DateParser.findAll(line, null) : List.of();
+        List<DateParser.DateMatch> dates =
+                Character.isDigit(line.charAt(line.length() - 1)) || line.endsWith("г.") || line.endsWith("года")
+                        ? DateParser.findAll(line, null)
+                        : List.of();
         if (!dates.isEmpty()) {
             DateParser.DateMatch last = dates.get(dates.size() - 1);
             if (last.end() >= line.length() - 1 && last.start() > 10) {
-                String head = TRAILING_SEPARATORS.matcher(line.substring(0, last.start()).strip()).replaceAll("");
+                String head = TRAILING_SEPARATORS
+                        .matcher(line.substring(0, last.start()).strip())
+                        .replaceAll("");
                 if (isHeadline(head)) {
                     return new Unit(Kind.HEADLINE, head, last.date(), blankBefore, wordCount(head));
                 }
@@ -257,18 +278,26 @@ public final class ReleaseSplitter {
             return false;
         }
         char first = line.charAt(0);
-        if (!Character.isUpperCase(first) && !Character.isDigit(first) && first != '"' && first != '«' && first != '“') {
+        if (!Character.isUpperCase(first)
+                && !Character.isDigit(first)
+                && first != '"'
+                && first != '«'
+                && first != '“') {
             return false;
         }
         int words = knownWords >= 0 ? knownWords : wordCount(line);
         // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
-        return words >= 3 && words <= 40 && (words < 12 || !SENTENCE_END.matcher(line).find());
+        return words >= 3
+                && words <= 40
+                && (words < 12 || !SENTENCE_END.matcher(line).find());
     }
 
     private static boolean endsSentence(String line) {
         char last = line.charAt(line.length() - 1);
         return ".!?;:…".indexOf(last) >= 0
-                || ("\"»”)".indexOf(last) >= 0 && line.length() > 1 && ".!?…".indexOf(line.charAt(line.length() - 2)) >= 0);
+                || ("\"»”)".indexOf(last) >= 0
+                        && line.length() > 1
+                        && ".!?…".indexOf(line.charAt(line.length() - 2)) >= 0);
     }
 
     /**
@@ -286,8 +315,8 @@ public final class ReleaseSplitter {
             if (i > from && prose >= MIN_RELEASE_PROSE_WORDS) {
                 // Only a page that keeps its paragraphs close says something by a wide gap; pages that space every
                 // paragraph widely space them unevenly too.
-                boolean wideGap = usualGap <= 1 && u.blankBefore() >= 2
-                        && u.kind() != Kind.SIGNATURE && u.kind() != Kind.CHROME;
+                boolean wideGap =
+                        usualGap <= 1 && u.blankBefore() >= 2 && u.kind() != Kind.SIGNATURE && u.kind() != Kind.CHROME;
                 boolean datedHeadline = datedHeadlineAt(units, i);
                 if (wideGap || datedHeadline) {
                     out.add(new int[] {from, i, dated ? 1 : 0});
@@ -347,8 +376,11 @@ public final class ReleaseSplitter {
         if (first < 0 || prose < (dated ? MIN_DATED_RELEASE_PROSE_WORDS : MIN_RELEASE_PROSE_WORDS)) {
             return null;
         }
-        // Short sentences right before the first long one open the text too ("Rates are set daily. In particular, ...").
-        while (first > from && units.get(first - 1).kind() == Kind.SHORT && units.get(first - 1).words() >= 3
+        // Short sentences right before the first long one open the text too ("Rates are set daily. In particular,
+        // ...").
+        while (first > from
+                && units.get(first - 1).kind() == Kind.SHORT
+                && units.get(first - 1).words() >= 3
                 && endsSentence(units.get(first - 1).text())) {
             first--;
         }
@@ -373,12 +405,13 @@ public final class ReleaseSplitter {
                 }
                 case SHORT -> {
                     if (endsSentence(u.text())) {
-                        body.add(u.text()); // a short sentence of the text; unpunctuated scraps are captions and tickers
+                        body.add(
+                                u.text()); // a short sentence of the text; unpunctuated scraps are captions and tickers
                     }
                 }
                 case DATE -> date = date == null ? u.date() : date;
                 case SIGNATURE -> signature = u.text();
-                default -> { }
+                default -> {}
             }
         }
         for (int i = last + 1; i < to && signature == null; i++) {
@@ -391,8 +424,11 @@ public final class ReleaseSplitter {
 
     /** The lead without the headline glued to its start ("CSTO to combat cyber crimeThe leaders of ..."). */
     private static String unglue(String title, String lead) {
-        if (title != null && lead.length() > title.length() + 1 && lead.startsWith(title)
-                && Character.isUpperCase(lead.charAt(title.length())) && Character.isLetter(lead.charAt(title.length() - 1))) {
+        if (title != null
+                && lead.length() > title.length() + 1
+                && lead.startsWith(title)
+                && Character.isUpperCase(lead.charAt(title.length()))
+                && Character.isLetter(lead.charAt(title.length() - 1))) {
             return lead.substring(title.length());
         }
         return lead;
@@ -403,7 +439,8 @@ public final class ReleaseSplitter {
      * a menu or a site name shares none), else the nearest headline-shaped line of some length.
      */
     private static String headline(List<Unit> units, int from, int first) {
-        Set<String> lead = stems(units.get(first).text() + " " + (first + 1 < units.size() ? units.get(first + 1).text() : ""));
+        Set<String> lead = stems(units.get(first).text() + " "
+                + (first + 1 < units.size() ? units.get(first + 1).text() : ""));
         String best = null;
         double bestScore = 0;
         String nearest = null;
@@ -495,7 +532,7 @@ public final class ReleaseSplitter {
             switch (u.kind()) {
                 case DATE -> date = date == null ? u.date() : date;
                 case SIGNATURE -> signature = u.text();
-                case CHROME -> { }
+                case CHROME -> {}
                 case HEADLINE -> {
                     if (body.isEmpty() && title == null) {
                         title = u.text();
@@ -510,7 +547,8 @@ public final class ReleaseSplitter {
         return finish(title, date, body, signature);
     }
 
-    private static ParsedRelease finish(String knownTitle, LocalDate knownDate, List<String> paragraphs, String signature) {
+    private static ParsedRelease finish(
+            String knownTitle, LocalDate knownDate, List<String> paragraphs, String signature) {
         List<String> body = new ArrayList<>(paragraphs);
         String title = knownTitle;
         if (title != null && !body.isEmpty() && sameHeadline(title, body.get(0))) {
@@ -534,7 +572,8 @@ public final class ReleaseSplitter {
         LocalDate date = knownDate;
         if (date == null) {
             String lede = body.get(0);
-            for (DateParser.DateMatch m : DateParser.findAll(lede.length() > 400 ? lede.substring(0, 400) : lede, null)) {
+            for (DateParser.DateMatch m :
+                    DateParser.findAll(lede.length() > 400 ? lede.substring(0, 400) : lede, null)) {
                 date = m.date();
                 break;
             }
@@ -546,8 +585,17 @@ public final class ReleaseSplitter {
     private static boolean hasOddSpaceOrInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 ? c != '\n' : c == 0x7f || c == 0xa0 || c == 0xad || (c >= 0x2000 && c <= 0x200d) || c == 0x202f
-                    || c == 0x205f || c == 0x2060 || c == 0x3000 || c == 0xfeff) {
+            if (c < 0x20
+                    ? c != '\n'
+                    : c == 0x7f
+                            || c == 0xa0
+                            || c == 0xad
+                            || (c >= 0x2000 && c <= 0x200d)
+                            || c == 0x202f
+                            || c == 0x205f
+                            || c == 0x2060
+                            || c == 0x3000
+                            || c == 0xfeff) {
                 return true;
             }
         }

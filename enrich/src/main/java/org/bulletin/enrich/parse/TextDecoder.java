@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class TextDecoder {
 
-    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]{0,200}charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]{2,40})");
+    private static final Pattern META_CHARSET =
+            Pattern.compile("(?i)<meta[^>]{0,200}charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]{2,40})");
     private static final Charset CP1251 = charsetOrNull("windows-1251");
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     /** Decodes {@code body}; {@code charset} and {@code contentType} are hints and may be null or wrong. */
     public static String decode(byte[] body, String charset, String contentType) {
@@ -68,7 +68,8 @@ public final class TextDecoder {
             return lenient;
         }
         try {
-            CharBuffer cb = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer cb = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));

@@ -49,10 +49,16 @@ class ClassifierTraining {
     private static final boolean PER_LABEL = Boolean.parseBoolean(System.getProperty("train.perLabel", "true"));
     /** How many times each dev-set release counts: they are written to the contract's letter, the worked example included. */
     private static final double SCOPE_RECALL = Double.parseDouble(System.getProperty("train.scopeRecall", "0.99"));
+
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
 
-    private record Example(String id, String lang, boolean inScope, Set<String> regions, List<String> topics,
-                           Classifier.Candidates candidates) {}
+    private record Example(
+            String id,
+            String lang,
+            boolean inScope,
+            Set<String> regions,
+            List<String> topics,
+            Classifier.Candidates candidates) {}
 
     @Test
     void train() throws IOException {
@@ -65,9 +71,16 @@ class ClassifierTraining {
             if (!p.split().equals("tune")) {
                 continue; // the test part is never looked at while fitting
             }
-            List<ParsedRelease> releases = Enricher.extract(doc(p.id(), "text/plain", p.text().getBytes(StandardCharsets.UTF_8))).releases();
+            List<ParsedRelease> releases = Enricher.extract(
+                            doc(p.id(), "text/plain", p.text().getBytes(StandardCharsets.UTF_8)))
+                    .releases();
             if (!releases.isEmpty()) {
-                examples.add(new Example(p.id(), p.lang(), p.inScope(), new TreeSet<>(p.regions()), p.topics(),
+                examples.add(new Example(
+                        p.id(),
+                        p.lang(),
+                        p.inScope(),
+                        new TreeSet<>(p.regions()),
+                        p.topics(),
                         enricher.candidates(releases.get(0))));
             }
         }
@@ -79,7 +92,8 @@ class ClassifierTraining {
         int dev = devSet.size();
         List<Example> offDomain = benchmarkPages(enricher);
 
-        double[] thresholds = crossValidate(examples.subList(0, corpus), examples.subList(corpus, examples.size()), offDomain);
+        double[] thresholds =
+                crossValidate(examples.subList(0, corpus), examples.subList(corpus, examples.size()), offDomain);
 
         List<Example> scopeSet = new ArrayList<>(examples);
         scopeSet.addAll(offDomain);
@@ -100,12 +114,22 @@ class ClassifierTraining {
         Path file = Path.of("src/main/resources/bulletin/enrich/" + ClassifierModel.FILE);
         StringBuilder sb = new StringBuilder();
         sb.append("# Fitted by ClassifierTraining (see docs/classifier-training.md); do not edit by hand.\n");
-        sb.append(String.format(Locale.ROOT, "# %d corpus tune releases, %d dev-set releases, %d general news pages; L2 %.2f%n",
-                corpus, dev, offDomain.size(), L2));
+        sb.append(String.format(
+                Locale.ROOT,
+                "# %d corpus tune releases, %d dev-set releases, %d general news pages; L2 %.2f%n",
+                corpus,
+                dev,
+                offDomain.size(),
+                L2));
         out.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "wrote %s: scope threshold %.3f, region %.3f, topic %.3f%n", file, scopeThreshold,
-                regionThreshold, topicThreshold);
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %s: scope threshold %.3f, region %.3f, topic %.3f%n",
+                file,
+                scopeThreshold,
+                regionThreshold,
+                topicThreshold);
     }
 
     /**
@@ -113,7 +137,8 @@ class ClassifierTraining {
      * an honest estimate, on releases the weights were not fitted on, for choosing features and regularisation
      * without looking at the test part.
      */
-    private static double[] crossValidate(List<Example> corpus, List<Example> always, List<Example> offDomain) throws IOException {
+    private static double[] crossValidate(List<Example> corpus, List<Example> always, List<Example> offDomain)
+            throws IOException {
         int folds = 5;
         List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofRegions = new ArrayList<>();
         List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofTopics = new ArrayList<>();
@@ -132,7 +157,8 @@ class ClassifierTraining {
             }
             List<Example> scopeSet = new ArrayList<>(train);
             scopeSet.addAll(offDomain);
-            Fit scope = fit(scopeSet, e -> List.of(new Item(null, e.candidates().scope(), e.inScope())), Features.SCOPE);
+            Fit scope =
+                    fit(scopeSet, e -> List.of(new Item(null, e.candidates().scope(), e.inScope())), Features.SCOPE);
             List<Example> in = train.stream().filter(Example::inScope).toList();
             Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
             Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
@@ -145,9 +171,9 @@ class ClassifierTraining {
                     oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
                 }
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh;
-                List<String> gotTopics = judgedIn ? decide(e.candidates().topics(), topic, tTh)
-                        : List.of();
-                Set<String> gotRegions = judgedIn ? new TreeSet<>(decide(e.candidates().regions(), region, rTh)) : Set.of();
+                List<String> gotTopics = judgedIn ? decide(e.candidates().topics(), topic, tTh) : List.of();
+                Set<String> gotRegions =
+                        judgedIn ? new TreeSet<>(decide(e.candidates().regions(), region, rTh)) : Set.of();
                 if (!e.inScope()) {
                     off++;
                     offLabelled += gotTopics.isEmpty() && gotRegions.isEmpty() ? 0 : 1;
@@ -155,19 +181,42 @@ class ClassifierTraining {
                 }
                 inScope++;
                 inDropped += judgedIn ? 0 : 1;
-                if (Boolean.getBoolean("train.errors") && (!e.regions().equals(gotRegions) || !Set.copyOf(e.topics()).equals(new TreeSet<>(gotTopics)))) {
-                    System.out.printf(Locale.ROOT, "  CV %s regions want=%s got=%s | topics want=%s got=%s%n", e.id(), e.regions(), gotRegions,
-                            e.topics(), gotTopics);
+                if (Boolean.getBoolean("train.errors")
+                        && (!e.regions().equals(gotRegions)
+                                || !Set.copyOf(e.topics()).equals(new TreeSet<>(gotTopics)))) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  CV %s regions want=%s got=%s | topics want=%s got=%s%n",
+                            e.id(),
+                            e.regions(),
+                            gotRegions,
+                            e.topics(),
+                            gotTopics);
                 }
                 regions.add(e.regions(), gotRegions);
                 topics.add(Set.copyOf(e.topics()), new TreeSet<>(gotTopics));
-                primary += !gotTopics.isEmpty() && gotTopics.get(0).equals(e.topics().get(0)) ? 1 : 0;
+                primary += !gotTopics.isEmpty()
+                                && gotTopics.get(0).equals(e.topics().get(0))
+                        ? 1
+                        : 0;
             }
         }
-        System.out.printf(Locale.ROOT, "CROSS-VALIDATED (%d folds of the tune part): regions micro-F1 %.3f (P %.3f R %.3f), topics %.3f "
-                        + "(P %.3f R %.3f), primary %.3f; off-domain labelled %d of %d; in-scope judged out %d of %d%n", folds,
-                regions.microF1(), regions.microPrecision(), regions.microRecall(), topics.microF1(), topics.microPrecision(),
-                topics.microRecall(), (double) primary / inScope, offLabelled, off, inDropped, inScope);
+        System.out.printf(
+                Locale.ROOT,
+                "CROSS-VALIDATED (%d folds of the tune part): regions micro-F1 %.3f (P %.3f R %.3f), topics %.3f "
+                        + "(P %.3f R %.3f), primary %.3f; off-domain labelled %d of %d; in-scope judged out %d of %d%n",
+                folds,
+                regions.microF1(),
+                regions.microPrecision(),
+                regions.microRecall(),
+                topics.microF1(),
+                topics.microPrecision(),
+                topics.microRecall(),
+                (double) primary / inScope,
+                offLabelled,
+                off,
+                inDropped,
+                inScope);
         if (Boolean.getBoolean("train.perLabelReport")) {
             regions.print("cv regions");
             topics.print("cv topics");
@@ -186,7 +235,8 @@ class ClassifierTraining {
     }
 
     /** The threshold (0.20 to 0.80) with the best micro-F1 over out-of-fold probabilities, the likeliest-one rule included. */
-    private static double outOfFoldThreshold(List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oof, boolean regions) {
+    private static double outOfFoldThreshold(
+            List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oof, boolean regions) {
         double best = 0.5;
         double bestF1 = -1;
         for (int step = 20; step <= 80; step++) {
@@ -215,8 +265,12 @@ class ClassifierTraining {
                 best = th;
             }
         }
-        System.out.printf(Locale.ROOT, "%s threshold from out-of-fold probabilities %.2f: micro-F1 %.3f%n",
-                regions ? "region" : "topic", best, bestF1);
+        System.out.printf(
+                Locale.ROOT,
+                "%s threshold from out-of-fold probabilities %.2f: micro-F1 %.3f%n",
+                regions ? "region" : "topic",
+                best,
+                bestF1);
         return best;
     }
 
@@ -271,7 +325,8 @@ class ClassifierTraining {
         final double bias;
         final Map<String, Double> weights = new LinkedHashMap<>();
         final Map<String, Double> labelBias = new LinkedHashMap<>();
-        final Map<String, Double> labelWeights = new LinkedHashMap<>(); // "label.feature" -> deviation from the shared weight
+        final Map<String, Double> labelWeights =
+                new LinkedHashMap<>(); // "label.feature" -> deviation from the shared weight
         final List<String> names;
 
         Fit(MaxentModel m, List<String> names, Set<String> labels) {
@@ -314,7 +369,8 @@ class ClassifierTraining {
         }
     }
 
-    private static Fit fit(List<Example> examples, java.util.function.Function<Example, List<Item>> items, List<String> names)
+    private static Fit fit(
+            List<Example> examples, java.util.function.Function<Example, List<Item>> items, List<String> names)
             throws IOException {
         List<Event> events = new ArrayList<>();
         Set<String> labels = new TreeSet<>();
@@ -355,8 +411,11 @@ class ClassifierTraining {
         params.put("PrintMessages", false);
         EventTrainer trainer = TrainerFactory.getEventTrainer(params, null);
         MaxentModel model = trainer.train(ObjectStreamUtils.createObjectStream(events));
-        System.out.printf(Locale.ROOT, "fitted %s on %d events%n", names == Features.SCOPE ? "scope" : names == Features.REGION
-                ? "regions" : "topics", events.size());
+        System.out.printf(
+                Locale.ROOT,
+                "fitted %s on %d events%n",
+                names == Features.SCOPE ? "scope" : names == Features.REGION ? "regions" : "topics",
+                events.size());
         return new Fit(model, names, labels);
     }
 
@@ -368,7 +427,8 @@ class ClassifierTraining {
             double th = step / 100.0;
             LabelTally tally = new LabelTally();
             for (Example e : examples) {
-                List<Classifier.Candidate> cs = regions ? e.candidates().regions() : e.candidates().topics();
+                List<Classifier.Candidate> cs =
+                        regions ? e.candidates().regions() : e.candidates().topics();
                 Set<String> got = new TreeSet<>();
                 String top = null;
                 double topP = -1;
@@ -395,7 +455,8 @@ class ClassifierTraining {
                 best = th;
             }
         }
-        System.out.printf(Locale.ROOT, "%s threshold %.2f: training micro-F1 %.3f%n", regions ? "region" : "topic", best, bestF1);
+        System.out.printf(
+                Locale.ROOT, "%s threshold %.2f: training micro-F1 %.3f%n", regions ? "region" : "topic", best, bestF1);
         return best;
     }
 
@@ -411,14 +472,16 @@ class ClassifierTraining {
             try (InputStream in = resource("devset/" + e.getKey())) {
                 text = in.readAllBytes();
             }
-            List<ParsedRelease> releases = Enricher.extract(doc(e.getKey(), "text/plain", text)).releases();
+            List<ParsedRelease> releases =
+                    Enricher.extract(doc(e.getKey(), "text/plain", text)).releases();
             for (int i = 0; i < Math.min(releases.size(), e.getValue().size()); i++) {
                 JsonNode want = e.getValue().get(i);
                 List<String> topics = new ArrayList<>();
                 want.path("topics").forEach(n -> topics.add(n.asText()));
                 Set<String> regions = new TreeSet<>();
                 want.path("regions").forEach(n -> regions.add(n.asText()));
-                out.add(new Example(e.getKey() + "#" + i, "?", true, regions, topics, enricher.candidates(releases.get(i))));
+                out.add(new Example(
+                        e.getKey() + "#" + i, "?", true, regions, topics, enricher.candidates(releases.get(i))));
             }
         }
         return out;
@@ -428,7 +491,8 @@ class ClassifierTraining {
         Path dir = RealClassificationTest.benchmarkDir();
         List<Example> out = new ArrayList<>();
         if (dir == null) {
-            System.out.println("article-extraction benchmark not found: the scope model is fitted without general news pages");
+            System.out.println(
+                    "article-extraction benchmark not found: the scope model is fitted without general news pages");
             return out;
         }
         try (Stream<Path> files = Files.list(dir.resolve("html"))) {
@@ -437,8 +501,10 @@ class ClassifierTraining {
                 try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(f))) {
                     html = in.readAllBytes();
                 }
-                for (ParsedRelease r : Enricher.extract(doc(f.getFileName().toString(), "text/html", html)).releases()) {
-                    out.add(new Example(f.getFileName().toString(), "?", false, Set.of(), List.of(), enricher.candidates(r)));
+                for (ParsedRelease r : Enricher.extract(doc(f.getFileName().toString(), "text/html", html))
+                        .releases()) {
+                    out.add(new Example(
+                            f.getFileName().toString(), "?", false, Set.of(), List.of(), enricher.candidates(r)));
                 }
             }
         }

@@ -76,12 +76,18 @@ class DevSetScoreTest {
             for (int i = 0; i < n; i++) {
                 Set<String> wr = i < want.size() ? set(want.get(i).path("regions")) : Set.of();
                 Set<String> wt = i < want.size() ? set(want.get(i).path("topics")) : Set.of();
-                Set<String> gr = i < got.size() ? new TreeSet<>(got.get(i).classification().regionIds()) : Set.of();
-                Set<String> gt = i < got.size() ? new TreeSet<>(got.get(i).classification().topicIds()) : Set.of();
+                Set<String> gr = i < got.size()
+                        ? new TreeSet<>(got.get(i).classification().regionIds())
+                        : Set.of();
+                Set<String> gt = i < got.size()
+                        ? new TreeSet<>(got.get(i).classification().topicIds())
+                        : Set.of();
                 regions.add(wr, gr);
                 topics.add(wt, gt);
                 if (!wr.equals(gr) || !wt.equals(gt)) {
-                    System.out.printf("  %s#%d regions want=%s got=%s | topics want=%s got=%s%n", e.getKey(), i + 1, wr, gr, wt, gt);
+                    System.out.printf(
+                            "  %s#%d regions want=%s got=%s | topics want=%s got=%s%n",
+                            e.getKey(), i + 1, wr, gr, wt, gt);
                 }
                 releases++;
             }

@@ -26,13 +26,23 @@ class EnricherTest {
     private static final Enricher ENRICHER = Enricher.fromClasspath();
 
     private static byte[] sample() throws IOException {
-        try (InputStream in = EnricherTest.class.getClassLoader().getResourceAsStream("devset/dev/sample-raw-scrape.txt")) {
+        try (InputStream in =
+                EnricherTest.class.getClassLoader().getResourceAsStream("devset/dev/sample-raw-scrape.txt")) {
             return in.readAllBytes();
         }
     }
 
     private static RawDocument doc(String key, String contentType, byte[] body) {
-        return new RawDocument(key, "files", "file:///sample.txt", Instant.parse("2024-07-26T10:00:00Z"), contentType, null, body, 3, 42L);
+        return new RawDocument(
+                key,
+                "files",
+                "file:///sample.txt",
+                Instant.parse("2024-07-26T10:00:00Z"),
+                contentType,
+                null,
+                body,
+                3,
+                42L);
     }
 
     @Test
@@ -43,19 +53,29 @@ class EnricherTest {
         Release last = releases.get(4);
         assertThat(last.getPublishedDate()).isEqualTo(LocalDate.of(2022, 1, 20));
         assertThat(last.getLanguage()).isEqualTo("en");
-        assertThat(last.getPeople()).extracting(Person::getName).containsExactly("Stanislav Zas", "Miroslav Jenča", "K.-J. Tokayev");
+        assertThat(last.getPeople())
+                .extracting(Person::getName)
+                .containsExactly("Stanislav Zas", "Miroslav Jenča", "K.-J. Tokayev");
         assertThat(last.getOrganisations()).extracting(o -> o.getId()).contains("CSTO", "UN", "UN-SECRETARIAT");
         assertThat(last.getCountries()).containsExactlyInAnyOrder("KZ", "AF", "AM", "AZ", "RU", "US");
         assertThat(last.getDates()).contains(LocalDate.of(2022, 1, 20));
-        assertThat(last.getRegions()).extracting(Label::getId).containsExactlyInAnyOrder("global", "central-asia", "caucasus", "eastern-europe");
+        assertThat(last.getRegions())
+                .extracting(Label::getId)
+                .containsExactlyInAnyOrder("global", "central-asia", "caucasus", "eastern-europe");
         assertThat(last.getTopics().get(0).getId()).isEqualTo("diplomacy");
-        assertThat(last.getTopics()).extracting(Label::getId).contains("peacekeeping", "counter-terrorism", "drug-trafficking");
+        assertThat(last.getTopics())
+                .extracting(Label::getId)
+                .contains("peacekeeping", "counter-terrorism", "drug-trafficking");
         assertThat(last.getSourceRefs().get(0).getRawOffset()).isEqualTo(42L);
         assertThat(last.getDuplicateOf()).isNull();
         assertThat(last.getFingerprint()).hasSize(64);
         assertThat(releases.get(0).getRegions()).extracting(Label::getId).containsExactly("central-asia");
-        assertThat(releases.get(0).getTopics()).extracting(Label::getId).containsExactlyInAnyOrder("education", "diplomacy");
-        assertThat(releases.get(3).getRegions()).extracting(Label::getId).containsExactlyInAnyOrder("eastern-europe", "global");
+        assertThat(releases.get(0).getTopics())
+                .extracting(Label::getId)
+                .containsExactlyInAnyOrder("education", "diplomacy");
+        assertThat(releases.get(3).getRegions())
+                .extracting(Label::getId)
+                .containsExactlyInAnyOrder("eastern-europe", "global");
     }
 
     @Test
@@ -63,7 +83,9 @@ class EnricherTest {
         for (Release r : ENRICHER.enrich(doc("k1", "text/plain", sample()))) {
             String text = r.getTitle() + "\n\n" + r.getBodyText();
             for (Label l : r.getTopics()) {
-                l.getEvidence().forEach(e -> assertThat(text.substring(e.getStart(), e.getEnd())).isEqualTo(e.getPhrase()));
+                l.getEvidence()
+                        .forEach(e -> assertThat(text.substring(e.getStart(), e.getEnd()))
+                                .isEqualTo(e.getPhrase()));
             }
             assertThat(r.getRegions()).allSatisfy(l -> assertThat(l.getScore()).isBetween(0.0, 1.0));
         }
@@ -71,12 +93,14 @@ class EnricherTest {
 
     @Test
     void shouldKeepTheRawKeyForASingleReleaseAndReadHtml() {
-        String html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-14T09:00:00+03:00\"></head><body>"
-                + "<nav><a>Home</a><a>News</a></nav><h1>CSTO Secretary General met with the Ambassador of Kyrgyzstan</h1>"
-                + "<div class=\"share\">Share Tweet</div><article><p>The CSTO Secretary General Imangali Tasmagambetov met with the "
-                + "Ambassador of the Kyrgyz Republic. The parties discussed the situation on the Kyrgyz-Tajik border.</p>"
-                + "<p>Back to the section</p></article><footer>© CSTO</footer></body></html>";
-        List<Release> releases = ENRICHER.enrich(doc("https://odkb-csto.org/news/1", "text/html", html.getBytes(StandardCharsets.UTF_8)));
+        String html =
+                "<html><head><meta property=\"article:published_time\" content=\"2024-03-14T09:00:00+03:00\"></head><body>"
+                        + "<nav><a>Home</a><a>News</a></nav><h1>CSTO Secretary General met with the Ambassador of Kyrgyzstan</h1>"
+                        + "<div class=\"share\">Share Tweet</div><article><p>The CSTO Secretary General Imangali Tasmagambetov met with the "
+                        + "Ambassador of the Kyrgyz Republic. The parties discussed the situation on the Kyrgyz-Tajik border.</p>"
+                        + "<p>Back to the section</p></article><footer>© CSTO</footer></body></html>";
+        List<Release> releases = ENRICHER.enrich(
+                doc("https://odkb-csto.org/news/1", "text/html", html.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(releases).hasSize(1);
         Release r = releases.get(0);
@@ -96,8 +120,11 @@ class EnricherTest {
     @Test
     void shouldChangeTheClassifierVersionWhenARuleFileChanges(@TempDir Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (InputStream in = EnricherTest.class.getClassLoader().getResourceAsStream("bulletin/enrich/rules/topics.yaml")) {
-            Files.writeString(rules.resolve("topics.yaml"), new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n# edited\n");
+        try (InputStream in =
+                EnricherTest.class.getClassLoader().getResourceAsStream("bulletin/enrich/rules/topics.yaml")) {
+            Files.writeString(
+                    rules.resolve("topics.yaml"),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n# edited\n");
         }
         Enricher edited = Enricher.fromDirectory(dir);
 

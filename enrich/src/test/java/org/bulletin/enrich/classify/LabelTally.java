@@ -52,11 +52,19 @@ final class LabelTally {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, int[]> e : perLabel.entrySet()) {
             int[] c = e.getValue();
-            lines.add(String.format(Locale.ROOT, "    %-22s P=%.2f R=%.2f F1=%.2f (tp=%d fp=%d fn=%d)", e.getKey(),
-                    c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]), c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]),
-                    f1(c[0], c[1], c[2]), c[0], c[1], c[2]));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "    %-22s P=%.2f R=%.2f F1=%.2f (tp=%d fp=%d fn=%d)",
+                    e.getKey(),
+                    c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]),
+                    c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]),
+                    f1(c[0], c[1], c[2]),
+                    c[0],
+                    c[1],
+                    c[2]));
         }
-        System.out.printf(Locale.ROOT, "  %s micro-F1=%.3f (P=%.3f R=%.3f)%n", what, microF1(), microPrecision(), microRecall());
+        System.out.printf(
+                Locale.ROOT, "  %s micro-F1=%.3f (P=%.3f R=%.3f)%n", what, microF1(), microPrecision(), microRecall());
         lines.forEach(System.out::println);
     }
 

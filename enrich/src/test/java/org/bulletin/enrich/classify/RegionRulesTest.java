@@ -24,7 +24,9 @@ class RegionRulesTest {
                 + "Федерации. Стороны обсудили текущую ситуацию в регионе.");
         assertThat(c.regionIds()).containsExactly("caucasus");
         ScoredLabel caucasus = c.regions().get(0);
-        assertThat(caucasus.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.end()).isGreaterThan(e.start()));
+        assertThat(caucasus.evidence())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.end()).isGreaterThan(e.start()));
     }
 
     @Test
@@ -38,7 +40,9 @@ class RegionRulesTest {
                 + "The CSTO Secretary General discussed with the ambassadors the threats of terrorism and drug trafficking "
                 + "emanating from Afghanistan and the growing instability near the borders of the member states.");
         assertThat(threat.regionIds()).contains("central-asia");
-        assertThat(threat.regions().get(threat.regionIds().indexOf("central-asia")).evidence())
+        assertThat(threat.regions()
+                        .get(threat.regionIds().indexOf("central-asia"))
+                        .evidence())
                 .anySatisfy(e -> assertThat(e.phrase()).isEqualTo("Afghanistan"));
     }
 

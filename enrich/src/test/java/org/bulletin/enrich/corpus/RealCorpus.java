@@ -19,13 +19,24 @@ import java.util.stream.Stream;
 public final class RealCorpus {
 
     /** One labelled page. {@code split} is "tune" or "test": the test part is never looked at while tuning. */
-    public record Page(String id, String url, String source, String lang, String kind, int releases, String title,
-                       String lead, boolean inScope, List<String> regions, List<String> topics, String split, String text) {}
+    public record Page(
+            String id,
+            String url,
+            String source,
+            String lang,
+            String kind,
+            int releases,
+            String title,
+            String lead,
+            boolean inScope,
+            List<String> regions,
+            List<String> topics,
+            String split,
+            String text) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RealCorpus() {
-    }
+    private RealCorpus() {}
 
     /** The corpus folder ({@code -Dbulletin.corpus.dir} or {@code corpus/} beside the module), or null when absent. */
     public static Path dir() {
@@ -46,7 +57,9 @@ public final class RealCorpus {
         }
         List<Page> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl")).sorted().toList()) {
+            for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
                     if (line.isBlank()) {
                         continue;
@@ -56,11 +69,19 @@ public final class RealCorpus {
                     if (!Files.isRegularFile(text)) {
                         continue;
                     }
-                    out.add(new Page(n.path("id").asText(), n.path("url").asText(), n.path("source").asText(),
-                            n.path("lang").asText(), n.path("kind").asText("article"), n.path("releases").asInt(1),
+                    out.add(new Page(
+                            n.path("id").asText(),
+                            n.path("url").asText(),
+                            n.path("source").asText(),
+                            n.path("lang").asText(),
+                            n.path("kind").asText("article"),
+                            n.path("releases").asInt(1),
                             n.path("title").isNull() ? null : n.path("title").asText(null),
-                            n.path("lead").asText(""), n.path("inScope").asBoolean(),
-                            strings(n.path("regions")), strings(n.path("topics")), split(n),
+                            n.path("lead").asText(""),
+                            n.path("inScope").asBoolean(),
+                            strings(n.path("regions")),
+                            strings(n.path("topics")),
+                            split(n),
                             Files.readString(text, StandardCharsets.UTF_8)));
                 }
             }

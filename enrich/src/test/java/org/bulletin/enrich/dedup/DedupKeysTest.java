@@ -9,15 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class DedupKeysTest {
 
-    private static final String TEXT = "On January 20, this year, the CSTO Secretary General Stanislav Zas had a meeting via "
-            + "videoconferencing with the UN Assistant Secretary General for Political Affairs Miroslav Jenča. The parties "
-            + "have discussed developments in the CSTO area of responsibility and spoke in favor of continuing active "
-            + "cooperation between the CSTO and specialized UN agencies in maintaining international peace.";
+    private static final String TEXT =
+            "On January 20, this year, the CSTO Secretary General Stanislav Zas had a meeting via "
+                    + "videoconferencing with the UN Assistant Secretary General for Political Affairs Miroslav Jenča. The parties "
+                    + "have discussed developments in the CSTO area of responsibility and spoke in favor of continuing active "
+                    + "cooperation between the CSTO and specialized UN agencies in maintaining international peace.";
 
     @Test
     void shouldGiveTheSameExactKeyToTextsDifferingOnlyInCaseSpacingAndPunctuation() {
         String copy = TEXT.toUpperCase().replace(" ", "   ").replace(",", " ;");
-        assertThat(DedupKeys.exactKey(DedupKeys.normalise(copy))).isEqualTo(DedupKeys.exactKey(DedupKeys.normalise(TEXT)));
+        assertThat(DedupKeys.exactKey(DedupKeys.normalise(copy)))
+                .isEqualTo(DedupKeys.exactKey(DedupKeys.normalise(TEXT)));
     }
 
     @Test
@@ -26,8 +28,9 @@ class DedupKeysTest {
         // Navigation leftovers appended: 53 of 55 shingles shared (Jaccard 0.96). With a spelling change as well it
         // would be exactly 0.8, the threshold itself, which an estimate may fall either side of.
         long[] edited = DedupKeys.minHash(TEXT + " Go back. Share");
-        long[] other = DedupKeys.minHash("The SCO Youth Council held its annual forum in Tashkent with young leaders from "
-                + "the member states, who discussed youth entrepreneurship and educational exchanges.");
+        long[] other =
+                DedupKeys.minHash("The SCO Youth Council held its annual forum in Tashkent with young leaders from "
+                        + "the member states, who discussed youth entrepreneurship and educational exchanges.");
 
         assertThat(DedupKeys.similarity(a, edited)).isGreaterThanOrEqualTo(DedupKeys.NEAR_DUPLICATE_THRESHOLD);
         assertThat(DedupKeys.similarity(a, other)).isLessThan(0.2);
@@ -62,8 +65,12 @@ class DedupKeysTest {
             }
             String text = sb.toString();
             String reference = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
-                    .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').replace('й', 'и')
-                    .replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
+                    .replaceAll("\\p{M}+", "")
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace('ё', 'е')
+                    .replace('й', 'и')
+                    .replaceAll("[^\\p{L}\\p{Nd}]+", " ")
+                    .strip();
             assertThat(DedupKeys.normalise(text)).as(text).isEqualTo(reference);
         }
     }
@@ -90,8 +97,10 @@ class DedupKeysTest {
                 }
             }
             double exact = jaccard(shingles(a), shingles(b));
-            double estimate = DedupKeys.similarity(DedupKeys.minHash(String.join(" ", a)), DedupKeys.minHash(String.join(" ", b)));
-            assertThat(Math.abs(estimate - exact)).as("pair %d: %d words, exact %.3f, estimate %.3f", p, n, exact, estimate)
+            double estimate = DedupKeys.similarity(
+                    DedupKeys.minHash(String.join(" ", a)), DedupKeys.minHash(String.join(" ", b)));
+            assertThat(Math.abs(estimate - exact))
+                    .as("pair %d: %d words, exact %.3f, estimate %.3f", p, n, exact, estimate)
                     .isLessThan(0.15);
             totalError += Math.abs(estimate - exact);
         }

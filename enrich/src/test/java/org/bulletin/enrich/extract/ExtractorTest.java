@@ -28,72 +28,113 @@ class ExtractorTest {
     private static List<String> codes(String text) {
         return extractor.extract("", text).mentions().stream()
                 .filter(m -> m.kind() != Gazetteer.Kind.ORGANISATION && m.kind() != Gazetteer.Kind.IGNORE)
-                .map(Extraction.Mention::code).toList();
+                .map(Extraction.Mention::code)
+                .toList();
     }
 
     @Test
     void shouldMapRussianInflectionsToCountryCodes() {
         assertThat(codes("делегация Казахстана в Кыргызстане, в Армении, помощь Таджикистану, с Узбекистаном"))
                 .containsExactly("KZ", "KG", "AM", "TJ", "UZ");
-        assertThat(codes("в Республике Беларусь и Российской Федерации, в Москве и Минске")).containsExactly("BY", "RU", "RU", "BY");
+        assertThat(codes("в Республике Беларусь и Российской Федерации, в Москве и Минске"))
+                .containsExactly("BY", "RU", "RU", "BY");
     }
 
     @Test
     void shouldNotMistakeCommonWordsForCountries() {
-        assertThat(codes("гуманитарный груз доставлен, груза было много; министерство иностранных дел")).isEmpty();
+        assertThat(codes("гуманитарный груз доставлен, груза было много; министерство иностранных дел"))
+                .isEmpty();
         assertThat(codes("Грузии и Китая")).containsExactly("GE", "CN");
         assertThat(codes("They told us about the US position")).containsExactly("US");
     }
 
     @Test
     void shouldResolveOrganisationAliasesAcrossLanguages() {
-        Extraction x = extractor.extract("ОДКБ и ООН", "The CSTO, the CIS, СНГ, SCO, ШОС, NATO, НАТО, RATS, РАТС, CRRF and КСОР met. "
-                + "The EU and ЕС, CIS ATC and АТЦ СНГ too, in line with the UN Charter.");
-        assertThat(x.organisations()).extracting(Extraction.OrgMention::id)
+        Extraction x = extractor.extract(
+                "ОДКБ и ООН",
+                "The CSTO, the CIS, СНГ, SCO, ШОС, NATO, НАТО, RATS, РАТС, CRRF and КСОР met. "
+                        + "The EU and ЕС, CIS ATC and АТЦ СНГ too, in line with the UN Charter.");
+        assertThat(x.organisations())
+                .extracting(Extraction.OrgMention::id)
                 .contains("CSTO", "UN", "CIS", "SCO", "NATO", "SCO-RATS", "CRRF", "EU", "CIS-ATC");
-        assertThat(x.organisations().stream().filter(o -> o.id().equals("CSTO")).findFirst().orElseThrow().mentions())
+        assertThat(x.organisations().stream()
+                        .filter(o -> o.id().equals("CSTO"))
+                        .findFirst()
+                        .orElseThrow()
+                        .mentions())
                 .containsExactly("ОДКБ", "CSTO");
-        assertThat(x.organisations().stream().filter(o -> o.id().equals("UN")).findFirst().orElseThrow().count())
-                .as("the UN Charter is boilerplate, not a mention of the UN").isEqualTo(1);
+        assertThat(x.organisations().stream()
+                        .filter(o -> o.id().equals("UN"))
+                        .findFirst()
+                        .orElseThrow()
+                        .count())
+                .as("the UN Charter is boilerplate, not a mention of the UN")
+                .isEqualTo(1);
     }
 
     @Test
     void shouldFindPeopleWithTheirRoles() {
-        Extraction x = extractor.extract("", "On January 20, the CSTO Secretary General Stanislav Zas had a meeting with the UN "
-                + "Assistant Secretary General for Political Affairs Miroslav Jenča. M. Jenča informed S. Zas about the plans. "
-                + "It followed an appeal by the President of the Republic of Kazakhstan K.-J. Tokayev. "
-                + "Imangali Tasmagambetov, the CSTO Secretary General, spoke. Генеральный секретарь ОДКБ Имангали Тасмагамбетов выступил.");
-        assertThat(x.people()).extracting(PeopleFinder.PersonName::name)
-                .containsExactly("Stanislav Zas", "Miroslav Jenča", "K.-J. Tokayev", "Imangali Tasmagambetov", "Имангали Тасмагамбетов");
-        assertThat(x.people()).extracting(PeopleFinder.PersonName::role)
-                .containsExactly("CSTO Secretary General", "UN Assistant Secretary General for Political Affairs",
-                        "President of the Republic of Kazakhstan", "CSTO Secretary General", "Генеральный секретарь ОДКБ");
+        Extraction x = extractor.extract(
+                "",
+                "On January 20, the CSTO Secretary General Stanislav Zas had a meeting with the UN "
+                        + "Assistant Secretary General for Political Affairs Miroslav Jenča. M. Jenča informed S. Zas about the plans. "
+                        + "It followed an appeal by the President of the Republic of Kazakhstan K.-J. Tokayev. "
+                        + "Imangali Tasmagambetov, the CSTO Secretary General, spoke. Генеральный секретарь ОДКБ Имангали Тасмагамбетов выступил.");
+        assertThat(x.people())
+                .extracting(PeopleFinder.PersonName::name)
+                .containsExactly(
+                        "Stanislav Zas",
+                        "Miroslav Jenča",
+                        "K.-J. Tokayev",
+                        "Imangali Tasmagambetov",
+                        "Имангали Тасмагамбетов");
+        assertThat(x.people())
+                .extracting(PeopleFinder.PersonName::role)
+                .containsExactly(
+                        "CSTO Secretary General",
+                        "UN Assistant Secretary General for Political Affairs",
+                        "President of the Republic of Kazakhstan",
+                        "CSTO Secretary General",
+                        "Генеральный секретарь ОДКБ");
     }
 
     @Test
     void shouldLocateNewsAgencyDatelines() {
-        assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said")).isEqualTo("MOSCOW, July 5 (TASS) -".length());
-        assertThat(Extractor.datelineLength("Минск, 5 июля /БЕЛТА/ - Генсек ОДКБ")).isGreaterThan(0);
-        assertThat(Extractor.datelineLength("On 25 July 2024, staff of the CSTO Secretariat met")).isZero();
+        assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said"))
+                .isEqualTo("MOSCOW, July 5 (TASS) -".length());
+        assertThat(Extractor.datelineLength("Минск, 5 июля /БЕЛТА/ - Генсек ОДКБ"))
+                .isGreaterThan(0);
+        assertThat(Extractor.datelineLength("On 25 July 2024, staff of the CSTO Secretariat met"))
+                .isZero();
     }
 
     @Test
     void shouldKnowTheMemberStatesCapitalsAndDemonymsInBothLanguages() {
         // #3: the held-out set names members, partners and their cities in English and Russian, often inflected.
-        assertThat(codes("Astana, Almaty, Bishkek, Osh, Dushanbe, Yerevan, Gyumri, Minsk, Moscow, St Petersburg, Tashkent, "
-                + "Samarkand, Ashgabat, Baku, Tbilisi, Kabul"))
-                .containsExactly("KZ", "KZ", "KG", "KG", "TJ", "AM", "AM", "BY", "RU", "RU", "UZ", "UZ", "TM", "AZ", "GE", "AF");
-        assertThat(codes("в Астане, в Бишкеке, в Душанбе, в Ереване, в Гюмри, в Минске, в Санкт-Петербурге, в Ташкенте, в Ашхабаде"))
+        assertThat(codes(
+                        "Astana, Almaty, Bishkek, Osh, Dushanbe, Yerevan, Gyumri, Minsk, Moscow, St Petersburg, Tashkent, "
+                                + "Samarkand, Ashgabat, Baku, Tbilisi, Kabul"))
+                .containsExactly(
+                        "KZ", "KZ", "KG", "KG", "TJ", "AM", "AM", "BY", "RU", "RU", "UZ", "UZ", "TM", "AZ", "GE", "AF");
+        assertThat(
+                        codes(
+                                "в Астане, в Бишкеке, в Душанбе, в Ереване, в Гюмри, в Минске, в Санкт-Петербурге, в Ташкенте, в Ашхабаде"))
                 .containsExactly("KZ", "KG", "TJ", "AM", "AM", "BY", "RU", "UZ", "TM");
-        assertThat(codes("Kazakh, Kyrgyz, Tajik, Armenian, Belarusian, Uzbek, Turkmen; казахстанский, белорусского, кыргызской"))
+        assertThat(
+                        codes(
+                                "Kazakh, Kyrgyz, Tajik, Armenian, Belarusian, Uzbek, Turkmen; казахстанский, белорусского, кыргызской"))
                 .containsExactly("KZ", "KG", "TJ", "AM", "BY", "UZ", "TM", "KZ", "BY", "KG");
-        assertThat(codes("Austria, Belgium, Bulgaria, Czech Republic, Denmark, Greece, Hungary, Italy, Netherlands, Romania, "
-                + "Spain, Sweden; Австрии, Венгрии, Италии, Испании, Швеции"))
-                .containsExactly("AT", "BE", "BG", "CZ", "DK", "GR", "HU", "IT", "NL", "RO", "ES", "SE", "AT", "HU", "IT", "ES", "SE");
+        assertThat(codes(
+                        "Austria, Belgium, Bulgaria, Czech Republic, Denmark, Greece, Hungary, Italy, Netherlands, Romania, "
+                                + "Spain, Sweden; Австрии, Венгрии, Италии, Испании, Швеции"))
+                .containsExactly(
+                        "AT", "BE", "BG", "CZ", "DK", "GR", "HU", "IT", "NL", "RO", "ES", "SE", "AT", "HU", "IT", "ES",
+                        "SE");
     }
 
     @Test
     void shouldNotTurnCommonRussianWordsIntoNewCountries() {
-        assertThat(codes("данных было много, семей беженцев, описание ливней и вены")).isEmpty();
+        assertThat(codes("данных было много, семей беженцев, описание ливней и вены"))
+                .isEmpty();
     }
 }

@@ -15,15 +15,35 @@ class LexiconPrefixProperties {
     private static final java.util.Map<String, Integer> IDS = new java.util.HashMap<>();
 
     static {
-        for (String w : new String[] {"a", "ab", "abc", "abcd", "abcde", "сил", "сила", "силы", "кон", "conf", "con", "ё",
-                "\u0000ab", "ab\u0000", "\uD835\uDC00x", "zz"}) {
+        for (String w : new String[] {
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "сил",
+            "сила",
+            "силы",
+            "кон",
+            "conf",
+            "con",
+            "ё",
+            "\u0000ab",
+            "ab\u0000",
+            "\uD835\uDC00x",
+            "zz"
+        }) {
             IDS.put(w, LEXICON.idOf(w));
         }
     }
 
     @Provide
     Arbitrary<String> words() {
-        return Arbitraries.strings().withChars("abcdzсилаыкон\u0000ё").withChars('\uD835', '\uDC00').ofMinLength(1).ofMaxLength(7);
+        return Arbitraries.strings()
+                .withChars("abcdzсилаыкон\u0000ё")
+                .withChars('\uD835', '\uDC00')
+                .ofMinLength(1)
+                .ofMaxLength(7);
     }
 
     @Property(tries = 3000)

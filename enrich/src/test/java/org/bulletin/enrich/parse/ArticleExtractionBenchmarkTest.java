@@ -50,7 +50,8 @@ class ArticleExtractionBenchmarkTest {
     }
 
     static String page(Path dir, String id) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html").resolve(id + ".html.gz")))) {
+        try (InputStream in =
+                new GZIPInputStream(Files.newInputStream(dir.resolve("html").resolve(id + ".html.gz")))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -60,19 +61,33 @@ class ArticleExtractionBenchmarkTest {
         score("HtmlText.parse", html -> HtmlText.parse(html).text());
     }
 
-    // What `bulletin extract` prints and the enrich stage classifies: the extractor's text through the release splitter.
+    // What `bulletin extract` prints and the enrich stage classifies: the extractor's text through the release
+    // splitter.
     @Test
     void shouldKeepTheScoreThroughTheEnrichStagesExtractStep() throws IOException {
-        score("Enricher.extract", html -> Enricher.extract(new RawDocument("page", "benchmark", null, Instant.now(), "text/html",
-                "UTF-8", html.getBytes(StandardCharsets.UTF_8), -1, -1L)).body());
+        score(
+                "Enricher.extract",
+                html -> Enricher.extract(new RawDocument(
+                                "page",
+                                "benchmark",
+                                null,
+                                Instant.now(),
+                                "text/html",
+                                "UTF-8",
+                                html.getBytes(StandardCharsets.UTF_8),
+                                -1,
+                                -1L))
+                        .body());
     }
 
     private static void score(String what, Function<String, String> extractor) throws IOException {
         Path dir = dataDir();
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("ground-truth.json")),
-                "article-extraction benchmark not found at " + dir.toAbsolutePath().normalize()
-                        + " (set -D" + PROPERTY + "=...)");
-        JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+        Assumptions.assumeTrue(
+                Files.isRegularFile(dir.resolve("ground-truth.json")),
+                "article-extraction benchmark not found at "
+                        + dir.toAbsolutePath().normalize() + " (set -D" + PROPERTY + "=...)");
+        JsonNode truth =
+                new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
         ShingleScore score = new ShingleScore();
         List<String> worst = new ArrayList<>();
         int pages = 0;
@@ -80,15 +95,27 @@ class ArticleExtractionBenchmarkTest {
             String id = ids.next();
             String text = extractor.apply(page(dir, id));
             ShingleScore.Page p = score.add(truth.get(id).path("articleBody").asText(""), text);
-            worst.add(String.format(Locale.ROOT, "%.3f %.3f %s %s", p.precision(), p.recall(), id.substring(0, 8),
+            worst.add(String.format(
+                    Locale.ROOT,
+                    "%.3f %.3f %s %s",
+                    p.precision(),
+                    p.recall(),
+                    id.substring(0, 8),
                     truth.get(id).path("url").asText()));
             pages++;
         }
         ShingleScore.Totals t = score.totals();
         worst.sort(null);
-        System.out.printf(Locale.ROOT, "article-extraction benchmark via %s, %d pages: F1=%.4f precision=%.4f recall=%.4f%n",
-                what, pages, t.f1(), t.precision(), t.recall());
-        System.out.println("lowest precision (P R id url): " + String.join("; ", worst.subList(0, Math.min(5, worst.size()))));
+        System.out.printf(
+                Locale.ROOT,
+                "article-extraction benchmark via %s, %d pages: F1=%.4f precision=%.4f recall=%.4f%n",
+                what,
+                pages,
+                t.f1(),
+                t.precision(),
+                t.recall());
+        System.out.println("lowest precision (P R id url): "
+                + String.join("; ", worst.subList(0, Math.min(5, worst.size()))));
 
         assertThat(pages).isEqualTo(91);
         assertThat(t.f1()).isGreaterThanOrEqualTo(F1_FLOOR);

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 /** Hand-written pages that reproduce the structures of real news sites: the body is kept, the chrome dropped. */
 class ArticleExtractorTest {
 
-    private static final String P1 = "The city council approved the new budget on Tuesday, after three weeks of debate about "
-            + "schools, roads and the fire service, and the mayor signed it the same evening.";
-    private static final String P2 = "Spending on schools rises by four percent, while the road programme is cut back, a "
-            + "decision that the opposition called short-sighted in a statement.";
-    private static final String P3 = "The budget takes effect in January, and the council will review it again in the spring, "
-            + "when the first figures for the new year are in.";
+    private static final String P1 =
+            "The city council approved the new budget on Tuesday, after three weeks of debate about "
+                    + "schools, roads and the fire service, and the mayor signed it the same evening.";
+    private static final String P2 =
+            "Spending on schools rises by four percent, while the road programme is cut back, a "
+                    + "decision that the opposition called short-sighted in a statement.";
+    private static final String P3 =
+            "The budget takes effect in January, and the council will review it again in the spring, "
+                    + "when the first figures for the new year are in.";
 
     private static String wrap(String head, String body) {
         return "<!doctype html><html><head>" + head + "</head><body>" + body + "</body></html>";
@@ -27,22 +30,23 @@ class ArticleExtractorTest {
 
     @Test
     void shouldKeepTheArticleAndDropShareBarRelatedLinksCaptionsAndComments() {
-        String html = wrap("<title>Council approves budget | Daily Courier</title>"
-                + "<meta property=\"og:title\" content=\"Council approves budget\">",
+        String html = wrap(
+                "<title>Council approves budget | Daily Courier</title>"
+                        + "<meta property=\"og:title\" content=\"Council approves budget\">",
                 siteChrome()
-                + "<article class=\"story\"><h1>Council approves budget</h1>"
-                + "<div class=\"byline\">By Jane Doe, Staff Writer</div>"
-                + "<div class=\"share-bar\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a> <a href=\"#\">Email</a></div>"
-                + "<figure><img src=\"a.jpg\"><figcaption>The council chamber on Tuesday. (Photo: J. Doe)</figcaption></figure>"
-                + "<div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p>"
-                + "<div class=\"related-links\"><h3>Related</h3><ul><li><a href=\"/a\">Mayor faces recall vote next month</a></li>"
-                + "<li><a href=\"/b\">Roads plan delayed again by the council</a></li></ul></div>"
-                + "<h2>What happens next</h2><p>" + P3 + "</p>"
-                + "<div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox every day.</p></div></div>"
-                + "</article>"
-                + "<section id=\"comments\"><h3>12 comments</h3><div class=\"comment\"><p>This budget is a disgrace and "
-                + "everybody on the council should resign right now, I have said it for years.</p></div></section>"
-                + "<footer><p>© 2024 Daily Courier. All rights reserved.</p></footer>");
+                        + "<article class=\"story\"><h1>Council approves budget</h1>"
+                        + "<div class=\"byline\">By Jane Doe, Staff Writer</div>"
+                        + "<div class=\"share-bar\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a> <a href=\"#\">Email</a></div>"
+                        + "<figure><img src=\"a.jpg\"><figcaption>The council chamber on Tuesday. (Photo: J. Doe)</figcaption></figure>"
+                        + "<div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p>"
+                        + "<div class=\"related-links\"><h3>Related</h3><ul><li><a href=\"/a\">Mayor faces recall vote next month</a></li>"
+                        + "<li><a href=\"/b\">Roads plan delayed again by the council</a></li></ul></div>"
+                        + "<h2>What happens next</h2><p>" + P3 + "</p>"
+                        + "<div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox every day.</p></div></div>"
+                        + "</article>"
+                        + "<section id=\"comments\"><h3>12 comments</h3><div class=\"comment\"><p>This budget is a disgrace and "
+                        + "everybody on the council should resign right now, I have said it for years.</p></div></section>"
+                        + "<footer><p>© 2024 Daily Courier. All rights reserved.</p></footer>");
 
         HtmlText.Page page = HtmlText.parse(html);
 
@@ -54,14 +58,20 @@ class ArticleExtractorTest {
     void shouldFindTheTextOfAPageWithoutArticleOrMainByScoringTheParagraphs() {
         StringBuilder menu = new StringBuilder("<div class=\"col-left\"><ul>");
         for (int i = 0; i < 30; i++) {
-            menu.append("<li><a href=\"/s").append(i).append("\">Section number ").append(i).append(" of the site</a></li>");
+            menu.append("<li><a href=\"/s")
+                    .append(i)
+                    .append("\">Section number ")
+                    .append(i)
+                    .append(" of the site</a></li>");
         }
         menu.append("</ul></div>");
-        String html = wrap("<title>Budget</title>", "<div id=\"wrap\">" + menu
-                + "<div class=\"c1\"><div class=\"t\"><b>Budget approved</b></div>"
-                + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>"
-                + "<div class=\"col-right\"><div class=\"box\"><a href=\"/x\">Most read: a story about something else "
-                + "entirely</a></div></div></div>");
+        String html = wrap(
+                "<title>Budget</title>",
+                "<div id=\"wrap\">" + menu
+                        + "<div class=\"c1\"><div class=\"t\"><b>Budget approved</b></div>"
+                        + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>"
+                        + "<div class=\"col-right\"><div class=\"box\"><a href=\"/x\">Most read: a story about something else "
+                        + "entirely</a></div></div></div>");
 
         String text = HtmlText.parse(html).text();
 
@@ -74,8 +84,10 @@ class ArticleExtractorTest {
         String ld = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget\","
                 + "\"datePublished\":\"2024-05-02T10:00:00Z\",\"articleBody\":\"" + P1 + "\\n" + P2 + "\\n" + P3 + " "
                 + P1.replace("Tuesday", "Wednesday") + "\\n" + P2.replace("four", "five") + "\"}";
-        String html = wrap("<title>Budget</title><script type=\"application/ld+json\">" + ld + "</script>",
-                siteChrome() + "<main><h1>Budget</h1><p>" + P1 + "</p><div class=\"paywall\">Subscribe to read more</div></main>");
+        String html = wrap(
+                "<title>Budget</title><script type=\"application/ld+json\">" + ld + "</script>",
+                siteChrome() + "<main><h1>Budget</h1><p>" + P1
+                        + "</p><div class=\"paywall\">Subscribe to read more</div></main>");
 
         HtmlText.Page page = HtmlText.parse(html);
 
@@ -85,11 +97,13 @@ class ArticleExtractorTest {
 
     @Test
     void shouldJoinAnArticleSplitAroundAnAdvertAndDropTheAdvert() {
-        String html = wrap("<title>Budget</title>", siteChrome() + "<div class=\"layout\">"
-                + "<div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p></div>"
-                + "<div class=\"ad-slot\"><span>Advertisement</span></div>"
-                + "<div class=\"article-body\"><p>" + P3 + "</p></div>"
-                + "<div class=\"more-stories\"><a href=\"/1\">Another story with a long headline here</a></div></div>");
+        String html = wrap(
+                "<title>Budget</title>",
+                siteChrome() + "<div class=\"layout\">"
+                        + "<div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p></div>"
+                        + "<div class=\"ad-slot\"><span>Advertisement</span></div>"
+                        + "<div class=\"article-body\"><p>" + P3 + "</p></div>"
+                        + "<div class=\"more-stories\"><a href=\"/1\">Another story with a long headline here</a></div></div>");
 
         String text = HtmlText.parse(html).text();
 
@@ -98,29 +112,39 @@ class ArticleExtractorTest {
 
     @Test
     void shouldKeepListsAndTablesOfTheArticleAndTweetsItQuotes() {
-        String html = wrap("<title>Results</title>", "<article><div class=\"entry-content\"><p>" + P1 + "</p>"
-                + "<ul><li>Schools: up four percent on last year</li><li>Roads: down two percent on last year</li></ul>"
-                + "<table><tr><th>Item</th><th>Amount</th></tr><tr class=\"row player-1\"><td>Schools</td><td>1,200</td></tr></table>"
-                + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Proud of our council today, a "
-                + "budget that puts schools first.</p>— Mayor (@mayor) <a href=\"https://t.co/x\">May 2, 2024</a></blockquote></div>"
-                + "<p>" + P2 + "</p></div></article>");
+        String html = wrap(
+                "<title>Results</title>",
+                "<article><div class=\"entry-content\"><p>" + P1 + "</p>"
+                        + "<ul><li>Schools: up four percent on last year</li><li>Roads: down two percent on last year</li></ul>"
+                        + "<table><tr><th>Item</th><th>Amount</th></tr><tr class=\"row player-1\"><td>Schools</td><td>1,200</td></tr></table>"
+                        + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Proud of our council today, a "
+                        + "budget that puts schools first.</p>— Mayor (@mayor) <a href=\"https://t.co/x\">May 2, 2024</a></blockquote></div>"
+                        + "<p>" + P2 + "</p></div></article>");
 
         String text = HtmlText.parse(html).text();
 
-        assertThat(text).contains("Schools: up four percent", "Roads: down two percent", "Schools 1,200",
-                "Proud of our council today", P2);
+        assertThat(text)
+                .contains(
+                        "Schools: up four percent",
+                        "Roads: down two percent",
+                        "Schools 1,200",
+                        "Proud of our council today",
+                        P2);
     }
 
     @Test
     void shouldExtractRussianPagesAndDropTheSiteNameAndTheRepeatedHeadline() {
         String p1 = "Правительство утвердило новый бюджет города на следующий год, увеличив расходы на школы, дороги и "
                 + "здравоохранение, сообщила пресс-служба мэрии.";
-        String p2 = "Депутаты обсуждали документ три недели, а оппозиция назвала сокращение дорожной программы ошибкой, "
-                + "которая ударит по жителям окраин.";
-        String html = wrap("<title>Бюджет утверждён — Городские новости</title>",
+        String p2 =
+                "Депутаты обсуждали документ три недели, а оппозиция назвала сокращение дорожной программы ошибкой, "
+                        + "которая ударит по жителям окраин.";
+        String html = wrap(
+                "<title>Бюджет утверждён — Городские новости</title>",
                 "<div class=\"logo\"><h1>Городские новости</h1></div><div class=\"menu\"><a href=\"/\">Главная</a> "
-                + "<a href=\"/news\">Новости</a></div><div class=\"news-text\"><h2>Бюджет утверждён</h2>"
-                + "<p>" + p1 + "</p><p>" + p2 + "</p><p class=\"tags\">Теги: <a>бюджет</a>, <a>мэрия</a></p></div>");
+                        + "<a href=\"/news\">Новости</a></div><div class=\"news-text\"><h2>Бюджет утверждён</h2>"
+                        + "<p>" + p1 + "</p><p>" + p2
+                        + "</p><p class=\"tags\">Теги: <a>бюджет</a>, <a>мэрия</a></p></div>");
 
         HtmlText.Page page = HtmlText.parse(html);
 
@@ -130,9 +154,11 @@ class ArticleExtractorTest {
 
     @Test
     void shouldStayParagraphsWhenSplitIntoReleases() {
-        String html = wrap("<title>Council approves budget</title><meta property=\"article:published_time\" "
-                + "content=\"2024-03-14T09:00:00+03:00\">", siteChrome() + "<article><h1>Council approves budget</h1>"
-                + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>");
+        String html = wrap(
+                "<title>Council approves budget</title><meta property=\"article:published_time\" "
+                        + "content=\"2024-03-14T09:00:00+03:00\">",
+                siteChrome() + "<article><h1>Council approves budget</h1>" + "<p>" + P1 + "</p><p>" + P2 + "</p><p>"
+                        + P3 + "</p></article>");
 
         HtmlText.Page page = HtmlText.parse(html);
         List<ParsedRelease> releases = ReleaseSplitter.single(page.text(), page.title(), page.date());
@@ -144,8 +170,16 @@ class ArticleExtractorTest {
 
     @Test
     void shouldNeverThrowAndReturnSomethingForOddInput() {
-        for (String s : new String[] {null, "", "plain text, no markup at all", "<html>", "<body><p>Short.</p></body>",
-                "<<<<>>>>", "<script>var a = '<p>';</script>", "<div>".repeat(5000) + "deep" + "</div>".repeat(5000)}) {
+        for (String s : new String[] {
+            null,
+            "",
+            "plain text, no markup at all",
+            "<html>",
+            "<body><p>Short.</p></body>",
+            "<<<<>>>>",
+            "<script>var a = '<p>';</script>",
+            "<div>".repeat(5000) + "deep" + "</div>".repeat(5000)
+        }) {
             HtmlText.Page page = HtmlText.parse(s);
             assertThat(page).isNotNull();
             assertThat(page.text()).isNotNull();

@@ -3,22 +3,25 @@ package org.bulletin.enrich.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DateParserTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Published 20.01.2022 in Moscow|2022-01-20",
-            "On 25 July 2024, staff met|2024-07-25",
-            "held on July 25, 2024 at the UN|2024-07-25",
-            "Минск, 19 июля 2024 г. /БЕЛТА/|2024-07-19",
-            "02.06.2018Creating a common security space|2018-06-02",
-            "updated 2023-11-05T10:00:00Z|2023-11-05",
-            "в ночь на 3 декабря 2021 года|2021-12-03",
-            "Sept 12, 2023 (Reuters)|2023-09-12"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Published 20.01.2022 in Moscow|2022-01-20",
+                "On 25 July 2024, staff met|2024-07-25",
+                "held on July 25, 2024 at the UN|2024-07-25",
+                "Минск, 19 июля 2024 г. /БЕЛТА/|2024-07-19",
+                "02.06.2018Creating a common security space|2018-06-02",
+                "updated 2023-11-05T10:00:00Z|2023-11-05",
+                "в ночь на 3 декабря 2021 года|2021-12-03",
+                "Sept 12, 2023 (Reuters)|2023-09-12"
+            })
     void shouldReadTheDateFormsTheSourcesUse(String text, String expected) {
         assertThat(DateParser.firstAbsolute(text)).isEqualTo(LocalDate.parse(expected));
     }
@@ -27,12 +30,17 @@ class DateParserTest {
     void shouldResolveRelativeFormsAgainstTheReferenceDate() {
         LocalDate ref = LocalDate.of(2022, 1, 25);
         assertThat(DateParser.findAll("On January 20, this year, the CSTO Secretary General", ref))
-                .extracting(DateParser.DateMatch::date).containsExactly(LocalDate.of(2022, 1, 20));
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2022, 1, 20));
         assertThat(DateParser.findAll("20 января текущего года состоялась встреча", ref))
-                .extracting(DateParser.DateMatch::date).containsExactly(LocalDate.of(2022, 1, 20));
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2022, 1, 20));
         assertThat(DateParser.findAll("the meeting on 28 December discussed", ref))
-                .extracting(DateParser.DateMatch::date).containsExactly(LocalDate.of(2021, 12, 28));
-        assertThat(DateParser.findAll("вчера в Душанбе", ref)).extracting(DateParser.DateMatch::date).containsExactly(ref.minusDays(1));
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2021, 12, 28));
+        assertThat(DateParser.findAll("вчера в Душанбе", ref))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(ref.minusDays(1));
     }
 
     @Test
@@ -51,10 +59,16 @@ class DateParserTest {
     void shouldFindDatesDeepInALongTextAndIgnoreMonthWordsWithoutDates() {
         // The month-name forms are searched only around month words; dates far apart must all still be found.
         String filler = "The parties discussed cooperation and may meet again. ".repeat(60);
-        String text = "On 5 June 2024 the council met. " + filler + "It met again on March 3, 2025 and on 20.01.2022" + filler
-                + "and on 19 июля 2024 г. in Minsk.";
-        assertThat(DateParser.findAll(text, null)).extracting(DateParser.DateMatch::date)
-                .containsExactly(LocalDate.of(2024, 6, 5), LocalDate.of(2025, 3, 3), LocalDate.of(2022, 1, 20), LocalDate.of(2024, 7, 19));
-        assertThat(DateParser.findAll("Maybe in May they will decide; Марта не было.", LocalDate.of(2024, 1, 1))).isEmpty();
+        String text = "On 5 June 2024 the council met. " + filler + "It met again on March 3, 2025 and on 20.01.2022"
+                + filler + "and on 19 июля 2024 г. in Minsk.";
+        assertThat(DateParser.findAll(text, null))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(
+                        LocalDate.of(2024, 6, 5),
+                        LocalDate.of(2025, 3, 3),
+                        LocalDate.of(2022, 1, 20),
+                        LocalDate.of(2024, 7, 19));
+        assertThat(DateParser.findAll("Maybe in May they will decide; Марта не было.", LocalDate.of(2024, 1, 1)))
+                .isEmpty();
     }
 }

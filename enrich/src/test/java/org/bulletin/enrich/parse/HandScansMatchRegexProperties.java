@@ -24,18 +24,61 @@ class HandScansMatchRegexProperties {
 
     @Provide
     Arbitrary<String> tricky() {
-        Arbitrary<String> pieces = Arbitraries.of("back", "BACK", "Bac\u212A", "назад", "НАЗАД", "Вернуться", "вернуться",
-                ".jpg", ".JPG", ".Png", ".gİf", ".GIF", ".webp", ".bmp", ".svg", ".TIF", ".tİf", "İ", "Σ", "ς", "\u212A",
-                "\uD835\uDC00", "\uD801\uDC00", "\uD83D\uDE00", "\uD800", "٣", "7", "2024", "-", " ", "\u00a0", ".", ",", "a",
-                "Zas", "ё", "Ё", "ǅ", "ß", "\u0301", "’");
+        Arbitrary<String> pieces = Arbitraries.of(
+                "back",
+                "BACK",
+                "Bac\u212A",
+                "назад",
+                "НАЗАД",
+                "Вернуться",
+                "вернуться",
+                ".jpg",
+                ".JPG",
+                ".Png",
+                ".gİf",
+                ".GIF",
+                ".webp",
+                ".bmp",
+                ".svg",
+                ".TIF",
+                ".tİf",
+                "İ",
+                "Σ",
+                "ς",
+                "\u212A",
+                "\uD835\uDC00",
+                "\uD801\uDC00",
+                "\uD83D\uDE00",
+                "\uD800",
+                "٣",
+                "7",
+                "2024",
+                "-",
+                " ",
+                "\u00a0",
+                ".",
+                ",",
+                "a",
+                "Zas",
+                "ё",
+                "Ё",
+                "ǅ",
+                "ß",
+                "\u0301",
+                "’");
         return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
     }
 
     @Property(tries = 3000)
     void gluedHintsAreTheLowerCaseContainsChecks(@ForAll("tricky") String line) {
         String lower = line.toLowerCase(Locale.ROOT);
-        boolean image = lower.contains(".jp") || lower.contains(".png") || lower.contains(".gif") || lower.contains(".webp")
-                || lower.contains(".bmp") || lower.contains(".svg") || lower.contains(".tif");
+        boolean image = lower.contains(".jp")
+                || lower.contains(".png")
+                || lower.contains(".gif")
+                || lower.contains(".webp")
+                || lower.contains(".bmp")
+                || lower.contains(".svg")
+                || lower.contains(".tif");
         boolean nav = lower.contains("back") || lower.contains("назад") || lower.contains("вернуться");
         int hints = Chrome.gluedHints(line);
         assertThat((hints & Chrome.IMAGE_HINT) != 0).as(line).isEqualTo(image);

@@ -13,9 +13,23 @@ class ParsersNeverThrowProperties {
     Arbitrary<String> hostile() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(400),
-                Arbitraries.strings().withChars("<>/=\"'!-&;#\n\r\t .,0123456789ЯжAz«»–").ofMaxLength(400),
-                Arbitraries.of("<html><body><h1>x</h1><p>", "20.01.2022", "\n\n\n", "Go back", "<script>", "31.02.2024",
-                        "99 July 2024", "<<<<", "К.-Ж. ", "\u0000\uFFFF\uD800").list().ofMaxSize(40).map(l -> String.join("", l)));
+                Arbitraries.strings()
+                        .withChars("<>/=\"'!-&;#\n\r\t .,0123456789ЯжAz«»–")
+                        .ofMaxLength(400),
+                Arbitraries.of(
+                                "<html><body><h1>x</h1><p>",
+                                "20.01.2022",
+                                "\n\n\n",
+                                "Go back",
+                                "<script>",
+                                "31.02.2024",
+                                "99 July 2024",
+                                "<<<<",
+                                "К.-Ж. ",
+                                "\u0000\uFFFF\uD800")
+                        .list()
+                        .ofMaxSize(40)
+                        .map(l -> String.join("", l)));
     }
 
     @Property(tries = 300)

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReleaseSplitterTest {
 
     private static String sample() throws IOException {
-        try (InputStream in = ReleaseSplitterTest.class.getClassLoader().getResourceAsStream("devset/dev/sample-raw-scrape.txt")) {
+        try (InputStream in =
+                ReleaseSplitterTest.class.getClassLoader().getResourceAsStream("devset/dev/sample-raw-scrape.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -22,15 +23,25 @@ class ReleaseSplitterTest {
         List<ParsedRelease> releases = ReleaseSplitter.split(sample());
 
         assertThat(releases).hasSize(5);
-        assertThat(releases).extracting(ParsedRelease::title).satisfiesExactly(
-                t -> assertThat(t).startsWith("On 25 July 2024, staff of the CSTO Secretariat met with graduates"),
-                t -> assertThat(t).startsWith("Allow me to thank the Russian presidency"),
-                t -> assertThat(t).startsWith("The CSTO Secretary General Imangali Tasmagambetov took part in the debate"),
-                t -> assertThat(t).startsWith("Imangali Tasmagambetov, the Collective Security Treaty Organization Secretary General"),
-                t -> assertThat(t).isEqualTo("The CSTO Secretary General had a meeting via videoconferencing with the UN "
-                        + "Assistant Secretary General for Political Affairs"));
-        assertThat(releases).extracting(ParsedRelease::publishedDate).containsExactly(
-                LocalDate.of(2024, 7, 25), null, LocalDate.of(2024, 7, 19), null, LocalDate.of(2022, 1, 20));
+        assertThat(releases)
+                .extracting(ParsedRelease::title)
+                .satisfiesExactly(
+                        t -> assertThat(t)
+                                .startsWith("On 25 July 2024, staff of the CSTO Secretariat met with graduates"),
+                        t -> assertThat(t).startsWith("Allow me to thank the Russian presidency"),
+                        t -> assertThat(t)
+                                .startsWith(
+                                        "The CSTO Secretary General Imangali Tasmagambetov took part in the debate"),
+                        t -> assertThat(t)
+                                .startsWith(
+                                        "Imangali Tasmagambetov, the Collective Security Treaty Organization Secretary General"),
+                        t -> assertThat(t)
+                                .isEqualTo("The CSTO Secretary General had a meeting via videoconferencing with the UN "
+                                        + "Assistant Secretary General for Political Affairs"));
+        assertThat(releases)
+                .extracting(ParsedRelease::publishedDate)
+                .containsExactly(
+                        LocalDate.of(2024, 7, 25), null, LocalDate.of(2024, 7, 19), null, LocalDate.of(2022, 1, 20));
     }
 
     @Test
@@ -41,24 +52,30 @@ class ReleaseSplitterTest {
         ParsedRelease last = releases.get(4);
         assertThat(last.titleDerived()).isFalse();
         assertThat(last.signature()).isEqualTo("The CSTO Press Secretary Vladimir Zaynetdinov");
-        assertThat(last.bodyText()).startsWith("On January 20, this year").doesNotContain("Back to", "Go back", "Zaynetdinov");
+        assertThat(last.bodyText())
+                .startsWith("On January 20, this year")
+                .doesNotContain("Back to", "Go back", "Zaynetdinov");
         assertThat(last.paragraphs()).hasSize(9);
     }
 
     @Test
     void shouldDropNavigationAndGluedImageNames() {
-        String text = "Главная / Новости\n\nВернуться к списку\n\nIMG_2044.jpgГенеральный секретарь ОДКБ провел встречу с послом "
-                + "Казахстана. Стороны обсудили вопросы сотрудничества и подготовку к саммиту.\n\nНАЗАД\nПоделиться";
+        String text =
+                "Главная / Новости\n\nВернуться к списку\n\nIMG_2044.jpgГенеральный секретарь ОДКБ провел встречу с послом "
+                        + "Казахстана. Стороны обсудили вопросы сотрудничества и подготовку к саммиту.\n\nНАЗАД\nПоделиться";
         List<ParsedRelease> releases = ReleaseSplitter.split(text);
 
         assertThat(releases).hasSize(1);
-        assertThat(releases.get(0).bodyText()).startsWith("Генеральный секретарь ОДКБ").doesNotContain("IMG_2044", "НАЗАД", "Поделиться");
+        assertThat(releases.get(0).bodyText())
+                .startsWith("Генеральный секретарь ОДКБ")
+                .doesNotContain("IMG_2044", "НАЗАД", "Поделиться");
     }
 
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
-        String text = "Итоги операции «Канал» подвели в Москве\n\n15.06.2023\n\nВ Секретариате ОДКБ состоялось совещание по "
-                + "итогам операции, в ходе которой изъято 12 тонн наркотиков.";
+        String text =
+                "Итоги операции «Канал» подвели в Москве\n\n15.06.2023\n\nВ Секретариате ОДКБ состоялось совещание по "
+                        + "итогам операции, в ходе которой изъято 12 тонн наркотиков.";
         ParsedRelease r = ReleaseSplitter.split(text).get(0);
 
         assertThat(r.title()).isEqualTo("Итоги операции «Канал» подвели в Москве");
@@ -82,8 +99,10 @@ class ReleaseSplitterTest {
         assertThat(r.title()).isEqualTo("CSTO defence ministers agree on joint exercise calendar for next year");
         assertThat(r.publishedDate()).isEqualTo(LocalDate.of(2024, 3, 14));
         assertThat(r.paragraphs()).hasSize(3);
-        assertThat(r.bodyText()).startsWith("MOSCOW, March 14. /TASS/. Defence ministers")
-                .doesNotContain("Select the city", "Read also", "Kazakhstan to host", "Oil prices", "log in", "Download it");
+        assertThat(r.bodyText())
+                .startsWith("MOSCOW, March 14. /TASS/. Defence ministers")
+                .doesNotContain(
+                        "Select the city", "Read also", "Kazakhstan to host", "Oil prices", "log in", "Download it");
     }
 
     @Test
@@ -92,11 +111,20 @@ class ReleaseSplitterTest {
 
         assertThat(releases).hasSize(1);
         ParsedRelease r = releases.get(0);
-        assertThat(r.title()).isEqualTo("Пограничники Таджикистана задержали группу контрабандистов на границе с Афганистаном");
+        assertThat(r.title())
+                .isEqualTo("Пограничники Таджикистана задержали группу контрабандистов на границе с Афганистаном");
         assertThat(r.publishedDate()).isEqualTo(LocalDate.of(2024, 4, 12));
         assertThat(r.paragraphs()).hasSize(3);
-        assertThat(r.bodyText()).doesNotContain("Выберите город", "32.2", "Перевод", "опечатку", "email", "Telegram",
-                "Курс доллара", "фестиваль");
+        assertThat(r.bodyText())
+                .doesNotContain(
+                        "Выберите город",
+                        "32.2",
+                        "Перевод",
+                        "опечатку",
+                        "email",
+                        "Telegram",
+                        "Курс доллара",
+                        "фестиваль");
     }
 
     @Test
@@ -107,34 +135,41 @@ class ReleaseSplitterTest {
         ParsedRelease r = releases.get(0);
         assertThat(r.title()).isEqualTo("SCO RATS COUNCIL MEETS IN TASHKENT");
         assertThat(r.paragraphs()).hasSize(2);
-        assertThat(r.paragraphs().get(0)).startsWith("Today, Apr. 8, 2016 the regular meeting of the Council of the Regional "
-                + "Anti-Terrorist Structure").endsWith("separatism and extremism.");
+        assertThat(r.paragraphs().get(0))
+                .startsWith("Today, Apr. 8, 2016 the regular meeting of the Council of the Regional "
+                        + "Anti-Terrorist Structure")
+                .endsWith("separatism and extremism.");
     }
 
     @Test
     void shouldNotCutAnArticleAtItsSubheadings() {
-        String text = "Kyrgyzstan and Tajikistan agree on a ceasefire\n\nKyrgyzstan and Tajikistan announced on Friday that "
-                + "they had agreed on a complete ceasefire after clashes on their border.\n\nThe worst clashes in years\n\n"
-                + "The fighting that broke out on Thursday evening was the worst between the two countries since last year, "
-                + "officials on both sides said.\n\nTalks on demarcation\n\nBoth governments said border commissions would "
-                + "resume talks on the delimitation of the disputed sections next month.";
+        String text =
+                "Kyrgyzstan and Tajikistan agree on a ceasefire\n\nKyrgyzstan and Tajikistan announced on Friday that "
+                        + "they had agreed on a complete ceasefire after clashes on their border.\n\nThe worst clashes in years\n\n"
+                        + "The fighting that broke out on Thursday evening was the worst between the two countries since last year, "
+                        + "officials on both sides said.\n\nTalks on demarcation\n\nBoth governments said border commissions would "
+                        + "resume talks on the delimitation of the disputed sections next month.";
         List<ParsedRelease> releases = ReleaseSplitter.split(text);
 
         assertThat(releases).hasSize(1);
-        assertThat(releases.get(0).paragraphs()).contains("The worst clashes in years", "Talks on demarcation").hasSize(5);
+        assertThat(releases.get(0).paragraphs())
+                .contains("The worst clashes in years", "Talks on demarcation")
+                .hasSize(5);
     }
 
     @Test
     void shouldStillSplitTwoReleasesOfANewsListAtADatedHeadline() {
-        String text = "CSTO Secretary General met the Ambassador of Kazakhstan\n12.02.2024\nThe CSTO Secretary General met "
-                + "the Ambassador of Kazakhstan to discuss the preparation of the session of the Collective Security Council "
-                + "and the agenda of the meetings of the foreign and defence ministers planned for the autumn in Astana.\n\n"
-                + "CSTO Crisis Response Centre holds a drill with national centres\n10.02.2024\nThe CSTO Crisis Response Centre "
-                + "held a videoconference drill with the crisis centres of the member states; the duty shifts practised the "
-                + "exchange of information during a simulated earthquake in one of the member states and the dispatch of aid.";
+        String text =
+                "CSTO Secretary General met the Ambassador of Kazakhstan\n12.02.2024\nThe CSTO Secretary General met "
+                        + "the Ambassador of Kazakhstan to discuss the preparation of the session of the Collective Security Council "
+                        + "and the agenda of the meetings of the foreign and defence ministers planned for the autumn in Astana.\n\n"
+                        + "CSTO Crisis Response Centre holds a drill with national centres\n10.02.2024\nThe CSTO Crisis Response Centre "
+                        + "held a videoconference drill with the crisis centres of the member states; the duty shifts practised the "
+                        + "exchange of information during a simulated earthquake in one of the member states and the dispatch of aid.";
         List<ParsedRelease> releases = ReleaseSplitter.split(text);
 
-        assertThat(releases).extracting(ParsedRelease::publishedDate)
+        assertThat(releases)
+                .extracting(ParsedRelease::publishedDate)
                 .containsExactly(LocalDate.of(2024, 2, 12), LocalDate.of(2024, 2, 10));
     }
 }

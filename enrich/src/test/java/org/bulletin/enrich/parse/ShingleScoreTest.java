@@ -19,7 +19,8 @@ class ShingleScoreTest {
 
     @Test
     void shouldCountShinglesAsMultisetsAndNormalisePerPage() {
-        // truth has 2 shingles (a b c d, b c d e); the extraction adds 1 (c d e f): tp 2, fp 1, fn 0 -> 2/3, 0, 1/3 ... of 3
+        // truth has 2 shingles (a b c d, b c d e); the extraction adds 1 (c d e f): tp 2, fp 1, fn 0 -> 2/3, 0, 1/3 ...
+        // of 3
         ShingleScore.Page p = ShingleScore.page("a b c d e", "a b c d e f");
         assertThat(p.tp()).isCloseTo(2.0 / 3, within(1e-9));
         assertThat(p.fp()).isCloseTo(1.0 / 3, within(1e-9));
@@ -29,8 +30,12 @@ class ShingleScoreTest {
 
     @Test
     void shouldKeepCaseAndSplitUnicodeWords() {
-        assertThat(ShingleScore.page("Привет мир как дела", "привет мир как дела").tp()).isZero();
-        assertThat(ShingleScore.page("Привет мир как дела", "Привет — мир, как дела!").tp()).isEqualTo(1.0);
+        assertThat(ShingleScore.page("Привет мир как дела", "привет мир как дела")
+                        .tp())
+                .isZero();
+        assertThat(ShingleScore.page("Привет мир как дела", "Привет — мир, как дела!")
+                        .tp())
+                .isEqualTo(1.0);
     }
 
     @Test

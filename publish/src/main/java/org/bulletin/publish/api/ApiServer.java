@@ -40,11 +40,12 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     // Dates and instants as ISO-8601 text (2024-05-01, 2024-05-01T08:00:00Z), as clients have always read them.
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final Set<String> LIST_PARAMS =
-        Set.of("region", "topic", "country", "language", "q", "from", "to", "limit", "cursor");
+            Set.of("region", "topic", "country", "language", "q", "from", "to", "limit", "cursor");
     private static final int MAX_Q = 500;
 
     private final Javalin app;
@@ -68,8 +69,10 @@ public final class ApiServer implements AutoCloseable {
         app.get("/v1/releases/<id>", this::one);
         app.get("/v1/stats", ctx -> json(ctx, 200, store.stats()));
         app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-            .result(registry.scrape()));
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(registry.scrape()));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         for (Route r : b.routes) {
             app.addHttpHandler(r.type(), r.path(), r.handler());
@@ -122,7 +125,8 @@ public final class ApiServer implements AutoCloseable {
     private void list(Context ctx) {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!LIST_PARAMS.contains(name)) {
-                throw new BadRequest("unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(LIST_PARAMS));
+                throw new BadRequest(
+                        "unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(LIST_PARAMS));
             }
             if (ctx.queryParams(name).size() > 1) {
                 throw new BadRequest("parameter '" + name + "' given more than once");
@@ -159,8 +163,16 @@ public final class ApiServer implements AutoCloseable {
                 throw new BadRequest("cursor is not one this API issued");
             }
         }
-        ReleaseQuery query = new ReleaseQuery(label(ctx, "region"), label(ctx, "topic"), label(ctx, "country"),
-            label(ctx, "language"), q, from, to, limit, cursor);
+        ReleaseQuery query = new ReleaseQuery(
+                label(ctx, "region"),
+                label(ctx, "topic"),
+                label(ctx, "country"),
+                label(ctx, "language"),
+                q,
+                from,
+                to,
+                limit,
+                cursor);
         var page = store.query(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
@@ -181,7 +193,8 @@ public final class ApiServer implements AutoCloseable {
     private void health(Context ctx) {
         // Ask the store now rather than trusting the last report: the API may run without a sink.
         if (store.ping()) {
-            if (health.snapshot().get("store") == null || health.snapshot().get("store").state() != Health.State.UP) {
+            if (health.snapshot().get("store") == null
+                    || health.snapshot().get("store").state() != Health.State.UP) {
                 health.up("store");
             }
         } else {
@@ -229,7 +242,9 @@ public final class ApiServer implements AutoCloseable {
 
     private static void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(HttpStatus.forStatus(status)).contentType("application/json").result(JSON.writeValueAsString(body));
+            ctx.status(HttpStatus.forStatus(status))
+                    .contentType("application/json")
+                    .result(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -258,8 +273,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private record Route(HandlerType type, String path, Handler handler) {
-    }
+    private record Route(HandlerType type, String path, Handler handler) {}
 
     /** Collects what the API serves before it starts. */
     public static final class Builder {

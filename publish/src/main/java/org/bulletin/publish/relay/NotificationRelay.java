@@ -82,8 +82,14 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
      * @param kafkaOverrides client overrides of every stage ({@code KAFKA_*} / {@code kafka.*}); this stage's
      *                       {@code bulletin.publish.kafka.*} go on top
      */
-    public NotificationRelay(PublishConfig config, ReleaseStore store, PublishTopics topics, String bootstrapServers,
-                             Map<String, ?> kafkaOverrides, Health health, PublishMetrics metrics) {
+    public NotificationRelay(
+            PublishConfig config,
+            ReleaseStore store,
+            PublishTopics topics,
+            String bootstrapServers,
+            Map<String, ?> kafkaOverrides,
+            Health health,
+            PublishMetrics metrics) {
         this.config = config;
         this.kafkaOverrides = Map.copyOf(kafkaOverrides);
         this.store = store;
@@ -98,8 +104,8 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     }
 
     /** The admin client's configuration (it reads the relay position): overrides, then the bootstrap servers. */
-    public static Properties adminProperties(PublishConfig config, String bootstrapServers,
-                                             Map<String, ?> kafkaOverrides) {
+    public static Properties adminProperties(
+            PublishConfig config, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties a = new Properties();
         a.putAll(config.kafkaClientProperties(kafkaOverrides));
         a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -107,8 +113,8 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     }
 
     /** The transactional producer's configuration: overrides first, then what exactly-once relaying needs. */
-    public static Properties producerProperties(PublishConfig config, String bootstrapServers,
-                                                Map<String, ?> kafkaOverrides) {
+    public static Properties producerProperties(
+            PublishConfig config, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties(kafkaOverrides));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -165,8 +171,10 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     }
 
     private void startProducer() throws InterruptedException, ExecutionException, TimeoutException {
-        producer = new KafkaProducer<>(producerProperties(config, bootstrapServers, kafkaOverrides),
-            new StringSerializer(), topics.notificationSerializer());
+        producer = new KafkaProducer<>(
+                producerProperties(config, bootstrapServers, kafkaOverrides),
+                new StringSerializer(),
+                topics.notificationSerializer());
         // Fences any earlier incarnation and settles its open transaction; only then is the position stable.
         producer.initTransactions();
         position = recoverPosition();
@@ -175,17 +183,21 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
     }
 
     private long recoverPosition() throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin
-            .listConsumerGroupOffsets(positionGroup, new ListConsumerGroupOffsetsOptions().requireStable(true))
-            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
+                        positionGroup, new ListConsumerGroupOffsetsOptions().requireStable(true))
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         OffsetAndMetadata om = offsets.get(positionPartition);
         long fromKafka = 0;
         if (om != null) {
             if (store.storeId().equals(om.metadata())) {
                 fromKafka = om.offset() - 1;
             } else {
-                LOG.warn("Relay position in group {} belongs to store {}, not this store {}; ignoring it",
-                    positionGroup, om.metadata(), store.storeId());
+                LOG.warn(
+                        "Relay position in group {} belongs to store {}, not this store {}; ignoring it",
+                        positionGroup,
+                        om.metadata(),
+                        store.storeId());
             }
         }
         return Math.max(fromKafka, store.relayPosition(config.transactionalId()));
@@ -205,12 +217,12 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(HEADER_OUTBOX_ID, Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
                 headers.add(HEADER_STORE_ID, store.storeId().getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>(topics.notifications(), null, row.notification().getReleaseId(),
-                    row.notification(), headers));
+                producer.send(new ProducerRecord<>(
+                        topics.notifications(), null, row.notification().getReleaseId(), row.notification(), headers));
             }
             producer.sendOffsetsToTransaction(
-                Map.of(positionPartition, new OffsetAndMetadata(last + 1, store.storeId())),
-                new ConsumerGroupMetadata(positionGroup));
+                    Map.of(positionPartition, new OffsetAndMetadata(last + 1, store.storeId())),
+                    new ConsumerGroupMetadata(positionGroup));
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
             throw e;

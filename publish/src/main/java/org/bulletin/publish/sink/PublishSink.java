@@ -79,6 +79,7 @@ public final class PublishSink implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     /** Assigned partitions whose stored offset could not be read yet; kept paused until it can. */
     private final Set<TopicPartition> pendingSeek = new HashSet<>();
+
     private boolean outage;
     private BooleanSupplier outageProbe = () -> true;
     private long backoffMs = MIN_BACKOFF_MS;
@@ -87,9 +88,15 @@ public final class PublishSink implements Runnable, AutoCloseable {
      * @param kafkaOverrides client overrides of every stage ({@code KAFKA_*} / {@code kafka.*}); this stage's
      *                       {@code bulletin.publish.kafka.*} go on top
      */
-    public PublishSink(PublishConfig config, ReleaseStore store, PublishTopics topics, String bootstrapServers,
-                       Map<String, ?> kafkaOverrides, Health health, PublishMetrics metrics,
-                       Runnable onNotificationsQueued) {
+    public PublishSink(
+            PublishConfig config,
+            ReleaseStore store,
+            PublishTopics topics,
+            String bootstrapServers,
+            Map<String, ?> kafkaOverrides,
+            Health health,
+            PublishMetrics metrics,
+            Runnable onNotificationsQueued) {
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -98,16 +105,20 @@ public final class PublishSink implements Runnable, AutoCloseable {
         this.metrics = metrics;
         this.onNotificationsQueued = onNotificationsQueued;
 
-        this.consumer = new KafkaConsumer<>(consumerProperties(config, bootstrapServers, kafkaOverrides),
-            new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.dlqProducer = new KafkaProducer<>(dlqProducerProperties(config, bootstrapServers, kafkaOverrides),
-            new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(
+                consumerProperties(config, bootstrapServers, kafkaOverrides),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        this.dlqProducer = new KafkaProducer<>(
+                dlqProducerProperties(config, bootstrapServers, kafkaOverrides),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
         health.report("kafka", Health.State.STARTING, "waiting for partitions of " + topics.enriched());
     }
 
     /** The sink consumer's configuration: overrides first, then what exactly-once needs (never overridable). */
-    public static Properties consumerProperties(PublishConfig config, String bootstrapServers,
-                                                Map<String, ?> kafkaOverrides) {
+    public static Properties consumerProperties(
+            PublishConfig config, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties c = new Properties();
         c.putAll(config.kafkaClientProperties(kafkaOverrides));
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -122,8 +133,8 @@ public final class PublishSink implements Runnable, AutoCloseable {
     }
 
     /** The dead-letter producer's configuration: overrides first, then acks=all and idempotence. */
-    public static Properties dlqProducerProperties(PublishConfig config, String bootstrapServers,
-                                                   Map<String, ?> kafkaOverrides) {
+    public static Properties dlqProducerProperties(
+            PublishConfig config, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties(kafkaOverrides));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -194,8 +205,11 @@ public final class PublishSink implements Runnable, AutoCloseable {
         List<IncomingRelease> good = new ArrayList<>();
         for (Item item : items) {
             if (item.release() != null) {
-                good.add(new IncomingRelease(item.release(), item.record().topic(), item.record().partition(),
-                    item.record().offset()));
+                good.add(new IncomingRelease(
+                        item.release(),
+                        item.record().topic(),
+                        item.record().partition(),
+                        item.record().offset()));
             }
         }
         try {
@@ -203,8 +217,10 @@ public final class PublishSink implements Runnable, AutoCloseable {
             markCommitted(items);
             afterCommit(result);
         } catch (RecordRejectedException e) {
-            LOG.warn("Store rejected a batch of {} record(s), retrying them one by one: {}", items.size(),
-                e.getMessage());
+            LOG.warn(
+                    "Store rejected a batch of {} record(s), retrying them one by one: {}",
+                    items.size(),
+                    e.getMessage());
             unroll(items);
         } catch (StoreUnavailableException e) {
             enterOutage(items, "store", e.getMessage(), store::ping);
@@ -239,8 +255,11 @@ public final class PublishSink implements Runnable, AutoCloseable {
                 if (item.release() == null) {
                     timedWrite(List.of(), offsetCommits(one));
                 } else {
-                    IncomingRelease in = new IncomingRelease(item.release(), item.record().topic(),
-                        item.record().partition(), item.record().offset());
+                    IncomingRelease in = new IncomingRelease(
+                            item.release(),
+                            item.record().topic(),
+                            item.record().partition(),
+                            item.record().offset());
                     try {
                         afterCommit(timedWrite(List.of(in), offsetCommits(one)));
                     } catch (RecordRejectedException rejected) {
@@ -281,8 +300,8 @@ public final class PublishSink implements Runnable, AutoCloseable {
             next.merge(item.tp(), item.record().offset() + 1, Math::max);
         }
         List<OffsetCommit> out = new ArrayList<>(next.size());
-        next.forEach((tp, offset) -> out.add(
-            new OffsetCommit(config.groupId(), tp.topic(), tp.partition(), committed.get(tp), offset)));
+        next.forEach((tp, offset) ->
+                out.add(new OffsetCommit(config.groupId(), tp.topic(), tp.partition(), committed.get(tp), offset)));
         return out;
     }
 
@@ -291,7 +310,7 @@ public final class PublishSink implements Runnable, AutoCloseable {
             committed.merge(item.tp(), item.record().offset() + 1, Math::max);
         }
         if (health.snapshot().containsKey("store")
-            && health.snapshot().get("store").state() != Health.State.UP) {
+                && health.snapshot().get("store").state() != Health.State.UP) {
             health.up("store");
         }
     }
@@ -317,17 +336,21 @@ public final class PublishSink implements Runnable, AutoCloseable {
         Headers headers = new RecordHeaders();
         r.headers().forEach(headers::add);
         DeadLetterHeaders.of(STAGE, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
-                .origin(r.topic(), r.partition(), r.offset()).writeTo(headers);
+                .origin(r.topic(), r.partition(), r.offset())
+                .writeTo(headers);
         try {
             // Synchronous: the offset of this record is committed to the store only after the DLQ has it.
-            dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), headers))
-                .get(60, TimeUnit.SECONDS);
+            dlqProducer
+                    .send(new ProducerRecord<>(topics.dlq(), null, r.key(), r.value(), headers))
+                    .get(60, TimeUnit.SECONDS);
             metrics.dlq();
             LOG.warn("Sent {}-{}@{} to {}: {}", r.topic(), r.partition(), r.offset(), topics.dlq(), reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailable("interrupted while sending to " + topics.dlq(), e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException
+                | java.util.concurrent.TimeoutException
+                | org.apache.kafka.common.KafkaException e) {
             metrics.error("kafka");
             throw new KafkaUnavailable("cannot send to " + topics.dlq() + ": " + e, e);
         }

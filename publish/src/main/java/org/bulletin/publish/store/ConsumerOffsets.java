@@ -28,7 +28,7 @@ final class ConsumerOffsets {
     static void advance(Connection c, OffsetCommit o) throws SQLException {
         Long stored = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets WHERE consumer_group = ?"
-            + " AND topic = ? AND kafka_partition = ? FOR UPDATE")) {
+                + " AND topic = ? AND kafka_partition = ? FOR UPDATE")) {
             ps.setString(1, o.group());
             ps.setString(2, o.topic());
             ps.setInt(3, o.partition());
@@ -39,14 +39,14 @@ final class ConsumerOffsets {
             }
         }
         if (!Objects.equals(stored, o.expectedNext())) {
-            throw new OffsetConflictException("offset of " + o.topic() + "-" + o.partition() + " for group "
-                + o.group() + " is " + stored + " in the store, writer expected " + o.expectedNext());
+            throw new OffsetConflictException("offset of " + o.topic() + "-" + o.partition() + " for group " + o.group()
+                    + " is " + stored + " in the store, writer expected " + o.expectedNext());
         }
         String sql = stored == null
-            ? "INSERT INTO kafka_offsets (next_offset, updated_at, consumer_group, topic, kafka_partition)"
-                + " VALUES (?, ?, ?, ?, ?)"
-            : "UPDATE kafka_offsets SET next_offset = ?, updated_at = ? WHERE consumer_group = ? AND topic = ?"
-                + " AND kafka_partition = ?";
+                ? "INSERT INTO kafka_offsets (next_offset, updated_at, consumer_group, topic, kafka_partition)"
+                        + " VALUES (?, ?, ?, ?, ?)"
+                : "UPDATE kafka_offsets SET next_offset = ?, updated_at = ? WHERE consumer_group = ? AND topic = ?"
+                        + " AND kafka_partition = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, o.next());
             ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
@@ -61,7 +61,7 @@ final class ConsumerOffsets {
     OptionalLong stored(String group, String topic, int partition) {
         return db.read("read offsets", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT next_offset FROM kafka_offsets"
-                + " WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?")) {
+                    + " WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?")) {
                 ps.setString(1, group);
                 ps.setString(2, topic);
                 ps.setInt(3, partition);

@@ -22,12 +22,12 @@ import org.bulletin.schemas.SourceRef;
 final class Json {
 
     // Reads ignore keys the records do not name, as the maps they replaced passed them on: a row is never unreadable.
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -105,7 +105,9 @@ final class Json {
             m.put("rawKey", s.getRawKey());
             m.put("rawPartition", s.getRawPartition());
             m.put("rawOffset", s.getRawOffset());
-            m.put("fetchedAt", s.getFetchedAt() == null ? null : s.getFetchedAt().toString());
+            m.put(
+                    "fetchedAt",
+                    s.getFetchedAt() == null ? null : s.getFetchedAt().toString());
             refs.add(m);
         }
         return write(refs);

@@ -7,5 +7,4 @@ package org.bulletin.publish.store;
  *                     (a mismatch raises {@link OffsetConflictException}: the fence against zombie consumers)
  * @param next         the next offset to consume
  */
-public record OffsetCommit(String group, String topic, int partition, Long expectedNext, long next) {
-}
+public record OffsetCommit(String group, String topic, int partition, Long expectedNext, long next) {}

@@ -36,7 +36,7 @@ final class Outbox {
     /** Queues the notification of {@code r} in the transaction of {@code c}. */
     void append(Connection c, Release r, String url, OffsetDateTime storedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (release_id, title, regions, topics, url,"
-            + " stored_at, replay, classifier_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " stored_at, replay, classifier_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.getReleaseId());
             ps.setString(2, r.getTitle());
             ps.setString(3, Json.write(Json.ids(r.getRegions())));
@@ -53,22 +53,23 @@ final class Outbox {
     List<OutboxEntry> after(long afterId, int limit) {
         return db.read("read outbox", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, release_id, title, regions, topics, url,"
-                + " stored_at, replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
+                    + " stored_at, replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, afterId);
                 ps.setInt(2, limit);
                 List<OutboxEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Notification n = Notification.newBuilder()
-                            .setReleaseId(rs.getString(2))
-                            .setTitle(rs.getString(3))
-                            .setRegions(strings(rs.getString(4)))
-                            .setTopics(strings(rs.getString(5)))
-                            .setUrl(rs.getString(6))
-                            .setStoredAt(rs.getObject(7, OffsetDateTime.class).toInstant())
-                            .setReplay(rs.getBoolean(8))
-                            .setClassifierVersion(rs.getString(9))
-                            .build();
+                                .setReleaseId(rs.getString(2))
+                                .setTitle(rs.getString(3))
+                                .setRegions(strings(rs.getString(4)))
+                                .setTopics(strings(rs.getString(5)))
+                                .setUrl(rs.getString(6))
+                                .setStoredAt(
+                                        rs.getObject(7, OffsetDateTime.class).toInstant())
+                                .setReplay(rs.getBoolean(8))
+                                .setClassifierVersion(rs.getString(9))
+                                .build();
                         out.add(new OutboxEntry(rs.getLong(1), n));
                     }
                 }
@@ -101,7 +102,7 @@ final class Outbox {
         db.transaction("save relay position", c -> {
             int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE relay_position SET last_outbox_id = ?,"
-                + " updated_at = ? WHERE relay_name = ? AND last_outbox_id <= ?")) {
+                    + " updated_at = ? WHERE relay_name = ? AND last_outbox_id <= ?")) {
                 ps.setLong(1, lastOutboxId);
                 ps.setObject(2, db.now());
                 ps.setString(3, relayName);
@@ -109,8 +110,8 @@ final class Outbox {
                 updated = ps.executeUpdate();
             }
             if (updated == 0 && relayPosition(c, relayName) == null) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO relay_position (relay_name,"
-                    + " last_outbox_id, updated_at) VALUES (?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO relay_position (relay_name," + " last_outbox_id, updated_at) VALUES (?, ?, ?)")) {
                     ps.setString(1, relayName);
                     ps.setLong(2, lastOutboxId);
                     ps.setObject(3, db.now());
@@ -126,8 +127,8 @@ final class Outbox {
     }
 
     private static Long relayPosition(Connection c, String relayName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT last_outbox_id FROM relay_position WHERE relay_name = ?")) {
             ps.setString(1, relayName);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;

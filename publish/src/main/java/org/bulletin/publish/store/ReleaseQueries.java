@@ -22,19 +22,21 @@ import java.util.Optional;
 final class ReleaseQueries {
 
     private static final String RELEASE_COLUMNS = "r.release_id, r.title, r.published_date, r.sort_date, r.language,"
-        + " r.lede, r.source_url, r.duplicate_of, r.parser_version, r.classifier_version, r.replay, r.stored_at,"
-        + " r.updated_at, r.classification, r.entities";
+            + " r.lede, r.source_url, r.duplicate_of, r.parser_version, r.classifier_version, r.replay, r.stored_at,"
+            + " r.updated_at, r.classification, r.entities";
 
-    private static final TypeReference<List<ReleaseDetail.SourceRef>> SOURCE_REFS = new TypeReference<>() { };
+    private static final TypeReference<List<ReleaseDetail.SourceRef>> SOURCE_REFS = new TypeReference<>() {};
 
     /** The classification column. */
-    record Classification(List<ReleaseDetail.Label> regions, List<ReleaseDetail.Label> topics) {
-    }
+    record Classification(List<ReleaseDetail.Label> regions, List<ReleaseDetail.Label> topics) {}
 
     /** The entities column. */
-    record Entities(List<ReleaseDetail.Person> people, List<ReleaseDetail.Organisation> organisations,
-                    List<ReleaseDetail.Place> places, List<String> countries, List<LocalDate> dates) {
-    }
+    record Entities(
+            List<ReleaseDetail.Person> people,
+            List<ReleaseDetail.Organisation> organisations,
+            List<ReleaseDetail.Place> places,
+            List<String> countries,
+            List<LocalDate> dates) {}
 
     private final StoreDatabase db;
 
@@ -48,17 +50,17 @@ final class ReleaseQueries {
         List<Object> args = new ArrayList<>();
         if (q.region() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM release_regions x WHERE x.release_id = r.release_id"
-                + " AND x.region = ?)");
+                    + " AND x.region = ?)");
             args.add(q.region());
         }
         if (q.topic() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM release_topics x WHERE x.release_id = r.release_id"
-                + " AND x.topic = ?)");
+                    + " AND x.topic = ?)");
             args.add(q.topic());
         }
         if (q.country() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM release_countries x WHERE x.release_id = r.release_id"
-                + " AND x.country = ?)");
+                    + " AND x.country = ?)");
             args.add(q.country());
         }
         if (q.language() != null) {
@@ -80,7 +82,7 @@ final class ReleaseQueries {
         if (after != null) {
             OffsetDateTime at = after.storedAt().atOffset(ZoneOffset.UTC);
             sql.append(" AND (r.sort_date < ? OR (r.sort_date = ? AND (r.stored_at < ? OR (r.stored_at = ?"
-                + " AND r.release_id < ?))))");
+                    + " AND r.release_id < ?))))");
             args.addAll(List.of(after.sortDate(), after.sortDate(), at, at, after.releaseId()));
         }
         sql.append(" ORDER BY r.sort_date DESC, r.stored_at DESC, r.release_id DESC LIMIT ?");
@@ -100,8 +102,10 @@ final class ReleaseQueries {
                             break;
                         }
                         items.add(summary(rs));
-                        last = new Cursor(rs.getObject("sort_date", LocalDate.class), instant(rs, "stored_at"),
-                            rs.getString("release_id"));
+                        last = new Cursor(
+                                rs.getObject("sort_date", LocalDate.class),
+                                instant(rs, "stored_at"),
+                                rs.getString("release_id"));
                     }
                 }
                 return new ReleasePage(items, more ? last.encode() : null);
@@ -113,7 +117,7 @@ final class ReleaseQueries {
     Optional<ReleaseDetail> find(String releaseId) {
         return db.read("find release", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS
-                + ", r.body, r.fingerprint, r.source_refs, r.enriched_at FROM releases r WHERE r.release_id = ?")) {
+                    + ", r.body, r.fingerprint, r.source_refs, r.enriched_at FROM releases r WHERE r.release_id = ?")) {
                 ps.setString(1, releaseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -121,15 +125,31 @@ final class ReleaseQueries {
                     }
                     Classification cls = Json.read(rs.getString("classification"), Classification.class);
                     Entities entities = Json.read(rs.getString("entities"), Entities.class);
-                    return Optional.of(new ReleaseDetail(rs.getString("release_id"), rs.getString("title"),
-                        rs.getObject("published_date", LocalDate.class), rs.getString("language"), rs.getString("lede"),
-                        rs.getString("source_url"), cls.regions(), cls.topics(), entities.countries(),
-                        entities.people(), entities.organisations(), entities.places(), entities.dates(),
-                        rs.getString("duplicate_of"), rs.getString("parser_version"),
-                        rs.getString("classifier_version"), rs.getBoolean("replay"), instant(rs, "stored_at"),
-                        instant(rs, "updated_at"), rs.getString("body"), rs.getString("fingerprint"),
-                        Json.read(rs.getString("source_refs"), SOURCE_REFS), instant(rs, "enriched_at"),
-                        history(c, releaseId)));
+                    return Optional.of(new ReleaseDetail(
+                            rs.getString("release_id"),
+                            rs.getString("title"),
+                            rs.getObject("published_date", LocalDate.class),
+                            rs.getString("language"),
+                            rs.getString("lede"),
+                            rs.getString("source_url"),
+                            cls.regions(),
+                            cls.topics(),
+                            entities.countries(),
+                            entities.people(),
+                            entities.organisations(),
+                            entities.places(),
+                            entities.dates(),
+                            rs.getString("duplicate_of"),
+                            rs.getString("parser_version"),
+                            rs.getString("classifier_version"),
+                            rs.getBoolean("replay"),
+                            instant(rs, "stored_at"),
+                            instant(rs, "updated_at"),
+                            rs.getString("body"),
+                            rs.getString("fingerprint"),
+                            Json.read(rs.getString("source_refs"), SOURCE_REFS),
+                            instant(rs, "enriched_at"),
+                            history(c, releaseId)));
                 }
             }
         });
@@ -141,23 +161,33 @@ final class ReleaseQueries {
             long total;
             long duplicates;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
-                + " SUM(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END) FROM releases");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " SUM(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END) FROM releases");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
                 duplicates = rs.getLong(2);
             }
-            return new ReleaseStats(total, duplicates,
-                counts(c, "SELECT x.region, COUNT(*) FROM release_regions x JOIN releases r"
-                    + " ON r.release_id = x.release_id WHERE r.duplicate_of IS NULL GROUP BY x.region"
-                    + " ORDER BY COUNT(*) DESC, x.region"),
-                counts(c, "SELECT x.topic, COUNT(*) FROM release_topics x JOIN releases r"
-                    + " ON r.release_id = x.release_id WHERE r.duplicate_of IS NULL GROUP BY x.topic"
-                    + " ORDER BY COUNT(*) DESC, x.topic"),
-                counts(c, "SELECT language, COUNT(*) FROM releases WHERE duplicate_of IS NULL"
-                    + " GROUP BY language ORDER BY COUNT(*) DESC, language"),
-                counts(c, "SELECT sort_date, COUNT(*) FROM releases WHERE duplicate_of IS NULL"
-                    + " GROUP BY sort_date ORDER BY sort_date DESC LIMIT 90"));
+            return new ReleaseStats(
+                    total,
+                    duplicates,
+                    counts(
+                            c,
+                            "SELECT x.region, COUNT(*) FROM release_regions x JOIN releases r"
+                                    + " ON r.release_id = x.release_id WHERE r.duplicate_of IS NULL GROUP BY x.region"
+                                    + " ORDER BY COUNT(*) DESC, x.region"),
+                    counts(
+                            c,
+                            "SELECT x.topic, COUNT(*) FROM release_topics x JOIN releases r"
+                                    + " ON r.release_id = x.release_id WHERE r.duplicate_of IS NULL GROUP BY x.topic"
+                                    + " ORDER BY COUNT(*) DESC, x.topic"),
+                    counts(
+                            c,
+                            "SELECT language, COUNT(*) FROM releases WHERE duplicate_of IS NULL"
+                                    + " GROUP BY language ORDER BY COUNT(*) DESC, language"),
+                    counts(
+                            c,
+                            "SELECT sort_date, COUNT(*) FROM releases WHERE duplicate_of IS NULL"
+                                    + " GROUP BY sort_date ORDER BY sort_date DESC LIMIT 90"));
         });
     }
 
@@ -165,7 +195,7 @@ final class ReleaseQueries {
     long count() {
         return db.read("count", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM releases");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -175,27 +205,45 @@ final class ReleaseQueries {
     private static ReleaseSummary summary(ResultSet rs) throws SQLException {
         Classification cls = Json.read(rs.getString("classification"), Classification.class);
         Entities entities = Json.read(rs.getString("entities"), Entities.class);
-        return new ReleaseSummary(rs.getString("release_id"), rs.getString("title"),
-            rs.getObject("published_date", LocalDate.class), rs.getString("language"), rs.getString("lede"),
-            rs.getString("source_url"), scored(cls.regions()), scored(cls.topics()), entities.countries(),
-            rs.getString("duplicate_of"), rs.getString("parser_version"), rs.getString("classifier_version"),
-            rs.getBoolean("replay"), instant(rs, "stored_at"), instant(rs, "updated_at"));
+        return new ReleaseSummary(
+                rs.getString("release_id"),
+                rs.getString("title"),
+                rs.getObject("published_date", LocalDate.class),
+                rs.getString("language"),
+                rs.getString("lede"),
+                rs.getString("source_url"),
+                scored(cls.regions()),
+                scored(cls.topics()),
+                entities.countries(),
+                rs.getString("duplicate_of"),
+                rs.getString("parser_version"),
+                rs.getString("classifier_version"),
+                rs.getBoolean("replay"),
+                instant(rs, "stored_at"),
+                instant(rs, "updated_at"));
     }
 
     private static List<ReleaseSummary.ScoredLabel> scored(List<ReleaseDetail.Label> labels) {
-        return labels.stream().map(l -> new ReleaseSummary.ScoredLabel(l.id(), l.score())).toList();
+        return labels.stream()
+                .map(l -> new ReleaseSummary.ScoredLabel(l.id(), l.score()))
+                .toList();
     }
 
     private static List<ReleaseDetail.Superseded> history(Connection c, String releaseId) throws SQLException {
         List<ReleaseDetail.Superseded> history = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT parser_version, classifier_version, classification,"
-            + " classified_at, superseded_at FROM release_history WHERE release_id = ? ORDER BY id DESC")) {
+                + " classified_at, superseded_at FROM release_history WHERE release_id = ? ORDER BY id DESC")) {
             ps.setString(1, releaseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Classification cls = Json.read(rs.getString(3), Classification.class);
-                    history.add(new ReleaseDetail.Superseded(rs.getString(1), rs.getString(2), cls.regions(),
-                        cls.topics(), instant(rs, "classified_at"), instant(rs, "superseded_at")));
+                    history.add(new ReleaseDetail.Superseded(
+                            rs.getString(1),
+                            rs.getString(2),
+                            cls.regions(),
+                            cls.topics(),
+                            instant(rs, "classified_at"),
+                            instant(rs, "superseded_at")));
                 }
             }
         }
@@ -204,7 +252,8 @@ final class ReleaseQueries {
 
     private static Map<String, Long> counts(Connection c, String sql) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(String.valueOf(rs.getObject(1)), rs.getLong(2));
             }

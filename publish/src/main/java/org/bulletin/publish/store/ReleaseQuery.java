@@ -6,8 +6,16 @@ import java.time.LocalDate;
  * Filters of a release listing; null means "any". {@code from}/{@code to} are inclusive and apply to the sort date
  * (the published date, or the stored day when the release states none).
  */
-public record ReleaseQuery(String region, String topic, String country, String language, String text,
-                           LocalDate from, LocalDate to, int limit, Cursor after) {
+public record ReleaseQuery(
+        String region,
+        String topic,
+        String country,
+        String language,
+        String text,
+        LocalDate from,
+        LocalDate to,
+        int limit,
+        Cursor after) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

@@ -22,12 +22,14 @@ import org.bulletin.schemas.SourceRef;
 final class ReleaseRows {
 
     /** What the writer needs to know of a stored release to decide whether to replace it. */
-    record Stored(String classifierVersion, String parserVersion, String classification, OffsetDateTime updatedAt,
-                  OffsetDateTime storedAt) {
-    }
+    record Stored(
+            String classifierVersion,
+            String parserVersion,
+            String classification,
+            OffsetDateTime updatedAt,
+            OffsetDateTime storedAt) {}
 
-    private ReleaseRows() {
-    }
+    private ReleaseRows() {}
 
     static boolean exists(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM releases WHERE release_id = ?")) {
@@ -41,11 +43,17 @@ final class ReleaseRows {
     /** The stored row of {@code id}, locked until commit, or null when there is none. */
     static Stored lock(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT classifier_version, parser_version, classification,"
-            + " updated_at, stored_at FROM releases WHERE release_id = ? FOR UPDATE")) {
+                + " updated_at, stored_at FROM releases WHERE release_id = ? FOR UPDATE")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)) : null;
+                return rs.next()
+                        ? new Stored(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class),
+                                rs.getObject(5, OffsetDateTime.class))
+                        : null;
             }
         }
     }
@@ -54,10 +62,10 @@ final class ReleaseRows {
     static void insert(Connection c, IncomingRelease in, OffsetDateTime now) throws SQLException {
         Release r = in.release();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO releases (title, published_date, sort_date,"
-            + " language, body, lede, source_url, duplicate_of, fingerprint, parser_version, classifier_version,"
-            + " replay, enriched_at, updated_at, classification, entities, source_refs, origin_topic,"
-            + " origin_partition, origin_offset, stored_at, release_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " language, body, lede, source_url, duplicate_of, fingerprint, parser_version, classifier_version,"
+                + " replay, enriched_at, updated_at, classification, entities, source_refs, origin_topic,"
+                + " origin_partition, origin_offset, stored_at, release_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = bind(ps, in, now, now);
             ps.setObject(i++, now);
             ps.setString(i, r.getReleaseId());
@@ -74,7 +82,7 @@ final class ReleaseRows {
         Release r = in.release();
         String id = r.getReleaseId();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO release_history (release_id, parser_version,"
-            + " classifier_version, classification, classified_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " classifier_version, classification, classified_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, old.parserVersion());
             ps.setString(3, old.classifierVersion());
@@ -85,11 +93,11 @@ final class ReleaseRows {
         }
         // stored_at stays: it is when the release was first stored, and the API's order must not jump on reclassify.
         try (PreparedStatement ps = c.prepareStatement("UPDATE releases SET title = ?, published_date = ?,"
-            + " sort_date = ?, language = ?, body = ?,"
-            + " lede = ?, source_url = ?, duplicate_of = ?, fingerprint = ?, parser_version = ?,"
-            + " classifier_version = ?, replay = ?, enriched_at = ?, updated_at = ?, classification = ?,"
-            + " entities = ?, source_refs = ?, origin_topic = ?, origin_partition = ?, origin_offset = ?"
-            + " WHERE release_id = ?")) {
+                + " sort_date = ?, language = ?, body = ?,"
+                + " lede = ?, source_url = ?, duplicate_of = ?, fingerprint = ?, parser_version = ?,"
+                + " classifier_version = ?, replay = ?, enriched_at = ?, updated_at = ?, classification = ?,"
+                + " entities = ?, source_refs = ?, origin_topic = ?, origin_partition = ?, origin_offset = ?"
+                + " WHERE release_id = ?")) {
             int i = bind(ps, in, now, old.storedAt());
             ps.setString(i, id);
             ps.executeUpdate();
@@ -118,7 +126,7 @@ final class ReleaseRows {
      * An undated release sorts by the day it was first stored ({@code storedAt}).
      */
     private static int bind(PreparedStatement ps, IncomingRelease in, OffsetDateTime now, OffsetDateTime storedAt)
-        throws SQLException {
+            throws SQLException {
         Release r = in.release();
         int i = 1;
         ps.setString(i++, r.getTitle());
@@ -150,8 +158,9 @@ final class ReleaseRows {
     }
 
     private static LocalDate sortDate(Release r, OffsetDateTime storedAt) {
-        return r.getPublishedDate() != null ? r.getPublishedDate()
-            : storedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        return r.getPublishedDate() != null
+                ? r.getPublishedDate()
+                : storedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
     }
 
     private static void insertChildren(Connection c, Release r) throws SQLException {
@@ -159,8 +168,8 @@ final class ReleaseRows {
         insertLabels(c, "release_topics", "topic", r.getTopics(), r.getReleaseId());
         Set<String> countries = new LinkedHashSet<>(r.getCountries());
         if (!countries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO release_countries (release_id, country) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO release_countries (release_id, country) VALUES (?, ?)")) {
                 for (String country : countries) {
                     ps.setString(1, r.getReleaseId());
                     ps.setString(2, country);
@@ -172,13 +181,13 @@ final class ReleaseRows {
     }
 
     private static void insertLabels(Connection c, String table, String column, List<Label> labels, String id)
-        throws SQLException {
+            throws SQLException {
         if (labels.isEmpty()) {
             return;
         }
         Set<String> seen = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (release_id, " + column
-            + ", score, rank) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO " + table + " (release_id, " + column + ", score, rank) VALUES (?, ?, ?, ?)")) {
             int rank = 0;
             for (Label l : labels) {
                 // The contract lists each label once; a repeat would be a PK violation that sends the whole

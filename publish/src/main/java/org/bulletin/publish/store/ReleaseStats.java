@@ -7,6 +7,10 @@ import java.util.Map;
  * topic, language and day (the latest 90 days with data). Each map iterates most frequent first (by day: newest
  * first).
  */
-public record ReleaseStats(long total, long duplicates, Map<String, Long> byRegion, Map<String, Long> byTopic,
-                           Map<String, Long> byLanguage, Map<String, Long> byDay) {
-}
+public record ReleaseStats(
+        long total,
+        long duplicates,
+        Map<String, Long> byRegion,
+        Map<String, Long> byTopic,
+        Map<String, Long> byLanguage,
+        Map<String, Long> byDay) {}

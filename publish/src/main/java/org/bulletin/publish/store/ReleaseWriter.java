@@ -36,8 +36,8 @@ final class ReleaseWriter {
             boolean outboxLocked = false;
             for (IncomingRelease in : releases) {
                 Release r = in.release();
-                boolean notify = r.getDuplicateOf() == null
-                    && !(r.getReplay() && replay == ReplayNotifications.SUPPRESS);
+                boolean notify =
+                        r.getDuplicateOf() == null && !(r.getReplay() && replay == ReplayNotifications.SUPPRESS);
                 // A replay may notify for a known row too (when it reclassifies it), so it always takes the lock.
                 if (notify && !outboxLocked && (r.getReplay() || !ReleaseRows.exists(c, r.getReleaseId()))) {
                     outbox.lock(c);
@@ -81,10 +81,10 @@ final class ReleaseWriter {
         // declared version gets a hash that sorts anywhere. So a replay replaces on any difference; live, only newer.
         if (r.getReplay()) {
             return !r.getClassifierVersion().equals(old.classifierVersion())
-                || !r.getParserVersion().equals(old.parserVersion());
+                    || !r.getParserVersion().equals(old.parserVersion());
         }
         int byClassifier = VersionOrder.compare(r.getClassifierVersion(), old.classifierVersion());
         return byClassifier > 0
-            || (byClassifier == 0 && VersionOrder.compare(r.getParserVersion(), old.parserVersion()) > 0);
+                || (byClassifier == 0 && VersionOrder.compare(r.getParserVersion(), old.parserVersion()) > 0);
     }
 }

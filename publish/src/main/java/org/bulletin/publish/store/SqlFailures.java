@@ -11,8 +11,7 @@ import java.sql.SQLTransientException;
  */
 final class SqlFailures {
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     /**
      * True when retrying later can succeed without anyone touching the data or the code: connection failures
@@ -20,13 +19,18 @@ final class SqlFailures {
      * operator intervention (57, e.g. the server shutting down), or a driver exception typed as transient.
      */
     static boolean isTransient(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
-            || e instanceof SQLNonTransientConnectionException) {
+        if (e instanceof SQLTransientException
+                || e instanceof SQLRecoverableException
+                || e instanceof SQLNonTransientConnectionException) {
             return true;
         }
         String state = sqlState(e);
-        return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
-            || state.startsWith("53") || state.startsWith("57"));
+        return state != null
+                && (state.startsWith("08")
+                        || state.equals("40001")
+                        || state.equals("40P01")
+                        || state.startsWith("53")
+                        || state.startsWith("57"));
     }
 
     /** True when the data itself was refused (class 22 data exception, 23 integrity violation): retrying cannot help. */
@@ -46,12 +50,14 @@ final class SqlFailures {
             return new StoreUnavailableException(what + " failed, database unavailable: " + e.getMessage(), e);
         }
         if (isDataError(e)) {
-            return new RecordRejectedException(what + " rejected by the database (SQLSTATE " + sqlState(e) + "): "
-                + e.getMessage(), e);
+            return new RecordRejectedException(
+                    what + " rejected by the database (SQLSTATE " + sqlState(e) + "): " + e.getMessage(), e);
         }
-        return new StoreFailedException(what + " failed with SQLSTATE " + sqlState(e)
-            + ", neither an outage nor bad data (a missing table, a bad statement, a missing privilege?): "
-            + e.getMessage(), e);
+        return new StoreFailedException(
+                what + " failed with SQLSTATE " + sqlState(e)
+                        + ", neither an outage nor bad data (a missing table, a bad statement, a missing privilege?): "
+                        + e.getMessage(),
+                e);
     }
 
     /**

@@ -69,10 +69,10 @@ final class StoreDatabase implements AutoCloseable {
     private void migrate() {
         try {
             Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", dialect.migrationLocation())
-                .load()
-                .migrate();
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", dialect.migrationLocation())
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             throw SqlFailures.translateMigration(e);
         }
@@ -136,13 +136,13 @@ final class StoreDatabase implements AutoCloseable {
     private String loadOrCreateStoreId(Connection c) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM store_info WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getString(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO store_info (id, store_id, created_at) VALUES (1, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO store_info (id, store_id, created_at) VALUES (1, ?, ?)")) {
                 String id = UUID.randomUUID().toString();
                 ps.setString(1, id);
                 ps.setObject(2, now());

@@ -10,12 +10,11 @@ import java.util.Locale;
  * vendor folder of the migrations and the full-text search. The rest of the SQL is common to both.
  */
 enum StoreDialect {
-
     POSTGRESQL("postgresql") {
         @Override
         void appendTextSearch(StringBuilder sql, List<Object> args, String text) {
             sql.append(" AND r.search_vector @@ (websearch_to_tsquery('english'::regconfig, ?)"
-                + " || websearch_to_tsquery('russian'::regconfig, ?))");
+                    + " || websearch_to_tsquery('russian'::regconfig, ?))");
             args.add(text);
             args.add(text);
         }
@@ -26,7 +25,8 @@ enum StoreDialect {
         void appendTextSearch(StringBuilder sql, List<Object> args, String text) {
             // Every word must occur in title or body, case-insensitively (see h2/V2__fulltext.sql).
             for (String word : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-                String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern =
+                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 sql.append(" AND (LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.body) LIKE ? ESCAPE '\\')");
                 args.add(pattern);
                 args.add(pattern);

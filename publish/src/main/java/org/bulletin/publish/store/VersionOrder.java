@@ -14,8 +14,7 @@ final class VersionOrder {
 
     static final Comparator<String> NATURAL = VersionOrder::compare;
 
-    private VersionOrder() {
-    }
+    private VersionOrder() {}
 
     static int compare(String a, String b) {
         Matcher ma = TOKEN.matcher(a);

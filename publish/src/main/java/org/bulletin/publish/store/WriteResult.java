@@ -6,7 +6,10 @@ public record WriteResult(int inserted, int reclassified, int unchanged, int not
     static final WriteResult EMPTY = new WriteResult(0, 0, 0, 0);
 
     WriteResult plus(WriteResult other) {
-        return new WriteResult(inserted + other.inserted, reclassified + other.reclassified,
-            unchanged + other.unchanged, notificationsQueued + other.notificationsQueued);
+        return new WriteResult(
+                inserted + other.inserted,
+                reclassified + other.reclassified,
+                unchanged + other.unchanged,
+                notificationsQueued + other.notificationsQueued);
     }
 }

@@ -54,14 +54,25 @@ class ApiJsonShapeTest {
     @BeforeAll
     void start() {
         store = ReleaseStore.open(PublishConfig.embeddedUrl(dataDir), "", "", 2);
-        store.write(List.of(IncomingRelease.of(full().build()), IncomingRelease.of(bare()),
-            IncomingRelease.of(release("copy").setDuplicateOf("full")
-                .setPublishedDate(LocalDate.of(2024, 5, 2)).build())), List.of(), ReplayNotifications.FLAG);
-        store.write(List.of(IncomingRelease.of(full().setClassifierVersion("rules-2")
-            .setTopics(List.of(label("trade", 1.0, "tariff"), label("energy", 0.25, "pipeline"))).build())),
-            List.of(), ReplayNotifications.FLAG);
+        store.write(
+                List.of(
+                        IncomingRelease.of(full().build()),
+                        IncomingRelease.of(bare()),
+                        IncomingRelease.of(release("copy")
+                                .setDuplicateOf("full")
+                                .setPublishedDate(LocalDate.of(2024, 5, 2))
+                                .build())),
+                List.of(),
+                ReplayNotifications.FLAG);
+        store.write(
+                List.of(IncomingRelease.of(full().setClassifierVersion("rules-2")
+                        .setTopics(List.of(label("trade", 1.0, "tariff"), label("energy", 0.25, "pipeline")))
+                        .build())),
+                List.of(),
+                ReplayNotifications.FLAG);
         server = ApiServer.builder(store, new Health(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-            .build().start(0);
+                .build()
+                .start(0);
     }
 
     @AfterAll
@@ -79,8 +90,10 @@ class ApiJsonShapeTest {
         "/v1/stats, stats.json",
     })
     void shouldAnswerWithTheStoredJson(String path, String expectedFile) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-            + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(masked(r.body())).isEqualTo(expected(expectedFile));
@@ -88,32 +101,64 @@ class ApiJsonShapeTest {
 
     private static org.bulletin.schemas.Release.Builder full() {
         return release("full")
-            .setPeople(List.of(Person.newBuilder().setName("Imomali Rahmon").setRole("President").build(),
-                Person.newBuilder().setName("A. Nobody").setRole(null).build()))
-            .setOrganisations(List.of(Organisation.newBuilder().setId("csto").setName("CSTO")
-                .setMentions(List.of("CSTO", "Collective Security Treaty Organization")).build()))
-            .setPlaces(List.of(Place.newBuilder().setName("Dushanbe").setCountryCode("TJ").build(),
-                Place.newBuilder().setName("the region").setCountryCode(null).build()))
-            .setDates(List.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 30)))
-            .setFingerprint("simhash:00ff")
-            .setSourceRefs(List.of(
-                SourceRef.newBuilder().setSourceId("mfa").setRawKey("k1").setSourceUrl(null).setRawPartition(3)
-                    .setRawOffset(9_000_000_000L).setFetchedAt(null).build(),
-                SourceRef.newBuilder().setSourceId("mfa").setRawKey("k2").setSourceUrl("https://example.org/full")
-                    .setRawPartition(0).setRawOffset(7L).setFetchedAt(Instant.parse("2024-05-02T08:00:00.123Z"))
-                    .build()));
+                .setPeople(List.of(
+                        Person.newBuilder()
+                                .setName("Imomali Rahmon")
+                                .setRole("President")
+                                .build(),
+                        Person.newBuilder().setName("A. Nobody").setRole(null).build()))
+                .setOrganisations(List.of(Organisation.newBuilder()
+                        .setId("csto")
+                        .setName("CSTO")
+                        .setMentions(List.of("CSTO", "Collective Security Treaty Organization"))
+                        .build()))
+                .setPlaces(List.of(
+                        Place.newBuilder()
+                                .setName("Dushanbe")
+                                .setCountryCode("TJ")
+                                .build(),
+                        Place.newBuilder()
+                                .setName("the region")
+                                .setCountryCode(null)
+                                .build()))
+                .setDates(List.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 30)))
+                .setFingerprint("simhash:00ff")
+                .setSourceRefs(List.of(
+                        SourceRef.newBuilder()
+                                .setSourceId("mfa")
+                                .setRawKey("k1")
+                                .setSourceUrl(null)
+                                .setRawPartition(3)
+                                .setRawOffset(9_000_000_000L)
+                                .setFetchedAt(null)
+                                .build(),
+                        SourceRef.newBuilder()
+                                .setSourceId("mfa")
+                                .setRawKey("k2")
+                                .setSourceUrl("https://example.org/full")
+                                .setRawPartition(0)
+                                .setRawOffset(7L)
+                                .setFetchedAt(Instant.parse("2024-05-02T08:00:00.123Z"))
+                                .build()));
     }
 
     private static org.bulletin.schemas.Release bare() {
-        return release("bare").setPublishedDate(null).setLede(null).setCountries(List.of()).setRegions(List.of())
-            .setTopics(List.of()).setSourceRefs(List.of()).setLanguage("ru").build();
+        return release("bare")
+                .setPublishedDate(null)
+                .setLede(null)
+                .setCountries(List.of())
+                .setRegions(List.of())
+                .setTopics(List.of())
+                .setSourceRefs(List.of())
+                .setLanguage("ru")
+                .build();
     }
 
     private static String masked(String json) {
         String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
         return json.replaceAll("\"(storedAt|updatedAt|classifiedAt|supersededAt)\":\"[^\"]+\"", "\"$1\":\"<instant>\"")
-            .replace("\"" + today + "\"", "\"<today>\"")
-            .replaceAll("\"nextCursor\":\"[^\"]+\"", "\"nextCursor\":\"<cursor>\"");
+                .replace("\"" + today + "\"", "\"<today>\"")
+                .replaceAll("\"nextCursor\":\"[^\"]+\"", "\"nextCursor\":\"<cursor>\"");
     }
 
     private static String expected(String file) throws IOException {

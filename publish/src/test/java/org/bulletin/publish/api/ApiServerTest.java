@@ -49,21 +49,33 @@ class ApiServerTest {
         store = ReleaseStore.open(PublishConfig.embeddedUrl(dataDir), "", "", 2);
         List<IncomingRelease> rows = new ArrayList<>();
         for (int i = 0; i < 105; i++) {
-            rows.add(IncomingRelease.of(release("bulk-" + i).setPublishedDate(LocalDate.of(2023, 1, 1)).build()));
+            rows.add(IncomingRelease.of(release("bulk-" + i)
+                    .setPublishedDate(LocalDate.of(2023, 1, 1))
+                    .build()));
         }
-        rows.add(IncomingRelease.of(release("mfa:7#2").setLanguage("ru").setCountries(List.of("KZ"))
-            .setRegions(List.of(label("caucasus", 0.6, "Baku"))).build()));
+        rows.add(IncomingRelease.of(release("mfa:7#2")
+                .setLanguage("ru")
+                .setCountries(List.of("KZ"))
+                .setRegions(List.of(label("caucasus", 0.6, "Baku")))
+                .build()));
         store.write(rows, List.of(), ReplayNotifications.FLAG);
-        store.write(List.of(IncomingRelease.of(release("mfa:7#2").setLanguage("ru").setClassifierVersion("rules-2")
-            .setCountries(List.of("KZ")).setRegions(List.of(label("central-asia", 0.9, "Astana"))).build())),
-            List.of(), ReplayNotifications.FLAG);
+        store.write(
+                List.of(IncomingRelease.of(release("mfa:7#2")
+                        .setLanguage("ru")
+                        .setClassifierVersion("rules-2")
+                        .setCountries(List.of("KZ"))
+                        .setRegions(List.of(label("central-asia", 0.9, "Astana")))
+                        .build())),
+                List.of(),
+                ReplayNotifications.FLAG);
         health = new Health();
         health.up("store");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new PublishMetrics(registry).recordsIn(3);
         server = ApiServer.builder(store, health, registry)
-            .route(HandlerType.POST, "/v1/echo", ctx -> ctx.status(202).result(ctx.body()))
-            .build().start(0);
+                .route(HandlerType.POST, "/v1/echo", ctx -> ctx.status(202).result(ctx.body()))
+                .build()
+                .start(0);
     }
 
     @AfterAll
@@ -73,14 +85,17 @@ class ApiServerTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode getJson(String path, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(expectedStatus);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("json"));
         return JSON.readTree(r.body());
     }
 
@@ -92,7 +107,9 @@ class ApiServerTest {
         do {
             JsonNode page = getJson("/v1/releases?limit=40" + (cursor == null ? "" : "&cursor=" + cursor), 200);
             page.get("items").forEach(n -> ids.add(n.get("id").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
 
@@ -113,7 +130,8 @@ class ApiServerTest {
         JsonNode page = getJson("/v1/releases?region=central-asia&country=KZ&language=ru", 200);
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("items").get(0).get("id").asText()).isEqualTo("mfa:7#2");
-        assertThat(page.get("items").get(0).get("regions").get(0).has("evidence")).isFalse();
+        assertThat(page.get("items").get(0).get("regions").get(0).has("evidence"))
+                .isFalse();
         assertThat(getJson("/v1/releases?region=caucasus", 200).get("items")).isEmpty();
     }
 
@@ -121,10 +139,12 @@ class ApiServerTest {
     void shouldServeOneReleaseWithEvidenceAndHistory() throws Exception {
         JsonNode r = getJson("/v1/releases/mfa:7%232", 200);
         assertThat(r.get("classifierVersion").asText()).isEqualTo("rules-2");
-        assertThat(r.get("regions").get(0).get("evidence").get(0).get("phrase").asText()).isEqualTo("Astana");
+        assertThat(r.get("regions").get(0).get("evidence").get(0).get("phrase").asText())
+                .isEqualTo("Astana");
         assertThat(r.get("history")).hasSize(1);
         assertThat(r.get("history").get(0).get("classifierVersion").asText()).isEqualTo("rules-1");
-        assertThat(r.get("history").get(0).get("regions").get(0).get("id").asText()).isEqualTo("caucasus");
+        assertThat(r.get("history").get(0).get("regions").get(0).get("id").asText())
+                .isEqualTo("caucasus");
         assertThat(r.get("body").asText()).contains("Dushanbe");
     }
 
@@ -136,20 +156,28 @@ class ApiServerTest {
 
     @Test
     void shouldRejectInvalidParametersWithAReason() throws Exception {
-        assertThat(getJson("/v1/releases?limit=abc", 400).get("reason").asText()).contains("limit");
+        assertThat(getJson("/v1/releases?limit=abc", 400).get("reason").asText())
+                .contains("limit");
         assertThat(getJson("/v1/releases?limit=0", 400).get("reason").asText()).contains("limit");
-        assertThat(getJson("/v1/releases?from=2024-13-01", 400).get("reason").asText()).contains("from");
-        assertThat(getJson("/v1/releases?from=2024-05-02&to=2024-05-01", 400).get("reason").asText())
-            .contains("after");
-        assertThat(getJson("/v1/releases?cursor=zzz", 400).get("reason").asText()).contains("cursor");
+        assertThat(getJson("/v1/releases?from=2024-13-01", 400).get("reason").asText())
+                .contains("from");
+        assertThat(getJson("/v1/releases?from=2024-05-02&to=2024-05-01", 400)
+                        .get("reason")
+                        .asText())
+                .contains("after");
+        assertThat(getJson("/v1/releases?cursor=zzz", 400).get("reason").asText())
+                .contains("cursor");
         assertThat(getJson("/v1/releases?regoin=x", 400).get("reason").asText()).contains("regoin");
-        assertThat(getJson("/v1/releases?region=%27%3B%20DROP%20TABLE%20releases", 400).get("reason").asText())
-            .contains("region");
+        assertThat(getJson("/v1/releases?region=%27%3B%20DROP%20TABLE%20releases", 400)
+                        .get("reason")
+                        .asText())
+                .contains("region");
     }
 
     @Test
     void shouldTreatSqlInSearchTextAsPlainText() throws Exception {
-        assertThat(getJson("/v1/releases?q=%27%20OR%201%3D1%20--", 200).get("items")).isEmpty();
+        assertThat(getJson("/v1/releases?q=%27%20OR%201%3D1%20--", 200).get("items"))
+                .isEmpty();
         assertThat(getJson("/v1/releases?limit=1", 200).get("items")).hasSize(1);
     }
 
@@ -171,7 +199,8 @@ class ApiServerTest {
         health.report("relay", Health.State.DEGRADED, "kafka: timeout");
         JsonNode degraded = getJson("/health", 503);
         assertThat(degraded.get("status").asText()).isEqualTo("DEGRADED");
-        assertThat(degraded.get("components").get("relay").get("detail").asText()).isEqualTo("kafka: timeout");
+        assertThat(degraded.get("components").get("relay").get("detail").asText())
+                .isEqualTo("kafka: timeout");
         health.up("relay");
     }
 
@@ -179,23 +208,29 @@ class ApiServerTest {
     void shouldExposePrometheusMetricsNamedBulletin() throws Exception {
         HttpResponse<String> r = get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("bulletin_publish_records_in_total 3.0")
-            .contains("bulletin_publish_dlq_total").contains("bulletin_publish_consumer_lag")
-            .contains("bulletin_publish_store_latency_seconds");
+        assertThat(r.body())
+                .contains("bulletin_publish_records_in_total 3.0")
+                .contains("bulletin_publish_dlq_total")
+                .contains("bulletin_publish_consumer_lag")
+                .contains("bulletin_publish_store_latency_seconds");
     }
 
     @Test
     void shouldDescribeEveryRouteInOpenApi() throws Exception {
         JsonNode doc = getJson("/openapi.json", 200);
-        assertThat(doc.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
-            "/v1/releases", "/v1/releases/{id}", "/v1/stats", "/health", "/metrics", "/openapi.json");
+        assertThat(doc.get("paths").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "/v1/releases", "/v1/releases/{id}", "/v1/stats", "/health", "/metrics", "/openapi.json");
     }
 
     @Test
     void shouldServeRoutesAddedByTheApp() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/v1/echo"))
-            .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/echo"))
+                        .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(r.body()).isEqualTo("hello");
     }

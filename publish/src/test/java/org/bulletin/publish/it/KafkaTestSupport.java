@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Reading topics to their end (read_committed) and waiting for conditions, for the ITs. */
 final class KafkaTestSupport {
 
-    private KafkaTestSupport() {
-    }
+    private KafkaTestSupport() {}
 
     /** Every record of {@code topic} visible to a read_committed consumer, read up to the current end. */
     static List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String bootstrap, String topic) {
@@ -26,10 +25,11 @@ final class KafkaTestSupport {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> tps = c.partitionsFor(topic).stream()
-                .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
             // For read_committed consumers endOffsets is the last stable offset: everything decided so far.

@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class PlainAvro {
 
-    private PlainAvro() {
-    }
+    private PlainAvro() {}
 
     static <T extends SpecificRecord> Serializer<T> serializer(Class<T> type) {
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);

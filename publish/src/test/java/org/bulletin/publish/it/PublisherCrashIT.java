@@ -51,10 +51,12 @@ class PublisherCrashIT {
                 long before = last;
                 try {
                     // Kill once the child is visibly mid-stream: rows flowing, relay running.
-                    await("progress after restart " + kill, Duration.ofSeconds(90),
-                        () -> rows(schema) > before + 150 || rows(schema) == RELEASES);
+                    await(
+                            "progress after restart " + kill,
+                            Duration.ofSeconds(90),
+                            () -> rows(schema) > before + 150 || rows(schema) == RELEASES);
                 } finally {
-                    child.destroyForcibly();  // SIGKILL, also when the wait failed: never leak a child
+                    child.destroyForcibly(); // SIGKILL, also when the wait failed: never leak a child
                 }
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 last = rows(schema);
@@ -62,8 +64,12 @@ class PublisherCrashIT {
             Process child = startChild(kafka.bootstrapServers(), schema, KILLS);
             try {
                 await("all rows", Duration.ofSeconds(120), () -> rows(schema) == RELEASES);
-                await("all notifications", Duration.ofSeconds(120), () -> readAllCommitted(kafka.bootstrapServers(),
-                    PublishTopics.NOTIFICATIONS).size() >= RELEASES);
+                await(
+                        "all notifications",
+                        Duration.ofSeconds(120),
+                        () -> readAllCommitted(kafka.bootstrapServers(), PublishTopics.NOTIFICATIONS)
+                                        .size()
+                                >= RELEASES);
                 Thread.sleep(1_000);
             } finally {
                 child.destroyForcibly();
@@ -71,13 +77,16 @@ class PublisherCrashIT {
             }
 
             List<ConsumerRecord<byte[], byte[]>> notes =
-                readAllCommitted(kafka.bootstrapServers(), PublishTopics.NOTIFICATIONS);
+                    readAllCommitted(kafka.bootstrapServers(), PublishTopics.NOTIFICATIONS);
             List<String> ids = notes.stream()
-                .map(r -> PlainAvro.deserializer(Notification.class).deserialize(r.topic(), r.value()).getReleaseId())
-                .toList();
+                    .map(r -> PlainAvro.deserializer(Notification.class)
+                            .deserialize(r.topic(), r.value())
+                            .getReleaseId())
+                    .toList();
             assertThat(rows(schema)).isEqualTo(RELEASES);
             assertThat(ids).hasSize(RELEASES).doesNotHaveDuplicates();
-            assertThat(readAllCommitted(kafka.bootstrapServers(), PublishTopics.DLQ)).isEmpty();
+            assertThat(readAllCommitted(kafka.bootstrapServers(), PublishTopics.DLQ))
+                    .isEmpty();
         } finally {
             schema.drop();
         }
@@ -87,12 +96,14 @@ class PublisherCrashIT {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Serializer<Release> ser = PlainAvro.serializer(Release.class);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-            new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RELEASES; i++) {
                 Release r = release("crash-" + i).build();
-                producer.send(new ProducerRecord<>(PublishTopics.ENRICHED,
-                    r.getReleaseId().getBytes(StandardCharsets.UTF_8), ser.serialize(PublishTopics.ENRICHED, r)));
+                producer.send(new ProducerRecord<>(
+                        PublishTopics.ENRICHED,
+                        r.getReleaseId().getBytes(StandardCharsets.UTF_8),
+                        ser.serialize(PublishTopics.ENRICHED, r)));
             }
         }
     }
@@ -100,15 +111,24 @@ class PublisherCrashIT {
     private static Process startChild(String bootstrap, PostgresSchema schema, int n) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         File log = new File(System.getProperty("java.io.tmpdir"), "publisher-crash-child-" + n + ".log");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            CrashablePublisherMain.class.getName(), bootstrap, schema.jdbcUrl(), PostgresSchema.USER)
-            .redirectErrorStream(true).redirectOutput(log).start();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashablePublisherMain.class.getName(),
+                        bootstrap,
+                        schema.jdbcUrl(),
+                        PostgresSchema.USER)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
     }
 
     private static long rows(PostgresSchema schema) {
         try (Connection c = DriverManager.getConnection(schema.jdbcUrl(), PostgresSchema.USER, "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM releases")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM releases")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
-import org.bulletin.publish.PublishTopics;
 import org.bulletin.publish.relay.NotificationRelay;
 import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.Notification;
@@ -63,8 +62,13 @@ class PublisherIT {
     }
 
     private PublishConfig config() {
-        return new PublishConfig(Map.of(PublishConfig.DATA_DIR, dataDir.toString(), PublishConfig.BATCH_SIZE, "25",
-            PublishConfig.TRANSACTIONAL_ID, "it-relay"));
+        return new PublishConfig(Map.of(
+                PublishConfig.DATA_DIR,
+                dataDir.toString(),
+                PublishConfig.BATCH_SIZE,
+                "25",
+                PublishConfig.TRANSACTIONAL_ID,
+                "it-relay"));
     }
 
     private KafkaProducer<byte[], byte[]> producer(String transactionalId) {
@@ -77,8 +81,10 @@ class PublisherIT {
     }
 
     private ProducerRecord<byte[], byte[]> record(Release r) {
-        return new ProducerRecord<>(topics.enriched(), r.getReleaseId().getBytes(StandardCharsets.UTF_8),
-            releases.serialize(topics.enriched(), r));
+        return new ProducerRecord<>(
+                topics.enriched(),
+                r.getReleaseId().getBytes(StandardCharsets.UTF_8),
+                releases.serialize(topics.enriched(), r));
     }
 
     @Test
@@ -93,10 +99,12 @@ class PublisherIT {
         batch.add(record(release("it-replayed").setReplay(true).build()));
         batch.add(record(release("it-oversized").setTitle("t".repeat(3000)).build()));
         for (int i = 0; i < 3; i++) {
-            batch.add(new ProducerRecord<>(topics.enriched(), ("garbage-" + i).getBytes(StandardCharsets.UTF_8),
-                new byte[] {0, 0, 0, 0, 99, 1, 2, 3}));
+            batch.add(new ProducerRecord<>(
+                    topics.enriched(),
+                    ("garbage-" + i).getBytes(StandardCharsets.UTF_8),
+                    new byte[] {0, 0, 0, 0, 99, 1, 2, 3}));
         }
-        batch.add(record(release("it-0").build()));  // the same release again: no second row, no notification
+        batch.add(record(release("it-0").build())); // the same release again: no second row, no notification
         try (KafkaProducer<byte[], byte[]> p = producer(null)) {
             batch.forEach(p::send);
         }
@@ -112,25 +120,38 @@ class PublisherIT {
 
         try (Publisher publisher = Publisher.start(config(), topics, kafka.bootstrapServers())) {
             await("112 rows", Duration.ofSeconds(60), () -> publisher.store().count() == 111);
-            await("101 notifications", Duration.ofSeconds(60),
-                () -> readAllCommitted(kafka.bootstrapServers(), topics.notifications()).size() == 101);
+            await(
+                    "101 notifications",
+                    Duration.ofSeconds(60),
+                    () -> readAllCommitted(kafka.bootstrapServers(), topics.notifications())
+                                    .size()
+                            == 101);
             await("healthy", Duration.ofSeconds(30), () -> publisher.health().healthy());
             assertThat(publisher.store().find("it-aborted-0")).isEmpty();
-            assertThat(publisher.store().find("it-dup-3").orElseThrow().duplicateOf()).isEqualTo("it-3");
+            assertThat(publisher.store().find("it-dup-3").orElseThrow().duplicateOf())
+                    .isEqualTo("it-3");
             String metrics = publisher.meterRegistry().scrape();
-            assertThat(metrics).contains("bulletin_publish_dlq_total 4.0")
-                .contains("bulletin_publish_records_in_total 116.0");
+            assertThat(metrics)
+                    .contains("bulletin_publish_dlq_total 4.0")
+                    .contains("bulletin_publish_records_in_total 116.0");
         }
 
         List<ConsumerRecord<byte[], byte[]>> notes = readAllCommitted(kafka.bootstrapServers(), topics.notifications());
         List<Notification> decoded = notes.stream()
-            .map(r -> topics.notificationSerde().deserializer().deserialize(topics.notifications(), r.value()))
-            .toList();
-        assertThat(decoded).extracting(Notification::getReleaseId).doesNotHaveDuplicates()
-            .contains("it-0", "it-99", "it-replayed").noneMatch(id -> id.startsWith("it-dup-"));
-        assertThat(decoded).filteredOn(Notification::getReplay).extracting(Notification::getReleaseId)
-            .containsExactly("it-replayed");
-        assertThat(notes).allSatisfy(r -> assertThat(header(r, NotificationRelay.HEADER_OUTBOX_ID)).isNotNull());
+                .map(r -> topics.notificationSerde().deserializer().deserialize(topics.notifications(), r.value()))
+                .toList();
+        assertThat(decoded)
+                .extracting(Notification::getReleaseId)
+                .doesNotHaveDuplicates()
+                .contains("it-0", "it-99", "it-replayed")
+                .noneMatch(id -> id.startsWith("it-dup-"));
+        assertThat(decoded)
+                .filteredOn(Notification::getReplay)
+                .extracting(Notification::getReleaseId)
+                .containsExactly("it-replayed");
+        assertThat(notes)
+                .allSatisfy(r -> assertThat(header(r, NotificationRelay.HEADER_OUTBOX_ID))
+                        .isNotNull());
 
         List<ConsumerRecord<byte[], byte[]>> dlq = readAllCommitted(kafka.bootstrapServers(), topics.dlq());
         assertThat(dlq).hasSize(4).allSatisfy(r -> {
@@ -139,8 +160,12 @@ class PublisherIT {
             assertThat(header(r, DeadLetterHeaders.ORIGIN_OFFSET)).isNotNull();
             assertThat(header(r, DeadLetterHeaders.ORIGIN_PARTITION)).isNotNull();
         });
-        assertThat(dlq).filteredOn(r -> header(r, DeadLetterHeaders.REASON).contains("SQLSTATE 22001")).hasSize(1);
-        assertThat(dlq).filteredOn(r -> header(r, DeadLetterHeaders.REASON).startsWith("deserialization")).hasSize(3);
+        assertThat(dlq)
+                .filteredOn(r -> header(r, DeadLetterHeaders.REASON).contains("SQLSTATE 22001"))
+                .hasSize(1);
+        assertThat(dlq)
+                .filteredOn(r -> header(r, DeadLetterHeaders.REASON).startsWith("deserialization"))
+                .hasSize(3);
 
         // Restart on the same store: nothing is consumed, stored or notified twice; new input flows.
         try (KafkaProducer<byte[], byte[]> p = producer(null)) {
@@ -150,11 +175,16 @@ class PublisherIT {
         }
         try (Publisher publisher = Publisher.start(config(), topics, kafka.bootstrapServers())) {
             await("116 rows", Duration.ofSeconds(60), () -> publisher.store().count() == 116);
-            await("106 notifications", Duration.ofSeconds(60),
-                () -> readAllCommitted(kafka.bootstrapServers(), topics.notifications()).size() == 106);
-            Thread.sleep(1_000);  // give a wrongly re-relaying relay the chance to show itself
+            await(
+                    "106 notifications",
+                    Duration.ofSeconds(60),
+                    () -> readAllCommitted(kafka.bootstrapServers(), topics.notifications())
+                                    .size()
+                            == 106);
+            Thread.sleep(1_000); // give a wrongly re-relaying relay the chance to show itself
         }
-        assertThat(readAllCommitted(kafka.bootstrapServers(), topics.notifications())).hasSize(106);
+        assertThat(readAllCommitted(kafka.bootstrapServers(), topics.notifications()))
+                .hasSize(106);
         assertThat(readAllCommitted(kafka.bootstrapServers(), topics.dlq())).hasSize(4);
     }
 }

@@ -41,25 +41,34 @@ class PublisherStoreFailureIT {
         try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
             Topics topics = Topics.defaults(new InMemorySchemaRegistry());
             kafka.createTopics(1, topics.enriched(), topics.notifications(), topics.dlq());
-            PublishConfig config = new PublishConfig(Map.of(PublishConfig.DATA_DIR, dataDir.toString(),
-                PublishConfig.TRANSACTIONAL_ID, "failure-it-relay"));
+            PublishConfig config = new PublishConfig(Map.of(
+                    PublishConfig.DATA_DIR, dataDir.toString(), PublishConfig.TRANSACTIONAL_ID, "failure-it-relay"));
 
             try (Publisher publisher = Publisher.start(config, topics, kafka.bootstrapServers())) {
                 // A broken deployment: the table the sink writes is gone, while the database answers pings.
                 try (Connection c = DriverManager.getConnection(PublishConfig.embeddedUrl(dataDir));
-                     Statement s = c.createStatement()) {
+                        Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE releases RENAME TO releases_gone");
                 }
                 try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                        new ByteArraySerializer(), new ByteArraySerializer())) {
-                    p.send(new ProducerRecord<>(topics.enriched(), "r-1".getBytes(StandardCharsets.UTF_8),
-                        topics.releaseSerde().serializer().serialize(topics.enriched(), release("r-1").build())));
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+                    p.send(new ProducerRecord<>(
+                            topics.enriched(),
+                            "r-1".getBytes(StandardCharsets.UTF_8),
+                            topics.releaseSerde()
+                                    .serializer()
+                                    .serialize(topics.enriched(), release("r-1").build())));
                 }
 
-                await("the publish stage to stop", Duration.ofSeconds(60), () -> publisher.failure().isDone());
-                assertThat(publisher.failure().join()).hasMessageContaining("SQLSTATE 42")
-                    .hasMessageContaining("neither an outage nor bad data");
+                await(
+                        "the publish stage to stop",
+                        Duration.ofSeconds(60),
+                        () -> publisher.failure().isDone());
+                assertThat(publisher.failure().join())
+                        .hasMessageContaining("SQLSTATE 42")
+                        .hasMessageContaining("neither an outage nor bad data");
                 assertThat(publisher.health().snapshot().get("publish").state()).isEqualTo(Health.State.DOWN);
                 assertThat(publisher.health().healthy()).isFalse();
             }

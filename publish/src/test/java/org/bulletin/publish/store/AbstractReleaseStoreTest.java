@@ -37,8 +37,7 @@ abstract class AbstractReleaseStoreTest {
         return "";
     }
 
-    protected void dropDatabase() {
-    }
+    protected void dropDatabase() {}
 
     private ReleaseStore store() {
         if (store == null) {
@@ -51,9 +50,16 @@ abstract class AbstractReleaseStoreTest {
     void emptyTables() throws SQLException {
         store();
         try (Connection c = DriverManager.getConnection(jdbcUrl(), user(), password());
-             Statement s = c.createStatement()) {
-            for (String table : List.of("release_history", "release_regions", "release_topics",
-                "release_countries", "releases", "outbox", "kafka_offsets", "relay_position")) {
+                Statement s = c.createStatement()) {
+            for (String table : List.of(
+                    "release_history",
+                    "release_regions",
+                    "release_topics",
+                    "release_countries",
+                    "releases",
+                    "outbox",
+                    "kafka_offsets",
+                    "relay_position")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -86,15 +92,19 @@ abstract class AbstractReleaseStoreTest {
         assertThat(write(r)).isEqualTo(new WriteResult(0, 0, 1, 0));
 
         assertThat(store().count()).isEqualTo(1);
-        assertThat(store().outboxAfter(0, 10)).singleElement()
-            .satisfies(e -> assertThat(e.notification().getReleaseId()).isEqualTo("a-1"));
+        assertThat(store().outboxAfter(0, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.notification().getReleaseId()).isEqualTo("a-1"));
     }
 
     @Test
     void shouldReplaceClassificationAndKeepTheOldOneAsHistoryWhenClassifierIsNewer() {
         write(release("a-2").build());
-        Release reclassified = release("a-2").setClassifierVersion("rules-10")
-            .setRegions(List.of(label("caucasus", 0.7, "Tbilisi"))).setCountries(List.of("GE")).build();
+        Release reclassified = release("a-2")
+                .setClassifierVersion("rules-10")
+                .setRegions(List.of(label("caucasus", 0.7, "Tbilisi")))
+                .setCountries(List.of("GE"))
+                .build();
 
         assertThat(write(reclassified)).isEqualTo(new WriteResult(0, 1, 0, 0));
 
@@ -109,18 +119,24 @@ abstract class AbstractReleaseStoreTest {
         });
         assertThat(store().query(ReleaseQuery.all().withLimit(10)).items()).hasSize(1);
         assertThat(store().query(new ReleaseQuery("caucasus", null, "GE", null, null, null, null, 10, null))
-            .items()).hasSize(1);
+                        .items())
+                .hasSize(1);
         assertThat(store().query(new ReleaseQuery("central-asia", null, null, null, null, null, null, 10, null))
-            .items()).isEmpty();
+                        .items())
+                .isEmpty();
         assertThat(store().outboxAfter(0, 10)).hasSize(1);
     }
 
     @Test
     void shouldIgnoreAnOlderClassifierVersion() {
         write(release("a-3").setClassifierVersion("rules-3").build());
-        assertThat(write(release("a-3").setClassifierVersion("rules-2").build())).isEqualTo(new WriteResult(0, 0, 1, 0));
-        assertThat(store().find("a-3").orElseThrow()).satisfies(f -> assertThat(f.classifierVersion()).isEqualTo("rules-3"))
-            .extracting(ReleaseDetail::history).asList().isEmpty();
+        assertThat(write(release("a-3").setClassifierVersion("rules-2").build()))
+                .isEqualTo(new WriteResult(0, 0, 1, 0));
+        assertThat(store().find("a-3").orElseThrow())
+                .satisfies(f -> assertThat(f.classifierVersion()).isEqualTo("rules-3"))
+                .extracting(ReleaseDetail::history)
+                .asList()
+                .isEmpty();
     }
 
     @Test
@@ -128,14 +144,17 @@ abstract class AbstractReleaseStoreTest {
         write(release("orig").build(), release("dup").setDuplicateOf("orig").build());
 
         assertThat(store().find("dup").orElseThrow().duplicateOf()).isEqualTo("orig");
-        assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReleaseId())
-            .containsExactly("orig");
+        assertThat(store().outboxAfter(0, 10))
+                .extracting(e -> e.notification().getReleaseId())
+                .containsExactly("orig");
     }
 
     @Test
     void shouldFlagReplayNotificationsOrSuppressThemAsConfigured() {
         write(ReplayNotifications.FLAG, release("r-flag").setReplay(true).build());
-        write(ReplayNotifications.SUPPRESS, release("r-suppressed").setReplay(true).build());
+        write(
+                ReplayNotifications.SUPPRESS,
+                release("r-suppressed").setReplay(true).build());
 
         assertThat(store().count()).isEqualTo(2);
         assertThat(store().outboxAfter(0, 10)).singleElement().satisfies(e -> {
@@ -147,28 +166,39 @@ abstract class AbstractReleaseStoreTest {
     @Test // #6
     void shouldNotifyAReplayThatReclassifiesWithTheReplayFlagAndKeepTheOldClassificationInHistory() {
         write(release("rp-1").build());
-        Release replayed = release("rp-1").setReplay(true).setClassifierVersion("rules-1+b7")
-            .setRegions(List.of(label("caucasus", 0.7, "Tbilisi"))).build();
+        Release replayed = release("rp-1")
+                .setReplay(true)
+                .setClassifierVersion("rules-1+b7")
+                .setRegions(List.of(label("caucasus", 0.7, "Tbilisi")))
+                .build();
 
         assertThat(write(replayed)).isEqualTo(new WriteResult(0, 1, 0, 1));
 
         assertThat(store().count()).isEqualTo(1);
-        assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReplay(),
-                e -> e.notification().getRegions(), e -> e.notification().getClassifierVersion())
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(false, List.of("central-asia"), "rules-1"),
-                org.assertj.core.groups.Tuple.tuple(true, List.of("caucasus"), "rules-1+b7"));
+        assertThat(store().outboxAfter(0, 10))
+                .extracting(
+                        e -> e.notification().getReplay(),
+                        e -> e.notification().getRegions(),
+                        e -> e.notification().getClassifierVersion())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(false, List.of("central-asia"), "rules-1"),
+                        org.assertj.core.groups.Tuple.tuple(true, List.of("caucasus"), "rules-1+b7"));
         ReleaseDetail found = store().find("rp-1").orElseThrow();
         assertThat(found.replay()).isTrue();
-        assertThat(found.history()).singleElement()
-            .satisfies(h -> assertThat(labelIds(h.regions())).containsExactly("central-asia"));
+        assertThat(found.history())
+                .singleElement()
+                .satisfies(h -> assertThat(labelIds(h.regions())).containsExactly("central-asia"));
     }
 
     @Test // #6
     void shouldReplaceOnAReplayWhoseClassifierVersionSortsLowerBecauseItIsTheRulesRunningNow() {
         write(release("rp-2").setClassifierVersion("1.0+f3").build());
 
-        assertThat(write(release("rp-2").setReplay(true).setClassifierVersion("1.0+0a").build()))
-            .isEqualTo(new WriteResult(0, 1, 0, 1));
+        assertThat(write(release("rp-2")
+                        .setReplay(true)
+                        .setClassifierVersion("1.0+0a")
+                        .build()))
+                .isEqualTo(new WriteResult(0, 1, 0, 1));
         assertThat(store().find("rp-2").orElseThrow().classifierVersion()).isEqualTo("1.0+0a");
     }
 
@@ -177,25 +207,44 @@ abstract class AbstractReleaseStoreTest {
         write(release("rp-3").build());
 
         assertThat(write(release("rp-3").setReplay(true).build())).isEqualTo(new WriteResult(0, 0, 1, 0));
-        assertThat(write(release("rp-3").setReplay(true).setClassifierVersion("rules-2").build()))
-            .isEqualTo(new WriteResult(0, 1, 0, 1));
-        assertThat(write(release("rp-3").setReplay(true).setClassifierVersion("rules-2").build()))
-            .isEqualTo(new WriteResult(0, 0, 1, 0));
+        assertThat(write(release("rp-3")
+                        .setReplay(true)
+                        .setClassifierVersion("rules-2")
+                        .build()))
+                .isEqualTo(new WriteResult(0, 1, 0, 1));
+        assertThat(write(release("rp-3")
+                        .setReplay(true)
+                        .setClassifierVersion("rules-2")
+                        .build()))
+                .isEqualTo(new WriteResult(0, 0, 1, 0));
         assertThat(store().outboxAfter(0, 10)).hasSize(2);
     }
 
     @Test // #6
     void shouldNotNotifyAReplayedDuplicateOrAnySuppressedReplayOrALiveReclassification() {
-        write(release("rp-orig").build(), release("rp-dup").setDuplicateOf("rp-orig").build(), release("rp-s").build());
+        write(
+                release("rp-orig").build(),
+                release("rp-dup").setDuplicateOf("rp-orig").build(),
+                release("rp-s").build());
 
-        assertThat(write(release("rp-dup").setDuplicateOf("rp-orig").setReplay(true).setClassifierVersion("rules-2")
-            .build())).isEqualTo(new WriteResult(0, 1, 0, 0));
-        assertThat(write(ReplayNotifications.SUPPRESS, release("rp-s").setReplay(true).setClassifierVersion("rules-2")
-            .build())).isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(write(release("rp-dup")
+                        .setDuplicateOf("rp-orig")
+                        .setReplay(true)
+                        .setClassifierVersion("rules-2")
+                        .build()))
+                .isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(write(
+                        ReplayNotifications.SUPPRESS,
+                        release("rp-s")
+                                .setReplay(true)
+                                .setClassifierVersion("rules-2")
+                                .build()))
+                .isEqualTo(new WriteResult(0, 1, 0, 0));
         assertThat(write(release("rp-orig").setClassifierVersion("rules-2").build()))
-            .isEqualTo(new WriteResult(0, 1, 0, 0));
-        assertThat(store().outboxAfter(0, 10)).extracting(e -> e.notification().getReleaseId())
-            .containsExactly("rp-orig", "rp-s");
+                .isEqualTo(new WriteResult(0, 1, 0, 0));
+        assertThat(store().outboxAfter(0, 10))
+                .extracting(e -> e.notification().getReleaseId())
+                .containsExactly("rp-orig", "rp-s");
     }
 
     @Test
@@ -210,13 +259,17 @@ abstract class AbstractReleaseStoreTest {
 
     @Test
     void shouldCommitOffsetsWithTheRowsAndFenceAWriterWithAStaleOffset() {
-        store().write(List.of(IncomingRelease.of(release("o-1").build())),
-            List.of(new OffsetCommit("g", "t", 0, null, 5)), ReplayNotifications.FLAG);
+        store().write(
+                        List.of(IncomingRelease.of(release("o-1").build())),
+                        List.of(new OffsetCommit("g", "t", 0, null, 5)),
+                        ReplayNotifications.FLAG);
         assertThat(store().storedOffset("g", "t", 0)).hasValue(5);
 
-        assertThatThrownBy(() -> store().write(List.of(IncomingRelease.of(release("o-2").build())),
-            List.of(new OffsetCommit("g", "t", 0, 3L, 9)), ReplayNotifications.FLAG))
-            .isInstanceOf(OffsetConflictException.class);
+        assertThatThrownBy(() -> store().write(
+                                List.of(IncomingRelease.of(release("o-2").build())),
+                                List.of(new OffsetCommit("g", "t", 0, 3L, 9)),
+                                ReplayNotifications.FLAG))
+                .isInstanceOf(OffsetConflictException.class);
         assertThat(store().storedOffset("g", "t", 0)).hasValue(5);
         assertThat(store().find("o-2")).isEmpty();
 
@@ -230,7 +283,9 @@ abstract class AbstractReleaseStoreTest {
         List<Release> all = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             // two releases per day and one without a date, so ties on the date are broken by stored_at and id
-            all.add(release("p-" + i).setPublishedDate(i == 6 ? null : LocalDate.of(2024, 4, 1 + i / 2)).build());
+            all.add(release("p-" + i)
+                    .setPublishedDate(i == 6 ? null : LocalDate.of(2024, 4, 1 + i / 2))
+                    .build());
         }
         write(all.toArray(Release[]::new));
 
@@ -252,27 +307,43 @@ abstract class AbstractReleaseStoreTest {
 
     @Test
     void shouldFilterByRegionTopicCountryLanguageAndDateRange() {
-        write(release("f-en").build(),
-            release("f-ru").setLanguage("ru").setCountries(List.of("KZ")).setPublishedDate(LocalDate.of(2024, 3, 1))
-                .setRegions(List.of(label("caucasus", 0.5, "Baku"))).setTopics(List.of(label("trade", 0.6, "tariff")))
-                .build());
+        write(
+                release("f-en").build(),
+                release("f-ru")
+                        .setLanguage("ru")
+                        .setCountries(List.of("KZ"))
+                        .setPublishedDate(LocalDate.of(2024, 3, 1))
+                        .setRegions(List.of(label("caucasus", 0.5, "Baku")))
+                        .setTopics(List.of(label("trade", 0.6, "tariff")))
+                        .build());
 
-        assertThat(ids(store().query(q("caucasus", null, null, null, null, null)).items())).containsExactly("f-ru");
-        assertThat(ids(store().query(q(null, "counter-terrorism", null, null, null, null)).items()))
-            .containsExactly("f-en");
-        assertThat(ids(store().query(q(null, null, "KZ", null, null, null)).items())).containsExactly("f-ru");
-        assertThat(ids(store().query(q(null, null, null, "ru", null, null)).items())).containsExactly("f-ru");
-        assertThat(ids(store().query(q(null, null, null, null, LocalDate.of(2024, 4, 1), null)).items()))
-            .containsExactly("f-en");
-        assertThat(ids(store().query(q(null, null, null, null, null, LocalDate.of(2024, 3, 1))).items()))
-            .containsExactly("f-ru");
+        assertThat(ids(store().query(q("caucasus", null, null, null, null, null))
+                        .items()))
+                .containsExactly("f-ru");
+        assertThat(ids(store().query(q(null, "counter-terrorism", null, null, null, null))
+                        .items()))
+                .containsExactly("f-en");
+        assertThat(ids(store().query(q(null, null, "KZ", null, null, null)).items()))
+                .containsExactly("f-ru");
+        assertThat(ids(store().query(q(null, null, null, "ru", null, null)).items()))
+                .containsExactly("f-ru");
+        assertThat(ids(store().query(q(null, null, null, null, LocalDate.of(2024, 4, 1), null))
+                        .items()))
+                .containsExactly("f-en");
+        assertThat(ids(store().query(q(null, null, null, null, null, LocalDate.of(2024, 3, 1)))
+                        .items()))
+                .containsExactly("f-ru");
     }
 
     @Test
     void shouldFindReleasesByWordsInEnglishAndRussian() {
-        write(release("t-en").build(),
-            release("t-ru").setLanguage("ru").setTitle("Заседание Совета министров обороны ОДКБ")
-                .setBodyText("Министры обсудили борьбу с терроризмом.").build());
+        write(
+                release("t-en").build(),
+                release("t-ru")
+                        .setLanguage("ru")
+                        .setTitle("Заседание Совета министров обороны ОДКБ")
+                        .setBodyText("Министры обсудили борьбу с терроризмом.")
+                        .build());
 
         assertThat(ids(store().query(text("Dushanbe")).items())).containsExactly("t-en");
         assertThat(ids(store().query(text("terrorism Dushanbe")).items())).containsExactly("t-en");
@@ -282,7 +353,10 @@ abstract class AbstractReleaseStoreTest {
 
     @Test
     void shouldCountOriginalsByRegionTopicAndDay() {
-        write(release("s-1").build(), release("s-2").build(), release("s-3").setDuplicateOf("s-1").build());
+        write(
+                release("s-1").build(),
+                release("s-2").build(),
+                release("s-3").setDuplicateOf("s-1").build());
 
         ReleaseStats stats = store().stats();
         assertThat(stats.total()).isEqualTo(3L);
@@ -302,7 +376,9 @@ abstract class AbstractReleaseStoreTest {
         store().saveRelayPosition("relay", rows.get(1).id());
 
         assertThat(store().relayPosition("relay")).isEqualTo(rows.get(1).id());
-        assertThat(store().outboxAfter(0, 10)).extracting(OutboxEntry::id).containsExactly(rows.get(2).id());
+        assertThat(store().outboxAfter(0, 10))
+                .extracting(OutboxEntry::id)
+                .containsExactly(rows.get(2).id());
         assertThat(store().outboxBacklog(rows.get(1).id())).isEqualTo(1);
     }
 
@@ -313,8 +389,8 @@ abstract class AbstractReleaseStoreTest {
         }
     }
 
-    private static ReleaseQuery q(String region, String topic, String country, String language, LocalDate from,
-                                  LocalDate to) {
+    private static ReleaseQuery q(
+            String region, String topic, String country, String language, LocalDate from, LocalDate to) {
         return new ReleaseQuery(region, topic, country, language, null, from, to, 10, null);
     }
 

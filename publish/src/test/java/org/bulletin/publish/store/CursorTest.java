@@ -17,7 +17,8 @@ class CursorTest {
 
     @Test
     void shouldRejectGarbageWithReason() {
-        assertThatThrownBy(() -> Cursor.decode("not a cursor!")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("invalid cursor");
+        assertThatThrownBy(() -> Cursor.decode("not a cursor!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid cursor");
     }
 }

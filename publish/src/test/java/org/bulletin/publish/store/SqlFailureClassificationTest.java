@@ -55,13 +55,13 @@ class SqlFailureClassificationTest {
     @Test
     void shouldStopOnAFailureThatSaysNothingAboutItself() {
         assertThat(SqlFailures.translate("read offsets", new SQLException("no state at all")))
-            .isInstanceOf(StoreFailedException.class);
+                .isInstanceOf(StoreFailedException.class);
     }
 
     @Test
     void shouldWaitOutAFailureTheDriverTypesAsTransientWhateverItsState() {
-        StoreException translated = SqlFailures.translate("read outbox",
-            new SQLTransientConnectionException("pool exhausted", (String) null));
+        StoreException translated = SqlFailures.translate(
+                "read outbox", new SQLTransientConnectionException("pool exhausted", (String) null));
 
         assertThat(translated).isInstanceOf(StoreUnavailableException.class);
     }
@@ -71,8 +71,9 @@ class SqlFailureClassificationTest {
         BatchUpdateException batch = new BatchUpdateException("batch entry 3 was aborted", null, 0, new int[0]);
         batch.setNextException(new SQLException("relation \"releases\" does not exist", "42P01"));
 
-        assertThat(SqlFailures.translate("write 5 release(s)", batch)).isInstanceOf(StoreFailedException.class)
-            .hasMessageContaining("42P01");
+        assertThat(SqlFailures.translate("write 5 release(s)", batch))
+                .isInstanceOf(StoreFailedException.class)
+                .hasMessageContaining("42P01");
     }
 
     private static String kind(StoreException e) {

@@ -13,8 +13,8 @@ import java.util.UUID;
  */
 public final class PostgresSchema {
 
-    public static final String BASE_URL = System.getProperty("bulletin.test.postgres.url",
-        "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String BASE_URL =
+            System.getProperty("bulletin.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getProperty("bulletin.test.postgres.user", "postgres");
 
     private final String name;
@@ -30,12 +30,14 @@ public final class PostgresSchema {
     static PostgresSchema create(String baseUrl, String user) {
         String name = "publish_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(baseUrl, user, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("CREATE SCHEMA " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is required at " + baseUrl + " (user " + user + "); start it "
-                + "with 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' (scripts/test.sh "
-                + "does): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is required at " + baseUrl + " (user " + user + "); start it "
+                            + "with 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' (scripts/test.sh "
+                            + "does): " + e.getMessage(),
+                    e);
         }
         return new PostgresSchema(name);
     }
@@ -46,7 +48,7 @@ public final class PostgresSchema {
 
     public void drop() {
         try (Connection c = DriverManager.getConnection(BASE_URL, USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("DROP SCHEMA IF EXISTS " + name + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test schema " + name, e);

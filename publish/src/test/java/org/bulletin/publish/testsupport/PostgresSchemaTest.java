@@ -13,8 +13,8 @@ class PostgresSchemaTest {
     void shouldFailNotSkipWhenPostgresIsNotRunning() {
         // Port 1 on loopback: nothing listens there.
         assertThatThrownBy(() -> PostgresSchema.create("jdbc:postgresql://127.0.0.1:1/test", "postgres"))
-            .isExactlyInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("PostgreSQL is required at jdbc:postgresql://127.0.0.1:1/test")
-            .hasMessageContaining("pg_ctlcluster");
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PostgreSQL is required at jdbc:postgresql://127.0.0.1:1/test")
+                .hasMessageContaining("pg_ctlcluster");
     }
 }

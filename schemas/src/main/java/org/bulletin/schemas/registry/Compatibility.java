@@ -10,16 +10,16 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 /** Confluent's compatibility levels, checked with Avro's own reader/writer resolution rules. */
 final class Compatibility {
 
-    static final Set<String> LEVELS = Set.of("NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE",
-            "FULL", "FULL_TRANSITIVE");
+    static final Set<String> LEVELS = Set.of(
+            "NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE");
 
-    private Compatibility() {
-    }
+    private Compatibility() {}
 
     static String normalise(String level) {
         String upper = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(upper)) {
-            throw new IllegalArgumentException("Unknown compatibility level '" + level + "'; expected one of " + LEVELS);
+            throw new IllegalArgumentException(
+                    "Unknown compatibility level '" + level + "'; expected one of " + LEVELS);
         }
         return upper;
     }

@@ -39,9 +39,15 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         }
         String problem = Compatibility.check(compatibility(subject), schema, history(subject));
         if (problem != null) {
-            throw new SchemaRegistryException("register schema", subject, url, 409,
-                    SchemaRegistryException.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible with an "
-                    + "earlier schema at level " + compatibility(subject) + ": " + problem, null);
+            throw new SchemaRegistryException(
+                    "register schema",
+                    subject,
+                    url,
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                    "Schema being registered is incompatible with an " + "earlier schema at level "
+                            + compatibility(subject) + ": " + problem,
+                    null);
         }
         // Like Confluent, one schema text gets one id wherever it is registered.
         int id = idsByCanonical.computeIfAbsent(schema.toString(), k -> {
@@ -64,8 +70,14 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     public synchronized Schema byId(int id) {
         Schema schema = schemasById.get(id);
         if (schema == null) {
-            throw new SchemaRegistryException("get schema by id " + id, null, url, 404,
-                    SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found", null);
+            throw new SchemaRegistryException(
+                    "get schema by id " + id,
+                    null,
+                    url,
+                    404,
+                    SchemaRegistryException.SCHEMA_NOT_FOUND,
+                    "Schema " + id + " not found",
+                    null);
         }
         return schema;
     }
@@ -90,8 +102,14 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         try {
             levelBySubject.put(subject, Compatibility.normalise(level));
         } catch (IllegalArgumentException e) {
-            throw new SchemaRegistryException("set compatibility", subject, url, 422,
-                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL, e.getMessage(), e);
+            throw new SchemaRegistryException(
+                    "set compatibility",
+                    subject,
+                    url,
+                    422,
+                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                    e.getMessage(),
+                    e);
         }
     }
 
@@ -116,7 +134,9 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     }
 
     private List<Schema> history(String subject) {
-        return versionsBySubject.getOrDefault(subject, List.of()).stream().map(schemasById::get).toList();
+        return versionsBySubject.getOrDefault(subject, List.of()).stream()
+                .map(schemasById::get)
+                .toList();
     }
 
     @Override

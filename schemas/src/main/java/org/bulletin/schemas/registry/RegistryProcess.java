@@ -48,10 +48,12 @@ public final class RegistryProcess implements AutoCloseable {
         this.archive = archive;
         this.port = port;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(() -> {
-            destroy();
-            settleArchive();
-        }, "bulletin-registry-shutdown");
+        this.shutdownHook = new Thread(
+                () -> {
+                    destroy();
+                    settleArchive();
+                },
+                "bulletin-registry-shutdown");
     }
 
     /**
@@ -86,8 +88,9 @@ public final class RegistryProcess implements AutoCloseable {
      */
     public static RegistryProcess launch(Path jar, int port, Path logFile, Path storageDir) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Schema registry jar " + jar.toAbsolutePath() + " does not exist; build it with "
-                    + "`mvn -pl registry package` or point -D" + JAR_PROPERTY + " / " + JAR_ENV + " at it");
+            throw new IllegalStateException(
+                    "Schema registry jar " + jar.toAbsolutePath() + " does not exist; build it with "
+                            + "`mvn -pl registry package` or point -D" + JAR_PROPERTY + " / " + JAR_ENV + " at it");
         }
         List<String> command = command(jar, port, storageDir);
         try {
@@ -102,7 +105,8 @@ public final class RegistryProcess implements AutoCloseable {
             builder.directory(parent == null ? null : parent.toFile());
             RegistryProcess registry = new RegistryProcess(builder.start(), port, logFile, archive(jar));
             Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
-            LOG.info("Starting schema registry (pid {}) on {}; log {}", registry.process.pid(), registry.url(), logFile);
+            LOG.info(
+                    "Starting schema registry (pid {}) on {}; log {}", registry.process.pid(), registry.url(), logFile);
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start schema registry " + String.join(" ", command), e);
@@ -127,13 +131,20 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     private static Path pendingArchive(Path archive) {
-        return archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        return archive.resolveSibling(
+                archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     }
 
     static List<String> command(Path jar, int port, Path storageDir) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m"));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx192m",
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=48m",
+                "-XX:MaxMetaspaceSize=160m"));
         Path archive = archive(jar);
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -144,7 +155,8 @@ public final class RegistryProcess implements AutoCloseable {
         }
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         if (storageDir != null) {
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + storageDir.toAbsolutePath().resolve("registry"));
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:"
+                    + storageDir.toAbsolutePath().resolve("registry"));
         }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return command;
@@ -314,9 +326,12 @@ public final class RegistryProcess implements AutoCloseable {
      *         its log
      */
     public void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {

@@ -78,8 +78,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         if (cached != null) {
             return cached;
         }
-        Response response = call("register schema", subject, "POST", "/subjects/" + encode(subject) + "/versions",
-                schemaBody(schema));
+        Response response = call(
+                "register schema", subject, "POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
         response.requireSuccess();
         int id = response.requireField("id").asInt();
         idsBySubjectSchema.put(key, id);
@@ -120,15 +120,17 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     @Override
     public Optional<RegisteredSchema> latest(String subject) {
-        Response response = call("get latest version", subject, "GET",
-                "/subjects/" + encode(subject) + "/versions/latest", null);
+        Response response =
+                call("get latest version", subject, "GET", "/subjects/" + encode(subject) + "/versions/latest", null);
         if (response.status == 404) {
             return Optional.empty();
         }
         response.requireSuccess();
         int id = response.requireField("id").asInt();
-        Schema schema = schemasById.computeIfAbsent(id, i -> response.parseSchema(response.requireField("schema").asText()));
-        return Optional.of(new RegisteredSchema(subject, id, response.requireField("version").asInt(), schema));
+        Schema schema = schemasById.computeIfAbsent(
+                id, i -> response.parseSchema(response.requireField("schema").asText()));
+        return Optional.of(new RegisteredSchema(
+                subject, id, response.requireField("version").asInt(), schema));
     }
 
     @Override
@@ -137,8 +139,12 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         // picks by level on ".../versions"; Apicurio always checks all there, so choose the endpoint by level here.
         String level = compatibility(subject);
         String versions = level.endsWith("_TRANSITIVE") ? "/versions" : "/versions/latest";
-        Response response = call("check compatibility (" + level + ")", subject, "POST",
-                "/compatibility/subjects/" + encode(subject) + versions, schemaBody(schema));
+        Response response = call(
+                "check compatibility (" + level + ")",
+                subject,
+                "POST",
+                "/compatibility/subjects/" + encode(subject) + versions,
+                schemaBody(schema));
         if (response.status == 404) {
             return true; // nothing registered yet, so nothing to be incompatible with
         }
@@ -153,11 +159,18 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             normalised = Compatibility.normalise(level);
         } catch (IllegalArgumentException e) {
             // Checked here because Apicurio answers an unknown level with a 500, which would only be retried.
-            throw new SchemaRegistryException("set compatibility", subject, url, 0,
-                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL, e.getMessage(), e);
+            throw new SchemaRegistryException(
+                    "set compatibility",
+                    subject,
+                    url,
+                    0,
+                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                    e.getMessage(),
+                    e);
         }
         ObjectNode body = JSON.createObjectNode().put("compatibility", normalised);
-        call("set compatibility " + normalised, subject, "PUT", "/config/" + encode(subject), body).requireSuccess();
+        call("set compatibility " + normalised, subject, "PUT", "/config/" + encode(subject), body)
+                .requireSuccess();
     }
 
     @Override
@@ -206,7 +219,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             Throwable cause = null;
             int status = 0;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 status = response.statusCode();
                 if (status < 500) {
                     return new Response(operation, subject, status, response.body());
@@ -219,15 +233,23 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 failure = e.toString();
                 cause = e;
                 if (attempt >= maxAttempts) {
-                    throw new SchemaRegistryException(operation, subject, url, 0, 0,
-                            "unreachable after " + attempt + " attempts: " + e, e);
+                    throw new SchemaRegistryException(
+                            operation, subject, url, 0, 0, "unreachable after " + attempt + " attempts: " + e, e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SchemaRegistryException(operation, subject, url, 0, 0, "interrupted", e);
             }
-            LOG.warn("Schema registry {} {} for subject {}: attempt {}/{} failed ({}); retrying in {} ms",
-                    url, operation, subject, attempt, maxAttempts, failure, backoff.toMillis(), cause);
+            LOG.warn(
+                    "Schema registry {} {} for subject {}: attempt {}/{} failed ({}); retrying in {} ms",
+                    url,
+                    operation,
+                    subject,
+                    attempt,
+                    maxAttempts,
+                    failure,
+                    backoff.toMillis(),
+                    cause);
             sleep(backoff, operation, subject);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
@@ -249,8 +271,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 
     /** One HTTP answer with the context needed to describe a failure. */
     private final class Response {
@@ -272,8 +293,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 try {
                     json = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
                 } catch (IOException e) {
-                    throw new SchemaRegistryException(operation, subject, url, status, 0,
-                            "answer is not JSON: " + abbreviate(body), e);
+                    throw new SchemaRegistryException(
+                            operation, subject, url, status, 0, "answer is not JSON: " + abbreviate(body), e);
                 }
             }
             return json;
@@ -300,8 +321,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         JsonNode requireField(String name) {
             JsonNode node = json().get(name);
             if (node == null || node.isNull()) {
-                throw new SchemaRegistryException(operation, subject, url, status, 0,
-                        "answer has no '" + name + "': " + abbreviate(body), null);
+                throw new SchemaRegistryException(
+                        operation, subject, url, status, 0, "answer has no '" + name + "': " + abbreviate(body), null);
             }
             return node;
         }
@@ -310,8 +331,14 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             try {
                 return new Schema.Parser().parse(text);
             } catch (SchemaParseException e) {
-                throw new SchemaRegistryException(operation, subject, url, status, 0,
-                        "registry returned a schema Avro cannot parse: " + e.getMessage(), e);
+                throw new SchemaRegistryException(
+                        operation,
+                        subject,
+                        url,
+                        status,
+                        0,
+                        "registry returned a schema Avro cannot parse: " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -10,8 +10,7 @@ public final class SchemaRegistries {
     private static final String MEM = "mem://";
     private static final Map<String, InMemorySchemaRegistry> IN_MEMORY = new ConcurrentHashMap<>();
 
-    private SchemaRegistries() {
-    }
+    private SchemaRegistries() {}
 
     /**
      * {@code mem://<name>}: the in-memory registry of that name, shared by every caller in this JVM (so a test's
@@ -19,14 +18,16 @@ public final class SchemaRegistries {
      */
     public static SchemaRegistry connect(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("Schema registry URL is empty; expected mem://<name> or http(s)://host:port/...");
+            throw new IllegalArgumentException(
+                    "Schema registry URL is empty; expected mem://<name> or http(s)://host:port/...");
         }
         String trimmed = url.trim();
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith(MEM)) {
             String name = trimmed.substring(MEM.length());
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("In-memory schema registry URL '" + url + "' has no name: use mem://<name>");
+                throw new IllegalArgumentException(
+                        "In-memory schema registry URL '" + url + "' has no name: use mem://<name>");
             }
             return IN_MEMORY.computeIfAbsent(name, n -> new InMemorySchemaRegistry(MEM + n));
         }

@@ -26,8 +26,14 @@ public final class SchemaRegistryException extends RuntimeException {
     private final int httpStatus;
     private final int errorCode;
 
-    public SchemaRegistryException(String operation, String subject, String registryUrl, int httpStatus, int errorCode,
-                                   String detail, Throwable cause) {
+    public SchemaRegistryException(
+            String operation,
+            String subject,
+            String registryUrl,
+            int httpStatus,
+            int errorCode,
+            String detail,
+            Throwable cause) {
         super(describe(operation, subject, registryUrl, httpStatus, errorCode, detail), cause);
         this.subject = subject;
         this.registryUrl = registryUrl;
@@ -36,7 +42,8 @@ public final class SchemaRegistryException extends RuntimeException {
     }
 
     private static String describe(String operation, String subject, String url, int status, int code, String detail) {
-        StringBuilder sb = new StringBuilder("Schema registry ").append(url).append(": ").append(operation);
+        StringBuilder sb =
+                new StringBuilder("Schema registry ").append(url).append(": ").append(operation);
         if (subject != null) {
             sb.append(" for subject '").append(subject).append('\'');
         }
@@ -75,7 +82,9 @@ public final class SchemaRegistryException extends RuntimeException {
 
     /** True when the registry answered that the subject, version or schema does not exist. */
     public boolean isNotFound() {
-        return httpStatus == 404 || errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND
+        return httpStatus == 404
+                || errorCode == SUBJECT_NOT_FOUND
+                || errorCode == VERSION_NOT_FOUND
                 || errorCode == SCHEMA_NOT_FOUND;
     }
 }

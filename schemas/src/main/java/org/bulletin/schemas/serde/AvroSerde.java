@@ -42,7 +42,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
         SpecificData readModel = readModel(type, model);
-        this.wire = new WireFormat<>(registry, writer -> new SpecificDatumWriter<>(writer, model),
+        this.wire = new WireFormat<>(
+                registry,
+                writer -> new SpecificDatumWriter<>(writer, model),
                 writer -> new SpecificDatumReader<>(writer, schema, readModel));
         this.isKey = isKey;
     }

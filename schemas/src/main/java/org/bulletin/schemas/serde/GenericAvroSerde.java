@@ -17,7 +17,8 @@ import org.bulletin.schemas.registry.SchemaRegistry;
  * the DLQ). Each record is written with its own schema; reading yields records in the writer's schema, or resolved to
  * a fixed reader schema when one is given. Same error and null semantics as {@link AvroSerde}. Thread-safe.
  */
-public final class GenericAvroSerde implements Serde<GenericRecord>, Serializer<GenericRecord>, Deserializer<GenericRecord> {
+public final class GenericAvroSerde
+        implements Serde<GenericRecord>, Serializer<GenericRecord>, Deserializer<GenericRecord> {
 
     private final WireFormat<GenericRecord> wire;
     private volatile boolean isKey;
@@ -31,7 +32,9 @@ public final class GenericAvroSerde implements Serde<GenericRecord>, Serializer<
     public GenericAvroSerde(SchemaRegistry registry, Schema readerSchema) {
         Objects.requireNonNull(registry, "registry");
         GenericData model = GenericData.get();
-        this.wire = new WireFormat<>(registry, writer -> new GenericDatumWriter<>(writer, model),
+        this.wire = new WireFormat<>(
+                registry,
+                writer -> new GenericDatumWriter<>(writer, model),
                 writer -> new GenericDatumReader<>(writer, readerSchema == null ? writer : readerSchema, model));
     }
 

@@ -37,8 +37,10 @@ final class WireFormat<T> {
      * @param writerFactory datum writer for a schema records are written with
      * @param readerFactory datum reader resolving the given writer schema against the reader's
      */
-    WireFormat(SchemaRegistry registry, Function<Schema, DatumWriter<T>> writerFactory,
-               Function<Schema, DatumReader<T>> readerFactory) {
+    WireFormat(
+            SchemaRegistry registry,
+            Function<Schema, DatumWriter<T>> writerFactory,
+            Function<Schema, DatumReader<T>> readerFactory) {
         this.registry = registry;
         this.writerFactory = writerFactory;
         this.readerFactory = readerFactory;
@@ -48,7 +50,8 @@ final class WireFormat<T> {
         if (value == null) {
             return null;
         }
-        Writer<T> w = writers.computeIfAbsent(new SubjectSchema(subject, schema),
+        Writer<T> w = writers.computeIfAbsent(
+                new SubjectSchema(subject, schema),
                 k -> new Writer<>(registry.register(subject, schema), writerFactory.apply(schema)));
         int id = w.id();
         // One growable buffer and one buffered encoder per thread, reused: Avro's direct encoder writes byte by byte
@@ -66,8 +69,10 @@ final class WireFormat<T> {
             w.datumWriter().write(value, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot serialize " + schema.getFullName() + " for subject '" + subject
-                    + "' (schema id " + id + "): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot serialize " + schema.getFullName() + " for subject '" + subject + "' (schema id " + id
+                            + "): " + e.getMessage(),
+                    e);
         }
         return buffer.toByteArray();
     }
@@ -97,14 +102,17 @@ final class WireFormat<T> {
         }
         int id = ByteBuffer.wrap(data, 1, 4).getInt();
         DatumReader<T> reader = reader(topic, id);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
+        BinaryDecoder decoder =
+                DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
         T value;
         try {
             value = reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             // Corrupt or truncated Avro surfaces as EOFException, AvroRuntimeException, or index/size errors.
-            throw new SerializationException("Record on topic '" + topic + "' with schema id " + id
-                    + " is not valid Avro for that schema (" + e + ")", e);
+            throw new SerializationException(
+                    "Record on topic '" + topic + "' with schema id " + id + " is not valid Avro for that schema (" + e
+                            + ")",
+                    e);
         }
         try {
             if (!decoder.isEnd()) {
@@ -127,24 +135,26 @@ final class WireFormat<T> {
             writer = registry.byId(id);
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
-                throw new SerializationException("Record on topic '" + topic + "' names schema id " + id
-                        + ", which registry " + registry.url() + " does not know", e);
+                throw new SerializationException(
+                        "Record on topic '" + topic + "' names schema id " + id + ", which registry " + registry.url()
+                                + " does not know",
+                        e);
             }
             throw e;
         }
         try {
             reader = readerFactory.apply(writer);
         } catch (RuntimeException e) {
-            throw new SerializationException("Record on topic '" + topic + "' was written with schema id " + id
-                    + " (" + writer.getFullName() + "), which cannot be read as the reader schema: " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Record on topic '" + topic + "' was written with schema id " + id + " (" + writer.getFullName()
+                            + "), which cannot be read as the reader schema: " + e.getMessage(),
+                    e);
         }
         DatumReader<T> previous = readersByWriterId.putIfAbsent(id, reader);
         return previous != null ? previous : reader;
     }
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 
-    private record Writer<T>(int id, DatumWriter<T> datumWriter) {
-    }
+    private record Writer<T>(int id, DatumWriter<T> datumWriter) {}
 }

@@ -9,15 +9,33 @@ import org.junit.jupiter.api.Test;
 
 class InMemorySchemaRegistryTest {
 
-    static final Schema V1 = SchemaBuilder.record("Item").namespace("test").fields()
-            .requiredString("name").endRecord();
-    static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Item").namespace("test").fields()
-            .requiredString("name").name("size").type().intType().intDefault(0).endRecord();
+    static final Schema V1 = SchemaBuilder.record("Item")
+            .namespace("test")
+            .fields()
+            .requiredString("name")
+            .endRecord();
+    static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Item")
+            .namespace("test")
+            .fields()
+            .requiredString("name")
+            .name("size")
+            .type()
+            .intType()
+            .intDefault(0)
+            .endRecord();
     /** Readable against V2 (which always has size) but not against V1 (which never has): a transitive-only failure. */
-    static final Schema V3_SIZE_REQUIRED = SchemaBuilder.record("Item").namespace("test").fields()
-            .requiredString("name").requiredInt("size").endRecord();
-    static final Schema NAME_AS_INT = SchemaBuilder.record("Item").namespace("test").fields()
-            .requiredInt("name").endRecord();
+    static final Schema V3_SIZE_REQUIRED = SchemaBuilder.record("Item")
+            .namespace("test")
+            .fields()
+            .requiredString("name")
+            .requiredInt("size")
+            .endRecord();
+
+    static final Schema NAME_AS_INT = SchemaBuilder.record("Item")
+            .namespace("test")
+            .fields()
+            .requiredInt("name")
+            .endRecord();
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry("mem://unit");
 
@@ -61,7 +79,8 @@ class InMemorySchemaRegistryTest {
 
         assertThat(registry.isCompatible("a-value", NAME_AS_INT)).isFalse();
         assertThatThrownBy(() -> registry.register("a-value", NAME_AS_INT))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INCOMPATIBLE_SCHEMA))
                 .hasMessageContaining("a-value")
                 .hasMessageContaining("mem://unit");
@@ -108,8 +127,9 @@ class InMemorySchemaRegistryTest {
     @Test
     void shouldRejectUnknownLevel() {
         assertThatThrownBy(() -> registry.setCompatibility("a-value", "SIDEWAYS"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL));
     }
 
     @Test
@@ -124,8 +144,10 @@ class InMemorySchemaRegistryTest {
         assertThat(first.url()).isEqualTo("mem://shared-test");
         assertThat(SchemaRegistries.connect("http://127.0.0.1:8081/apis/ccompat/v7/"))
                 .isInstanceOf(RestSchemaRegistry.class)
-                .extracting(SchemaRegistry::url).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
-        assertThatThrownBy(() -> SchemaRegistries.connect("ftp://x")).isInstanceOf(IllegalArgumentException.class)
+                .extracting(SchemaRegistry::url)
+                .isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
+        assertThatThrownBy(() -> SchemaRegistries.connect("ftp://x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ftp://x");
         assertThatThrownBy(() -> SchemaRegistries.connect("mem://")).isInstanceOf(IllegalArgumentException.class);
     }

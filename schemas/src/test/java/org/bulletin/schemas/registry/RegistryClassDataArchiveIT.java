@@ -22,7 +22,10 @@ class RegistryClassDataArchiveIT {
     @Test
     void shouldWriteTheArchiveOnTheFirstStartAndUseItOnTheNext() throws Exception {
         Path jar = dir.resolve("registry-runner.jar");
-        Files.copy(RegistryProcess.locateJar(Path.of(System.getProperty("java.io.tmpdir")).resolve("registry-cache")), jar);
+        Files.copy(
+                RegistryProcess.locateJar(
+                        Path.of(System.getProperty("java.io.tmpdir")).resolve("registry-cache")),
+                jar);
         Path archive = RegistryProcess.archive(jar);
         assertThat(RegistryProcess.command(jar, 1, null)).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
 
@@ -35,8 +38,11 @@ class RegistryClassDataArchiveIT {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
         List<String> next = RegistryProcess.command(jar, 1, null);
-        assertThat(next).contains("-XX:SharedArchiveFile=" + archive).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
-        try (RegistryProcess second = RegistryProcess.start(jar, RegistryProcess.freePort(), dir.resolve("second.log"))) {
+        assertThat(next)
+                .contains("-XX:SharedArchiveFile=" + archive)
+                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+        try (RegistryProcess second =
+                RegistryProcess.start(jar, RegistryProcess.freePort(), dir.resolve("second.log"))) {
             assertThat(new RestSchemaRegistry(second.url()).register("archive-test-value", Release.getClassSchema()))
                     .isPositive();
         }

@@ -22,7 +22,8 @@ class RegistryPersistenceIT {
         try (RegistryProcess second = RegistryProcess.start(jar, RegistryProcess.freePort(), log, storage)) {
             RestSchemaRegistry client = new RestSchemaRegistry(second.url());
             assertThat(client.byId(id)).isEqualTo(Release.getClassSchema());
-            assertThat(client.latest("bulletin.enriched.v1-value")).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(id));
+            assertThat(client.latest("bulletin.enriched.v1-value"))
+                    .hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(id));
         }
     }
 }

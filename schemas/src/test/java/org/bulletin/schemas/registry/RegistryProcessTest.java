@@ -18,7 +18,8 @@ class RegistryProcessTest {
     void shouldFailWithLogTailWhenRegistryDiesBeforeReady() throws IOException {
         Path notAJar = Files.writeString(dir.resolve("broken-runner.jar"), "not a jar");
 
-        assertThatThrownBy(() -> RegistryProcess.start(notAJar, RegistryProcess.freePort(), dir.resolve("registry.log")))
+        assertThatThrownBy(
+                        () -> RegistryProcess.start(notAJar, RegistryProcess.freePort(), dir.resolve("registry.log")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exited with code")
                 .hasMessageContaining("registry.log")
@@ -42,10 +43,12 @@ class RegistryProcessTest {
             System.setProperty(RegistryProcess.JAR_PROPERTY, jar.toString());
             assertThat(RegistryProcess.locateJar(dir.resolve("cache"))).isEqualTo(jar);
 
-            System.setProperty(RegistryProcess.JAR_PROPERTY, dir.resolve("nope.jar").toString());
+            System.setProperty(
+                    RegistryProcess.JAR_PROPERTY, dir.resolve("nope.jar").toString());
             assertThatThrownBy(() -> RegistryProcess.locateJar(dir.resolve("cache")))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("nope.jar").hasMessageContaining(RegistryProcess.JAR_PROPERTY);
+                    .hasMessageContaining("nope.jar")
+                    .hasMessageContaining(RegistryProcess.JAR_PROPERTY);
 
             if (System.getenv(RegistryProcess.JAR_ENV) == null) {
                 System.clearProperty(RegistryProcess.JAR_PROPERTY);

@@ -44,9 +44,11 @@ class RestSchemaRegistryIT {
     @Test
     void shouldServeConfluentApiOnLoopbackUrl() throws Exception {
         assertThat(process.url()).isEqualTo("http://127.0.0.1:" + process.port() + "/apis/ccompat/v7");
-        HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(process.url() + "/subjects")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subjects = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(process.url() + "/subjects"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(subjects.statusCode()).isEqualTo(200);
     }
 
@@ -60,9 +62,12 @@ class RestSchemaRegistryIT {
 
         assertThat(again).isEqualTo(id);
         assertThat(elsewhere).isEqualTo(id);
-        assertThat(client().lookup("it-basic-value", InMemorySchemaRegistryTest.V1)).hasValue(id);
-        assertThat(client().lookup("it-basic-value", InMemorySchemaRegistryTest.V2_WITH_DEFAULT)).isEmpty();
-        assertThat(client().lookup("it-no-such-subject", InMemorySchemaRegistryTest.V1)).isEmpty();
+        assertThat(client().lookup("it-basic-value", InMemorySchemaRegistryTest.V1))
+                .hasValue(id);
+        assertThat(client().lookup("it-basic-value", InMemorySchemaRegistryTest.V2_WITH_DEFAULT))
+                .isEmpty();
+        assertThat(client().lookup("it-no-such-subject", InMemorySchemaRegistryTest.V1))
+                .isEmpty();
         assertThat(client().byId(id)).isEqualTo(InMemorySchemaRegistryTest.V1);
         RegisteredSchema latest = client().latest("it-basic-value").orElseThrow();
         assertThat(latest.id()).isEqualTo(id);
@@ -79,9 +84,14 @@ class RestSchemaRegistryIT {
                     assertThat(e.isNotFound()).isTrue();
                 })
                 .hasMessageContaining(process.url());
-        byte[] frame = ByteBuffer.allocate(6).put((byte) 0).putInt(987_654).put((byte) 2).array();
+        byte[] frame = ByteBuffer.allocate(6)
+                .put((byte) 0)
+                .putInt(987_654)
+                .put((byte) 2)
+                .array();
         assertThatThrownBy(() -> new AvroSerde<>(client(), Release.class).deserialize("bulletin.enriched.v1", frame))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("987654");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("987654");
     }
 
     @Test
@@ -94,10 +104,13 @@ class RestSchemaRegistryIT {
         registry.register(subject, InMemorySchemaRegistryTest.V2_WITH_DEFAULT);
 
         assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistry.BACKWARD_TRANSITIVE);
-        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED)).isFalse();
-        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.NAME_AS_INT)).isFalse();
+        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED))
+                .isFalse();
+        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.NAME_AS_INT))
+                .isFalse();
         assertThatThrownBy(() -> registry.register(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.httpStatus()).isEqualTo(409))
                 .hasMessageContaining(subject)
                 .hasMessageContaining(process.url());
@@ -105,13 +118,15 @@ class RestSchemaRegistryIT {
         registry.setCompatibility(subject, "BACKWARD");
 
         assertThat(registry.compatibility(subject)).isEqualTo("BACKWARD");
-        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED)).isTrue();
+        assertThat(registry.isCompatible(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED))
+                .isTrue();
     }
 
     @Test
     void shouldAnswerCompatibilityForSubjectsWithoutTheirOwnLevel() {
         assertThat(client().compatibility("it-never-configured-value")).isIn(Compatibility.LEVELS);
-        assertThat(client().isCompatible("it-never-registered-value", InMemorySchemaRegistryTest.V1)).isTrue();
+        assertThat(client().isCompatible("it-never-registered-value", InMemorySchemaRegistryTest.V1))
+                .isTrue();
     }
 
     @Test
@@ -130,16 +145,20 @@ class RestSchemaRegistryIT {
         assertThat(fresh.isCompatible(topics.enriched() + "-value", evolved)).isTrue();
 
         byte[] bytes = topics.releaseSerde().serializer().serialize(topics.byTopic("education"), Samples.release());
-        Release read = Topics.defaults(client()).releaseSerde().deserializer()
-                .deserialize(topics.byTopic("education"), bytes);
+        Release read =
+                Topics.defaults(client()).releaseSerde().deserializer().deserialize(topics.byTopic("education"), bytes);
         assertThat(read).isEqualTo(Samples.release());
     }
 
     private static Schema withOptionalField(Schema schema) {
-        List<Schema.Field> fields = new java.util.ArrayList<>(
-                schema.getFields().stream().map(f -> new Schema.Field(f, f.schema())).toList());
-        fields.add(new Schema.Field("summary", Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), "A later addition.", Schema.Field.NULL_DEFAULT_VALUE));
+        List<Schema.Field> fields = new java.util.ArrayList<>(schema.getFields().stream()
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList());
+        fields.add(new Schema.Field(
+                "summary",
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                "A later addition.",
+                Schema.Field.NULL_DEFAULT_VALUE));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 }

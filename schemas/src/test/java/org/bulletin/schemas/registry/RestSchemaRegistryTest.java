@@ -95,8 +95,11 @@ class RestSchemaRegistryTest {
         });
 
         assertThatThrownBy(() -> client().latest("orders-value"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50001))
-                .hasMessageContaining("HTTP 500").hasMessageContaining("store down");
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(50001))
+                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("store down");
         assertThat(calls).hasValue(4);
     }
 
@@ -105,7 +108,9 @@ class RestSchemaRegistryTest {
         server.stop(0);
 
         assertThatThrownBy(() -> client().lookup("orders-value", InMemorySchemaRegistryTest.V1))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isZero())
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.httpStatus()).isZero())
                 .hasMessageContaining(url)
                 .hasMessageContaining("orders-value")
                 .hasMessageContaining("after 4 attempts");
@@ -124,10 +129,13 @@ class RestSchemaRegistryTest {
         });
         RestSchemaRegistry registry = client();
 
-        assertThat(registry.lookup("unknown-value", InMemorySchemaRegistryTest.V1)).isEmpty();
+        assertThat(registry.lookup("unknown-value", InMemorySchemaRegistryTest.V1))
+                .isEmpty();
         assertThat(registry.latest("unknown-value")).isEmpty();
-        assertThat(registry.lookup("known-value", InMemorySchemaRegistryTest.V1)).hasValue(3);
-        assertThat(registry.lookup("known-value", InMemorySchemaRegistryTest.V1)).hasValue(3);
+        assertThat(registry.lookup("known-value", InMemorySchemaRegistryTest.V1))
+                .hasValue(3);
+        assertThat(registry.lookup("known-value", InMemorySchemaRegistryTest.V1))
+                .hasValue(3);
         assertThat(calls).hasValue(3);
         // the looked-up schema is now known by id without asking
         assertThat(registry.byId(3)).isEqualTo(InMemorySchemaRegistryTest.V1);
@@ -136,8 +144,9 @@ class RestSchemaRegistryTest {
     @Test
     void shouldRejectUnknownCompatibilityLevelWithoutCallingRegistry() {
         assertThatThrownBy(() -> client().setCompatibility("orders-value", "SIDEWAYS"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL))
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL))
                 .hasMessageContaining("orders-value");
     }
 

@@ -32,7 +32,8 @@ class AvroSerdeTest {
 
         assertThat(raw.deserialize("bulletin.raw.v1", raw.serialize("bulletin.raw.v1", Samples.rawRelease())))
                 .isEqualTo(Samples.rawRelease());
-        assertThat(release.deserialize("bulletin.enriched.v1", release.serialize("bulletin.enriched.v1", Samples.release())))
+        assertThat(release.deserialize(
+                        "bulletin.enriched.v1", release.serialize("bulletin.enriched.v1", Samples.release())))
                 .isEqualTo(Samples.release());
         assertThat(notification.deserialize(TOPIC, notification.serialize(TOPIC, Samples.notification())))
                 .isEqualTo(Samples.notification());
@@ -44,7 +45,8 @@ class AvroSerdeTest {
 
         byte[] bytes = serde.serialize(TOPIC, Samples.notification());
 
-        int id = registry.lookup(TOPIC + "-value", Notification.getClassSchema()).orElseThrow();
+        int id =
+                registry.lookup(TOPIC + "-value", Notification.getClassSchema()).orElseThrow();
         assertThat(bytes[0]).isZero();
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
         assertThat(registry.subjects()).containsExactly(TOPIC + "-value");
@@ -71,7 +73,8 @@ class AvroSerdeTest {
 
     @Test
     void shouldReadRecordFromNewerWriterWithExtraField() {
-        Schema newer = withField(Notification.getClassSchema(),
+        Schema newer = withField(
+                Notification.getClassSchema(),
                 new Schema.Field("priority", Schema.create(Schema.Type.INT), "Added later.", 0));
         GenericRecord written = genericNotification(newer);
         written.put("priority", 7);
@@ -141,11 +144,12 @@ class AvroSerdeTest {
         byte[] bytes = serde.serialize(TOPIC, Samples.notification());
 
         assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, 3)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("too short");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("too short");
         assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 4)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("not valid Avro");
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, new byte[0]))
-                .isInstanceOf(SerializationException.class);
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not valid Avro");
+        assertThatThrownBy(() -> serde.deserialize(TOPIC, new byte[0])).isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -154,13 +158,17 @@ class AvroSerdeTest {
         byte[] bytes = serde.serialize(TOPIC, Samples.notification());
 
         assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length + 2)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("trailing bytes");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("trailing bytes");
     }
 
     @Test
     void shouldRejectRecordWrittenWithIncompatibleSchema() {
-        Schema other = SchemaBuilder.record("Notification").namespace("org.bulletin.schemas").fields()
-                .requiredInt("releaseId").endRecord();
+        Schema other = SchemaBuilder.record("Notification")
+                .namespace("org.bulletin.schemas")
+                .fields()
+                .requiredInt("releaseId")
+                .endRecord();
         GenericRecord written = new GenericData.Record(other);
         written.put("releaseId", 5);
         byte[] bytes = new GenericAvroSerde(registry).serialize("elsewhere", written);
@@ -205,7 +213,9 @@ class AvroSerdeTest {
     }
 
     static Schema withoutFields(Schema schema, List<String> removed) {
-        List<Schema.Field> fields = copy(schema.getFields().stream().filter(f -> !removed.contains(f.name())).toList());
+        List<Schema.Field> fields = copy(schema.getFields().stream()
+                .filter(f -> !removed.contains(f.name()))
+                .toList());
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 

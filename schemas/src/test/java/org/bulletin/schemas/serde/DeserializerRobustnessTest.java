@@ -36,10 +36,12 @@ class DeserializerRobustnessTest {
         Throwable releaseError = catchThrowable(() -> releases.deserialize(TOPIC, payload));
         Throwable rawError = catchThrowable(() -> raws.deserialize(TOPIC, payload));
 
-        assertThat(releaseError).satisfiesAnyOf(e -> assertThat(e).isNull(),
-                e -> assertThat(e).isInstanceOf(SerializationException.class));
-        assertThat(rawError).satisfiesAnyOf(e -> assertThat(e).isNull(),
-                e -> assertThat(e).isInstanceOf(SerializationException.class));
+        assertThat(releaseError)
+                .satisfiesAnyOf(
+                        e -> assertThat(e).isNull(), e -> assertThat(e).isInstanceOf(SerializationException.class));
+        assertThat(rawError)
+                .satisfiesAnyOf(
+                        e -> assertThat(e).isNull(), e -> assertThat(e).isInstanceOf(SerializationException.class));
         Statistics.collect(outcome(releaseError));
         Statistics.coverage(checker -> {
             checker.check("decoded").count(n -> n > 0);
@@ -59,9 +61,16 @@ class DeserializerRobustnessTest {
     Arbitrary<byte[]> payloads() {
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
         Arbitrary<byte[]> framed = Combinators.combine(Arbitraries.integers().between(0, 4), random)
-                .as((id, tail) -> ByteBuffer.allocate(5 + tail.length).put((byte) 0).putInt(id).put(tail).array());
-        Arbitrary<byte[]> mutated = Combinators.combine(Arbitraries.of(validRelease, validRaw, validNotification),
-                        Arbitraries.integers().between(5, 2000), Arbitraries.bytes(), Arbitraries.integers().between(0, 40))
+                .as((id, tail) -> ByteBuffer.allocate(5 + tail.length)
+                        .put((byte) 0)
+                        .putInt(id)
+                        .put(tail)
+                        .array());
+        Arbitrary<byte[]> mutated = Combinators.combine(
+                        Arbitraries.of(validRelease, validRaw, validNotification),
+                        Arbitraries.integers().between(5, 2000),
+                        Arbitraries.bytes(),
+                        Arbitraries.integers().between(0, 40))
                 .as((valid, position, value, cut) -> {
                     byte[] copy = java.util.Arrays.copyOf(valid, Math.max(5, valid.length - cut));
                     copy[Math.min(position, copy.length - 1)] = value;
