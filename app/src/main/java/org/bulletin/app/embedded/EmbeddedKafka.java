@@ -49,6 +49,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("num.partitions", "3");
             props.put("auto.create.topics.enable", "false");
+            // One node that is its own controller: it need not wait out the defaults sized for a quorum over a
+            // network (a 2 s heartbeat before the broker is unfenced, a 1-2 s election). Start-up drops by ~2 s.
+            props.put("broker.heartbeat.interval.ms", "250");
+            props.put("controller.quorum.election.timeout.ms", "500");
+            props.put("controller.quorum.fetch.timeout.ms", "1000");
             KafkaConfig config = new KafkaConfig(props, false);
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
                 new Formatter()
