@@ -7,5 +7,19 @@ if [ ! -f app/target/bulletin.jar ] || [ -n "$(find . -path ./data -prune -o \( 
   mvn -B -ntp -q -DskipTests package
 fi
 # A heap that gives back what it does not use: the platform idles small once the sample has flowed. JAVA_OPTS
-# replaces these flags.
-exec java ${JAVA_OPTS:--XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5} -jar app/target/bulletin.jar run "$@"
+# replaces these flags. The class-data archive (scripts/cds.sh) makes every start after the first ~3 s faster.
+. scripts/cds.sh
+cds_flags app/target/bulletin.jar
+# Ctrl-C reaches java (and this script, which waits); a TERM sent to this script is passed on. When java has
+# stopped, the archive it wrote on its first start is kept.
+java ${JAVA_OPTS:--XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5} $CDS_FLAGS -jar app/target/bulletin.jar run "$@" &
+child=$!
+trap ':' INT
+trap 'kill -TERM "$child" 2>/dev/null' TERM
+status=0
+while :; do
+  if wait "$child"; then status=0; else status=$?; fi
+  kill -0 "$child" 2>/dev/null || break
+done
+cds_settle
+exit "$status"

@@ -3,9 +3,10 @@
 # GET /health answering 200 (every stage started), and the resident memory of the app and its schema-registry child
 # process together once the bundled sample has flowed (idle). Prints each run and the median of RUNS (default 5).
 #
-# Each run starts on a new data folder. The first start of all writes the registry's class-data archive into the
-# user's cache folder (BULLETIN_CACHE_DIR, here a fresh one; see RegistryProcess.cacheDir); the measured runs start
-# with it in place, as every later start on a machine does. The first start is printed apart.
+# Each run starts on a new data folder, with the JVM flags of scripts/run.sh. The first start of all writes the
+# class-data archives: the registry's into the user's cache folder (BULLETIN_CACHE_DIR, here a fresh one; see
+# RegistryProcess.cacheDir), the app's next to bulletin.jar (scripts/cds.sh); the measured runs start with them in
+# place, as every later start on a machine does. The first start is printed apart.
 #
 #   scripts/startup.sh            # 1 first start + 5 measured runs, with the JVM flags of scripts/run.sh
 #   RUNS=3 scripts/startup.sh
@@ -21,6 +22,7 @@ work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 pid=""
 export BULLETIN_CACHE_DIR="$work/cache"
+. scripts/cds.sh
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
   || shuf -i 20000-60000 -n 1; }
@@ -36,8 +38,9 @@ rss_kib() { # the process and its descendants
 one_run() { # prints "<ready ms> <rss MiB>"
   local data=$1 api kafka ctl reg start now
   api=$(free_port); kafka=$(free_port); ctl=$(free_port); reg=$(free_port)
+  cds_flags "$JAR"
   start=$(date +%s%N)
-  java ${JAVA_OPTS:--XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5} -jar "$JAR" run --data-dir "$data" --api-port "$api" --kafka-port "$kafka" --controller-port "$ctl" \
+  java ${JAVA_OPTS:--XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5} $CDS_FLAGS -jar "$JAR" run --data-dir "$data" --api-port "$api" --kafka-port "$kafka" --controller-port "$ctl" \
     --registry-port "$reg" > "$data.out" 2> "$data.err" &
   pid=$!
   until curl -sf "http://127.0.0.1:$api/health" > /dev/null; do
@@ -50,10 +53,11 @@ one_run() { # prints "<ready ms> <rss MiB>"
   echo "$(( (now - start) / 1000000 )) $(( $(rss_kib "$pid") / 1024 ))"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=""
+  cds_settle
 }
 
 read -r ms mib < <(one_run "$work/first")
-echo "first start (no class-data archive yet): ready in $ms ms, $mib MiB"
+echo "first start (writes the class-data archives that are missing): ready in $ms ms, $mib MiB"
 readies=(); rsses=()
 for i in $(seq 1 "$RUNS"); do
   read -r ms mib < <(one_run "$work/run$i")
