@@ -256,7 +256,10 @@ public final class BenchCommand implements Callable<Integer> {
                 records,
                 rate,
                 e2eSeconds);
+        long clusterStart = System.nanoTime();
         Cluster cluster = startCluster(data, running);
+        double startupMillis = (System.nanoTime() - clusterStart) / 1e6;
+        double idleRssMb = Resources.rssMb();
         long warmupReleases = warmUp(cluster.topics());
         BenchResult.Ingest ingest = ingest(cluster);
         BenchResult.Rates passThrough = passThrough(cluster, ingest.acknowledged(), data);
@@ -274,7 +277,8 @@ public final class BenchCommand implements Callable<Integer> {
                 enrichConfig.commitIntervalMs(),
                 PARTITIONS,
                 enrichConfig.threads());
-        BenchResult.Memory memory = new BenchResult.Memory(Resources.peakHeapMb(), Resources.peakRssMb());
+        BenchResult.Memory memory =
+                new BenchResult.Memory(Resources.peakHeapMb(), Resources.peakRssMb(), startupMillis, idleRssMb);
         machine.put("load_avg_1m_end", Resources.machine().get("load_avg_1m"));
         return new BenchResult(
                 warmupReleases,
@@ -616,6 +620,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(
                 "%-46s %s MiB / %s MiB (broker and all stages in this JVM)%n",
                 "peak heap / peak RSS", figure("%.0f", r.peakHeapMb()), figure("%.0f", r.peakRssMb()));
+        out.printf(
+                "%-46s %s ms / %s MiB (broker, registry, topics and schemas; RSS of this JVM before any record)%n",
+                "cluster start-up / idle RSS", figure("%.0f", r.startupMillis()), figure("%.0f", r.idleRssMb()));
         out.printf(
                 "%d records of %d bytes on average; %s%n", r.ingest().records(), r.averageRecordBytes(), r.machine());
         out.flush();

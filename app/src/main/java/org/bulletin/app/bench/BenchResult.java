@@ -40,8 +40,11 @@ public record BenchResult(
     /** The end-to-end run: {@code sent} probes offered at {@code rate}/s, the latencies of those seen. */
     public record Latency(int rate, int sent, Percentiles millis) {}
 
-    /** Peak heap and resident set size of this JVM (broker and every stage), in MiB. */
-    public record Memory(double peakHeapMb, double peakRssMb) {}
+    /**
+     * Peak heap and resident set size of this JVM (broker and every stage), in MiB; how long the cluster took to
+     * start (broker, registry, topics and schemas) and this JVM's resident set right after, idle, before any record.
+     */
+    public record Memory(double peakHeapMb, double peakRssMb, double startupMillis, double idleRssMb) {}
 
     /** How the stages ran. */
     public record Setup(String guarantee, String registry, long commitIntervalMs, int partitions, int streamThreads) {}
@@ -103,6 +106,14 @@ public record BenchResult(
         return round(memory.peakRssMb());
     }
 
+    public Double startupMillis() {
+        return round(memory.startupMillis());
+    }
+
+    public Double idleRssMb() {
+        return round(memory.idleRssMb());
+    }
+
     public long averageRecordBytes() {
         return Math.round((double) ingest.bytes() / ingest.records());
     }
@@ -140,6 +151,8 @@ public record BenchResult(
         json.put("e2e_max_ms", maxMs());
         json.put("peak_heap_mb", peakHeapMb());
         json.put("peak_rss_mb", peakRssMb());
+        json.put("startup_ms", startupMillis());
+        json.put("idle_rss_mb", idleRssMb());
         json.put("guarantee", setup.guarantee());
         json.put("registry", setup.registry());
         json.put("commit_interval_ms", setup.commitIntervalMs());

@@ -72,6 +72,8 @@ class BenchResultTest {
         assertThat(json.get("ratio_second_half").isNull()).isTrue();
         assertThat(json.get("e2e_p50_ms").asDouble()).isEqualTo(12.3);
         assertThat(json.get("peak_rss_mb").asDouble()).isEqualTo(512.0);
+        assertThat(json.get("startup_ms").asDouble()).isEqualTo(4200.0);
+        assertThat(json.get("idle_rss_mb").asDouble()).isEqualTo(350.0);
         assertThat(json.get("enrich_blocked_share").asDouble()).isEqualTo(0.4);
     }
 
@@ -99,7 +101,7 @@ class BenchResultTest {
                 new BenchResult.Publish(65, 300, 280, 20),
                 new BenchResult.Latency(50, 150, latency),
                 new BenchResult.Setup("exactly_once_v2", "mem", 100, 3, 1),
-                new BenchResult.Memory(700, peakRssMb),
+                new BenchResult.Memory(700, peakRssMb, 4200, 350),
                 machine,
                 "2026-11-29T14:00:00Z");
     }
