@@ -33,6 +33,9 @@ public final class Classifier {
     /** Evidence weight of membership alone: enough to show the organisation as evidence, too little to count as a mention. */
     private static final double MEMBER_WEIGHT = 0.01;
 
+    private static final int TOPIC_TITLE = Features.TOPIC.indexOf("title");
+    private static final int TOPIC_LEAD = Features.TOPIC.indexOf("lead");
+
     private static final int SCOPE_TOPIC_MAX = Features.SCOPE.indexOf("topicmax");
     private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
     private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
@@ -495,8 +498,40 @@ public final class Classifier {
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
-        List<ScoredLabel> topics = labels(c.topics(), model.topic); // likeliest first: the primary topic
+        List<ScoredLabel> topics = primaryFirst(labels(c.topics(), model.topic), c.topics());
         return new Classification(labels(c.regions(), model.region), topics, c.countries(), scope);
+    }
+
+    /**
+     * The chosen topics, likeliest first, except that the primary one is the likeliest specific topic the headline or
+     * the lead names: a meeting of defence ministers is military cooperation before diplomacy, an aid convoy
+     * humanitarian. The general topics (diplomacy: meetings, talks, appointments) come first only when no specific
+     * topic is in the headline or lead. (Chosen on the tune part's cross-validation: primary 0.840 -> 0.856.)
+     */
+    private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
+        int primary = primaryIndex(topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores);
+        if (primary <= 0) {
+            return topics;
+        }
+        List<ScoredLabel> out = new ArrayList<>(topics);
+        out.add(0, out.remove(primary));
+        return out;
+    }
+
+    /** Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. */
+    static int primaryIndex(List<String> chosen, List<Candidate> candidates, Set<String> general) {
+        for (int i = 0; i < chosen.size(); i++) {
+            String id = chosen.get(i);
+            if (general.contains(id)) {
+                continue;
+            }
+            for (Candidate c : candidates) {
+                if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
+                    return i;
+                }
+            }
+        }
+        return 0;
     }
 
     private static List<ScoredLabel> labels(List<Candidate> candidates, ClassifierModel.Regression r) {

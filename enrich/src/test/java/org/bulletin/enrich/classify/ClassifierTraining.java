@@ -51,6 +51,8 @@ class ClassifierTraining {
     private static final double SCOPE_RECALL = Double.parseDouble(System.getProperty("train.scopeRecall", "0.99"));
 
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
+    /** The rules' general topics (topics.yaml relativeIgnores), which are primary only when no specific one leads. */
+    private static final Set<String> GENERAL_TOPICS = Set.of("diplomacy");
 
     private record Example(
             String id,
@@ -171,7 +173,8 @@ class ClassifierTraining {
                     oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
                 }
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh;
-                List<String> gotTopics = judgedIn ? decide(e.candidates().topics(), topic, tTh) : List.of();
+                List<String> gotTopics =
+                        judgedIn ? primaryFirst(decide(e.candidates().topics(), topic, tTh), e) : List.of();
                 Set<String> gotRegions =
                         judgedIn ? new TreeSet<>(decide(e.candidates().regions(), region, rTh)) : Set.of();
                 if (!e.inScope()) {
@@ -222,6 +225,16 @@ class ClassifierTraining {
             topics.print("cv topics");
         }
         return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
+    }
+
+    /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
+    private static List<String> primaryFirst(List<String> topics, Example e) {
+        int primary = Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS);
+        List<String> out = new ArrayList<>(topics);
+        if (primary > 0) {
+            out.add(0, out.remove(primary));
+        }
+        return out;
     }
 
     private static List<Map.Entry<String, Double>> probabilities(List<Classifier.Candidate> candidates, Fit fit) {
