@@ -34,6 +34,9 @@ public final class Classifier {
     private static final double MEMBER_WEIGHT = 0.01;
 
     private static final int TOPIC_TITLE = Features.TOPIC.indexOf("title");
+    private static final int REGION_HOME = Features.REGION.indexOf("homemember");
+    private static final int REGION_ORGWIDE_CUE = Features.REGION.indexOf("orgwidecue");
+    private static final int REGION_HOSTS = Features.REGION.indexOf("hosts");
     private static final int TOPIC_LEAD = Features.TOPIC.indexOf("lead");
 
     private static final int SCOPE_TOPIC_MAX = Features.SCOPE.indexOf("topicmax");
@@ -499,7 +502,44 @@ public final class Classifier {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
         List<ScoredLabel> topics = primaryFirst(labels(c.topics(), model.topic), c.topics());
-        return new Classification(labels(c.regions(), model.region), topics, c.countries(), scope);
+        return new Classification(
+                withOrganisationWide(labels(c.regions(), model.region), c.regions()), topics, c.countries(), scope);
+    }
+
+    /**
+     * The contract's rule for organisation-wide work: a release that says its activity spans the member states (an
+     * operation "on the territory of the member states", a standing operation such as Kanal) and names no host of its
+     * own gets every member region of its organisation (of three regions, as the CSTO and the CIS span). The model
+     * weighs that cue with everything else and often keeps only the regions the text names. (Chosen on the tune
+     * part's cross-validation: regions 0.835 -> 0.841.)
+     */
+    private static List<ScoredLabel> withOrganisationWide(List<ScoredLabel> regions, List<Candidate> candidates) {
+        List<String> add = organisationWide(candidates);
+        if (add.isEmpty()) {
+            return regions;
+        }
+        List<ScoredLabel> out = new ArrayList<>(regions);
+        for (Candidate c : candidates) {
+            if (add.contains(c.id()) && out.stream().noneMatch(l -> l.id().equals(c.id()))) {
+                out.add(new ScoredLabel(c.id(), round(0.5), c.weight(), c.evidence()));
+            }
+        }
+        return out;
+    }
+
+    /** The member regions {@link #withOrganisationWide} adds, none when the rule does not apply; also for training. */
+    static List<String> organisationWide(List<Candidate> regions) {
+        List<String> home = new ArrayList<>();
+        boolean cue = false;
+        double hosts = 0;
+        for (Candidate c : regions) {
+            if (c.features()[REGION_HOME] > 0 && !c.evidence().isEmpty()) {
+                home.add(c.id());
+            }
+            cue |= c.features()[REGION_ORGWIDE_CUE] > 0;
+            hosts = Math.max(hosts, c.features()[REGION_HOSTS]);
+        }
+        return home.size() >= 3 && cue && hosts == 0 ? home : List.of();
     }
 
     /**

@@ -176,7 +176,7 @@ class ClassifierTraining {
                 List<String> gotTopics =
                         judgedIn ? primaryFirst(decide(e.candidates().topics(), topic, tTh), e) : List.of();
                 Set<String> gotRegions =
-                        judgedIn ? new TreeSet<>(decide(e.candidates().regions(), region, rTh)) : Set.of();
+                        judgedIn ? withOrganisationWide(decide(e.candidates().regions(), region, rTh), e) : Set.of();
                 if (!e.inScope()) {
                     off++;
                     offLabelled += gotTopics.isEmpty() && gotRegions.isEmpty() ? 0 : 1;
@@ -234,6 +234,13 @@ class ClassifierTraining {
         if (primary > 0) {
             out.add(0, out.remove(primary));
         }
+        return out;
+    }
+
+    /** As the runtime adds them: every member region for organisation-wide work (Classifier.organisationWide). */
+    private static Set<String> withOrganisationWide(List<String> regions, Example e) {
+        Set<String> out = new TreeSet<>(regions);
+        out.addAll(Classifier.organisationWide(e.candidates().regions()));
         return out;
     }
 
