@@ -1,5 +1,6 @@
 package org.bulletin.app;
 
+import org.bulletin.app.ops.Failures;
 import picocli.CommandLine;
 
 /** Entry point of {@code bulletin.jar}. */
@@ -42,7 +43,7 @@ public final class Main {
             timeout |= c instanceof java.util.concurrent.TimeoutException
                     || c instanceof org.apache.kafka.common.errors.TimeoutException;
             refused |= c instanceof java.net.ConnectException;
-            String m = describe(c);
+            String m = Failures.describe(c);
             if (m != null && !sb.toString().contains(m)) {
                 sb.append(sb.length() == 0 ? "" : ": ").append(m);
             }
@@ -69,25 +70,5 @@ public final class Main {
             }
         }
         return null;
-    }
-
-    private static String describe(Throwable t) {
-        if (t.getMessage() != null
-                && !t.getMessage().isBlank()
-                && !t.getMessage().equals("null")) {
-            return t.getMessage();
-        }
-        if (t instanceof java.util.concurrent.TimeoutException) {
-            return "timed out";
-        }
-        if (t instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.lang.reflect.InvocationTargetException) {
-            return null; // a wrapper: its cause says what happened
-        }
-        return t.getClass().getSimpleName();
     }
 }

@@ -126,6 +126,7 @@ public final class Topics {
     private final String replay;
     private final String signatures;
     private final SchemaRegistry registry;
+    private boolean registered;
     private final Serde<RawRelease> rawSerde;
     private final Serde<Release> releaseSerde;
     private final Serde<Notification> notificationSerde;
@@ -254,12 +255,16 @@ public final class Topics {
      * an incompatible change is refused before anything is produced. The DLQ carries foreign bytes and has no schema.
      * Idempotent.
      */
-    public void registerAll() {
+    public synchronized void registerAll() {
+        if (registered) {
+            return; // once per instance: 'bulletin run' registers, then hands these Topics to enrich
+        }
         register(raw, RawRelease.getClassSchema());
         register(enriched, Release.getClassSchema());
         REGIONS.forEach(r -> register(byRegion(r), Release.getClassSchema()));
         TOPICS.forEach(t -> register(byTopic(t), Release.getClassSchema()));
         register(notifications, Notification.getClassSchema());
+        registered = true;
     }
 
     /** Value subjects {@link #registerAll()} registers, in order (not dlq, replay, signatures: foreign, copied or plain bytes). */

@@ -144,16 +144,7 @@ public interface StoreView extends AutoCloseable {
 
         /** What failed, where, and what to do: the JDK's connection errors often carry no message of their own. */
         static String unreachable(String base, IOException e) {
-            String reason;
-            if (e instanceof java.net.ConnectException) {
-                reason = "connection refused, nothing listens there";
-            } else if (e instanceof java.net.http.HttpTimeoutException) {
-                reason = "no answer in time";
-            } else if (e.getMessage() != null && !e.getMessage().isBlank()) {
-                reason = e.getMessage();
-            } else {
-                reason = e.getClass().getSimpleName();
-            }
+            String reason = Failures.describe(e);
             return "cannot reach the publish API at " + base + " (" + reason
                     + "): start the platform ('bulletin run'), "
                     + "point --api at the running publish stage, or read the store directly with --store JDBC_URL";
