@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             PublishCommand.class,
             ClassifyCommand.class,
+            StoriesCommand.class,
             ExtractCommand.class,
             TopicsCommand.class,
             ReplayCommand.class,

@@ -177,7 +177,7 @@ final class ClassifyCommand implements Callable<Integer> {
         return a;
     }
 
-    private static String abbreviate(String s, int max) {
+    static String abbreviate(String s, int max) {
         if (s == null) {
             return "";
         }

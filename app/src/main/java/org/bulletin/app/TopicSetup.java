@@ -84,6 +84,7 @@ final class TopicSetup {
                         "LogAppendTime"));
         // One signature per original release, keyed by release id: compaction keeps the latest of each.
         out.put(topics.signatures(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        out.put(topics.stories(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         return out;
     }
 

@@ -16,6 +16,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String RULES_DIR = "bulletin.enrich.rules.dir";
     public static final String DEDUP_WINDOW_DAYS = "bulletin.enrich.dedup.window.days";
     public static final String DEDUP_PARTITIONS = "bulletin.enrich.dedup.partitions";
+    public static final String STORY_WINDOW_DAYS = "bulletin.enrich.story.window.days";
     public static final String PROCESSING_GUARANTEE = "bulletin.enrich.processing.guarantee";
     public static final String COMMIT_INTERVAL_MS = "bulletin.enrich.commit.interval.ms";
     public static final String THREADS = "bulletin.enrich.threads";
@@ -49,6 +50,13 @@ public final class EnrichConfig extends AbstractConfig {
                     Range.atLeast(-1),
                     Importance.LOW,
                     "Partitions of the dedup repartition topic; -1 = as many as the raw topic.")
+            .define(
+                    STORY_WINDOW_DAYS,
+                    Type.INT,
+                    7,
+                    Range.between(1, 365),
+                    Importance.MEDIUM,
+                    "A release joins a story only if it is dated at most this many days from the story's releases.")
             .define(
                     PROCESSING_GUARANTEE,
                     Type.STRING,
@@ -89,6 +97,10 @@ public final class EnrichConfig extends AbstractConfig {
 
     public int dedupPartitions() {
         return getInt(DEDUP_PARTITIONS);
+    }
+
+    public int storyWindowDays() {
+        return getInt(STORY_WINDOW_DAYS);
     }
 
     public String processingGuarantee() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -26,6 +27,7 @@ public final class EnrichTopology {
 
     static final String DEDUP_STORE = "dedup-store";
     static final String SIGNATURE_STORE = "dedup-signatures-store";
+    static final String STORY_STORE = "story-store";
 
     /**
      * Headers {@code bulletin replay} adds to each raw record it copies to the replay topic (the record's own headers
@@ -54,6 +56,8 @@ public final class EnrichTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORY_STORE), Serdes.String(), Serdes.String()));
         // Near duplicates need every original's signature whatever partition it was deduplicated on: a global store,
         // restored from its (compacted) source topic, which the dedup step below feeds.
         builder.addGlobalStore(
@@ -105,10 +109,21 @@ public final class EnrichTopology {
         // routed topics' subjects hold the same schema (Topics.registerAll, done by EnrichService at start), so the
         // schema id in the frame resolves for their consumers too. Re-serializing per sink cost a quarter of the
         // thread.
+        // Story linking compares each release with every open story: one partition, so a release from any raw
+        // partition or instance meets a story opened by any other, in one order that a replay repeats. Linking costs
+        // little next to parsing, so one task keeps up with many parsing tasks (see README, "Stories").
+        KStream<String, StoryProcessor.Linked> linked = deduped.mapValues(Deduped::release, Named.as("deduped-value"))
+                .repartition(Repartitioned.<String, Release>as("story")
+                        .withKeySerde(keys)
+                        .withValueSerde(releases)
+                        .withNumberOfPartitions(1))
+                .processValues(() -> new StoryProcessor(config.storyWindowDays()), Named.as("story-link"), STORY_STORE);
+        linked.map((id, l) -> KeyValue.pair(l.story().getStoryId(), l.story()), Named.as("story-value"))
+                .to(topics.stories(), Produced.with(keys, topics.storySerde()).withName("stories-sink"));
+
         var releaseSerializer = releases.serializer();
-        KStream<String, Routed> enriched = deduped.mapValues(
-                (id, result) ->
-                        new Routed(result.release(), releaseSerializer.serialize(topics.enriched(), result.release())),
+        KStream<String, Routed> enriched = linked.mapValues(
+                (id, l) -> new Routed(l.release(), releaseSerializer.serialize(topics.enriched(), l.release())),
                 Named.as("deduped-release"));
 
         enriched.mapValues(Routed::bytes, Named.as("enriched-bytes"))

@@ -36,6 +36,7 @@ import org.bulletin.enrich.parse.LanguageDetector;
 import org.bulletin.enrich.parse.ParsedRelease;
 import org.bulletin.enrich.parse.ReleaseSplitter;
 import org.bulletin.enrich.parse.TextDecoder;
+import org.bulletin.enrich.story.Names;
 import org.bulletin.schemas.Evidence;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.Organisation;
@@ -266,13 +267,18 @@ public final class Enricher {
             }
         }
         List<Person> people = new ArrayList<>();
-        x.people().forEach(pn -> people.add(new Person(pn.name(), pn.role())));
+        x.people().forEach(pn -> people.add(new Person(pn.name(), pn.role(), Names.personId(pn.name()))));
         List<Organisation> orgs = new ArrayList<>();
         x.organisations().forEach(o -> orgs.add(new Organisation(o.id(), o.name(), o.mentions())));
         Map<String, Place> places = new LinkedHashMap<>();
         for (Extraction.Mention m : x.mentions()) {
             if (m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.PLACE) {
-                places.putIfAbsent(m.surface(), new Place(m.surface(), m.code()));
+                places.putIfAbsent(
+                        m.surface(),
+                        new Place(
+                                m.surface(),
+                                m.code(),
+                                Names.placeId(m.code(), m.canonical(), m.kind() == Gazetteer.Kind.COUNTRY)));
             }
         }
         String fingerprintText = body.length() >= 100 ? body : p.title() + "\n\n" + body;
@@ -310,7 +316,9 @@ public final class Enricher {
                 new Scope(
                         c.scope().inScope(),
                         c.scope().score(),
-                        evidence(c.scope().evidence())));
+                        evidence(c.scope().evidence())),
+                null,
+                null);
     }
 
     private static List<Label> labels(List<ScoredLabel> labels) {

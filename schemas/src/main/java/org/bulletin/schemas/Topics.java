@@ -50,6 +50,7 @@ public final class Topics {
     public static final String DLQ_CONFIG = "bulletin.topics.dlq";
     public static final String REPLAY_CONFIG = "bulletin.topics.replay";
     public static final String SIGNATURES_CONFIG = "bulletin.topics.signatures";
+    public static final String STORIES_CONFIG = "bulletin.topics.stories";
 
     /** The placeholder a by-region or by-topic pattern must contain. */
     public static final String ID_PLACEHOLDER = "{id}";
@@ -115,7 +116,15 @@ public final class Topics {
                     name(false),
                     Importance.LOW,
                     "Enrich's near-duplicate index: the MinHash signature of every original release (key releaseId,"
-                            + " value text), compacted; every enrich instance reads all of it into a global store.");
+                            + " value text), compacted; every enrich instance reads all of it into a global store.")
+            .define(
+                    STORIES_CONFIG,
+                    Type.STRING,
+                    "bulletin.stories.v1",
+                    name(false),
+                    Importance.MEDIUM,
+                    "Stories: the releases that report one event, from every source and language (key story id,"
+                            + " value Story), compacted; written by enrich each time a release joins or opens one.");
 
     private final String raw;
     private final String enriched;
@@ -125,11 +134,13 @@ public final class Topics {
     private final String dlq;
     private final String replay;
     private final String signatures;
+    private final String stories;
     private final SchemaRegistry registry;
     private boolean registered;
     private final Serde<RawRelease> rawSerde;
     private final Serde<Release> releaseSerde;
     private final Serde<Notification> notificationSerde;
+    private final Serde<Story> storySerde;
 
     private Topics(Map<String, Object> parsed, SchemaRegistry registry) {
         this.raw = (String) parsed.get(RAW_CONFIG);
@@ -140,10 +151,12 @@ public final class Topics {
         this.dlq = (String) parsed.get(DLQ_CONFIG);
         this.replay = (String) parsed.get(REPLAY_CONFIG);
         this.signatures = (String) parsed.get(SIGNATURES_CONFIG);
+        this.stories = (String) parsed.get(STORIES_CONFIG);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.rawSerde = new AvroSerde<>(registry, RawRelease.class);
         this.releaseSerde = new AvroSerde<>(registry, Release.class);
         this.notificationSerde = new AvroSerde<>(registry, Notification.class);
+        this.storySerde = new AvroSerde<>(registry, Story.class);
         List<String> names = allNames();
         if (names.size() != names.stream().distinct().count()) {
             throw new ConfigException("Topic names must be distinct, got " + names);
@@ -214,7 +227,7 @@ public final class Topics {
 
     /**
      * Every topic name, in a stable order: raw, enriched, by-region (REGIONS order), by-topic (TOPICS order),
-     * notifications, dlq, replay, signatures.
+     * notifications, dlq, replay, signatures, stories.
      */
     public List<String> allNames() {
         List<String> names = new ArrayList<>();
@@ -226,7 +239,13 @@ public final class Topics {
         names.add(dlq);
         names.add(replay);
         names.add(signatures);
+        names.add(stories);
         return Collections.unmodifiableList(names);
+    }
+
+    /** Stories (key story id, value Story), compacted: the latest value of a key is the whole story. */
+    public String stories() {
+        return stories;
     }
 
     /** String keys (UTF-8), as on every topic. */
@@ -244,6 +263,10 @@ public final class Topics {
 
     public Serde<Notification> notificationSerde() {
         return notificationSerde;
+    }
+
+    public Serde<Story> storySerde() {
+        return storySerde;
     }
 
     public SchemaRegistry registry() {
@@ -264,6 +287,7 @@ public final class Topics {
         REGIONS.forEach(r -> register(byRegion(r), Release.getClassSchema()));
         TOPICS.forEach(t -> register(byTopic(t), Release.getClassSchema()));
         register(notifications, Notification.getClassSchema());
+        register(stories, Story.getClassSchema());
         registered = true;
     }
 
@@ -310,6 +334,6 @@ public final class Topics {
     public String toString() {
         return "Topics[raw=" + raw + ", enriched=" + enriched + ", byRegion=" + byRegionPattern + ", byTopic="
                 + byTopicPattern + ", notifications=" + notifications + ", dlq=" + dlq + ", replay=" + replay
-                + ", signatures=" + signatures + ", registry=" + registry.url() + "]";
+                + ", signatures=" + signatures + ", stories=" + stories + ", registry=" + registry.url() + "]";
     }
 }

@@ -25,8 +25,9 @@ class TopicsTest {
         assertThat(topics.dlq()).isEqualTo("bulletin.dlq.v1");
         assertThat(topics.replay()).isEqualTo("bulletin.replay.v1");
         assertThat(topics.signatures()).isEqualTo("bulletin.dedup-signatures.v1");
+        assertThat(topics.stories()).isEqualTo("bulletin.stories.v1");
         assertThat(topics.allNames())
-                .hasSize(2 + 4 + 12 + 4)
+                .hasSize(2 + 4 + 12 + 5)
                 .doesNotHaveDuplicates()
                 .startsWith("bulletin.raw.v1", "bulletin.enriched.v1", "bulletin.by-region.eastern-europe.v1")
                 .endsWith(
@@ -34,7 +35,8 @@ class TopicsTest {
                         "bulletin.notifications.v1",
                         "bulletin.dlq.v1",
                         "bulletin.replay.v1",
-                        "bulletin.dedup-signatures.v1");
+                        "bulletin.dedup-signatures.v1",
+                        "bulletin.stories.v1");
         assertThat(topics.registry()).isSameAs(registry);
     }
 

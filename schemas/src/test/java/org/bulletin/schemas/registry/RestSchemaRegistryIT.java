@@ -136,7 +136,7 @@ class RestSchemaRegistryIT {
         topics.registerAll();
 
         RestSchemaRegistry fresh = client();
-        assertThat(topics.valueSubjects()).hasSize(19).allSatisfy(subject -> {
+        assertThat(topics.valueSubjects()).hasSize(20).allSatisfy(subject -> {
             assertThat(fresh.compatibility(subject)).isEqualTo(SchemaRegistry.BACKWARD_TRANSITIVE);
             assertThat(fresh.latest(subject)).isPresent();
         });
