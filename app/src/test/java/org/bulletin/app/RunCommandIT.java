@@ -43,7 +43,7 @@ class RunCommandIT {
         assertThat(jar)
                 .as("the shaded jar is built in 'package', before integration tests")
                 .exists();
-        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+        int[] ports = freePorts(4);
 
         List<String> first = new CopyOnWriteArrayList<>();
         Process run = start(jar, ports, first);
@@ -83,7 +83,7 @@ class RunCommandIT {
         assertThat(jar)
                 .as("the shaded jar is built in 'package', before integration tests")
                 .exists();
-        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+        int[] ports = freePorts(4);
         Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-drop"));
         Files.writeString(
                 drop.resolve("release.json"),
@@ -131,6 +131,85 @@ class RunCommandIT {
         assertThat(run.exitValue()).isZero();
         assertThat(dataDir.resolve("sample")).doesNotExist();
         assertThat(dataDir.resolve("sample-ingested")).doesNotExist();
+    }
+
+    @Test
+    @Tag("issue-17")
+    void shouldLinkAnEnglishAndARussianReportOfOneEventIntoOneStory() throws Exception {
+        Path jar = Path.of("target", "bulletin.jar");
+        assertThat(jar).exists();
+        int[] ports = freePorts(4);
+        Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-stories"));
+        // Our own writing, built as an agency wire and an official site's Russian release are.
+        Files.writeString(
+                drop.resolve("en.json"),
+                JSON.writeValueAsString(java.util.Map.of(
+                        "url",
+                        "https://agency.example/en/csto-drill",
+                        "title",
+                        "CSTO exercise Interaction-2025 opens at Fakhrabad range in Tajikistan",
+                        "text",
+                        "DUSHANBE. The active phase of the joint exercise Interaction-2025 of the CSTO"
+                                + " Collective Rapid Reaction Forces began at the Fakhrabad training ground in"
+                                + " Tajikistan on Monday, the CSTO Joint Staff said. More than 2,000 troops from"
+                                + " Russia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan take part.")));
+        Files.writeString(
+                drop.resolve("ru.json"),
+                JSON.writeValueAsString(java.util.Map.of(
+                        "url",
+                        "https://official.example/ru/ucheniya",
+                        "title",
+                        "На полигоне Фахрабад в Таджикистане началось учение ОДКБ «Взаимодействие-2025»",
+                        "text",
+                        "ДУШАНБЕ. Активная фаза совместного учения Коллективных сил оперативного реагирования ОДКБ"
+                                + " «Взаимодействие-2025» началась в понедельник на полигоне Фахрабад в Таджикистане,"
+                                + " сообщили в Объединенном штабе ОДКБ. В учении участвуют более 2 тысяч"
+                                + " военнослужащих России, Белоруссии, Казахстана, Киргизии и Таджикистана.")));
+        Path sources = Files.writeString(
+                drop.resolveSibling(dataDir.getFileName() + "-stories.yaml"), """
+                sources:
+                  - id: drop
+                    type: files
+                    paths: [%s]
+                """.formatted(drop.toAbsolutePath()));
+
+        List<String> output = new CopyOnWriteArrayList<>();
+        Process run = start(jar, ports, output, "--no-sample", "--sources", sources.toString());
+        try {
+            awaitLine(output, "Running.", run, Duration.ofSeconds(150));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode stories = get(ports[3], "/v1/stories");
+            while (totalReleases(stories) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                stories = get(ports[3], "/v1/stories");
+            }
+            assertThat(stories.path("items")).as("stories: %s", stories).hasSize(1);
+            JsonNode story = stories.path("items").get(0);
+            assertThat(story.path("languages").toString()).contains("en", "ru");
+            assertThat(story.path("releaseCount").asInt()).isEqualTo(2);
+
+            JsonNode detail = get(ports[3], "/v1/stories/" + story.path("id").asText());
+            JsonNode joined = detail.path("releases").get(1).path("link");
+            assertThat(joined.path("opened").asBoolean()).isFalse();
+            assertThat(joined.path("score").asDouble()).isPositive();
+            assertThat(joined.path("evidence").toString()).contains("TJ:fahrabad", "term:interaction");
+            String releaseId = detail.path("releases").get(0).path("id").asText();
+            JsonNode release =
+                    get(ports[3], "/v1/releases/" + java.net.URLEncoder.encode(releaseId, StandardCharsets.UTF_8));
+            assertThat(release.path("storyId").asText())
+                    .isEqualTo(story.path("id").asText());
+        } finally {
+            run.destroy();
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+    }
+
+    private static int totalReleases(JsonNode stories) {
+        int n = 0;
+        for (JsonNode s : stories.path("items")) {
+            n += s.path("releaseCount").asInt();
+        }
+        return n;
     }
 
     private static final String DROPPED_URL = "https://example.org/drop/ishkashim";
@@ -205,9 +284,21 @@ class RunCommandIT {
         return JSON.readTree(r.body());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} distinct free ports: every socket stays open until all are taken, so none is handed out twice. */
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                sockets.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
         }
     }
 }

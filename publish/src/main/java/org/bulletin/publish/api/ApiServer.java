@@ -27,6 +27,7 @@ import org.bulletin.publish.store.Cursor;
 import org.bulletin.publish.store.ReleaseQuery;
 import org.bulletin.publish.store.ReleaseStore;
 import org.bulletin.publish.store.StoreUnavailableException;
+import org.bulletin.publish.store.StoryQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final Set<String> LIST_PARAMS =
             Set.of("region", "topic", "country", "language", "q", "from", "to", "limit", "cursor");
+    private static final Set<String> STORY_PARAMS = Set.of("region", "topic", "language", "since", "limit", "cursor");
     private static final int MAX_Q = 500;
 
     private final Javalin app;
@@ -68,6 +70,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/v1/releases", this::list);
         app.get("/v1/releases/<id>", this::one);
         app.get("/v1/stats", ctx -> json(ctx, 200, store.stats()));
+        app.get("/v1/stories", this::stories);
+        app.get("/v1/stories/<id>", this::story);
         app.get("/health", this::health);
         app.get(
                 "/metrics",
@@ -141,28 +145,8 @@ public final class ApiServer implements AutoCloseable {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadRequest("from (" + from + ") is after to (" + to + ")");
         }
-        int limit = ReleaseQuery.DEFAULT_LIMIT;
-        String limitParam = ctx.queryParam("limit");
-        if (limitParam != null) {
-            try {
-                limit = Integer.parseInt(limitParam);
-            } catch (NumberFormatException e) {
-                throw new BadRequest("limit must be an integer: " + limitParam);
-            }
-            if (limit < 1) {
-                throw new BadRequest("limit must be at least 1: " + limit);
-            }
-            limit = Math.min(limit, ReleaseQuery.MAX_LIMIT);
-        }
-        Cursor cursor = null;
-        String cursorParam = ctx.queryParam("cursor");
-        if (cursorParam != null) {
-            try {
-                cursor = Cursor.decode(cursorParam);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("cursor is not one this API issued");
-            }
-        }
+        int limit = limit(ctx);
+        Cursor cursor = cursor(ctx);
         ReleaseQuery query = new ReleaseQuery(
                 label(ctx, "region"),
                 label(ctx, "topic"),
@@ -185,6 +169,40 @@ public final class ApiServer implements AutoCloseable {
         var found = store.find(id);
         if (found.isEmpty()) {
             error(ctx, 404, "not_found", "no release with id '" + id + "'");
+            return;
+        }
+        json(ctx, 200, found.get());
+    }
+
+    private void stories(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!STORY_PARAMS.contains(name)) {
+                throw new BadRequest(
+                        "unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(STORY_PARAMS));
+            }
+            if (ctx.queryParams(name).size() > 1) {
+                throw new BadRequest("parameter '" + name + "' given more than once");
+            }
+        }
+        StoryQuery query = new StoryQuery(
+                label(ctx, "region"),
+                label(ctx, "topic"),
+                label(ctx, "language"),
+                date(ctx, "since"),
+                limit(ctx),
+                cursor(ctx));
+        var page = store.stories(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("nextCursor", page.nextCursor());
+        json(ctx, 200, body);
+    }
+
+    private void story(Context ctx) {
+        String id = ctx.pathParam("id");
+        var found = store.story(id);
+        if (found.isEmpty()) {
+            error(ctx, 404, "not_found", "no story with id '" + id + "'");
             return;
         }
         json(ctx, 200, found.get());
@@ -229,6 +247,36 @@ public final class ApiServer implements AutoCloseable {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new BadRequest(name + " must be a date YYYY-MM-DD: " + v);
+        }
+    }
+
+    /** The page size asked for: the default when absent, at most the maximum. */
+    private static int limit(Context ctx) {
+        String limitParam = ctx.queryParam("limit");
+        if (limitParam == null) {
+            return ReleaseQuery.DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParam);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit must be an integer: " + limitParam);
+        }
+        if (limit < 1) {
+            throw new BadRequest("limit must be at least 1: " + limit);
+        }
+        return Math.min(limit, ReleaseQuery.MAX_LIMIT);
+    }
+
+    private static Cursor cursor(Context ctx) {
+        String cursorParam = ctx.queryParam("cursor");
+        if (cursorParam == null) {
+            return null;
+        }
+        try {
+            return Cursor.decode(cursorParam);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("cursor is not one this API issued");
         }
     }
 

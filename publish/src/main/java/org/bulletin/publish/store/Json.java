@@ -71,6 +71,7 @@ final class Json {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", p.getName());
             pm.put("role", p.getRole());
+            pm.put("id", p.getId());
             people.add(pm);
         }
         List<Object> orgs = new ArrayList<>();
@@ -86,6 +87,7 @@ final class Json {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", p.getName());
             pm.put("countryCode", p.getCountryCode());
+            pm.put("id", p.getId());
             places.add(pm);
         }
         m.put("people", people);

@@ -36,7 +36,7 @@ final class Outbox {
     /** Queues the notification of {@code r} in the transaction of {@code c}. */
     void append(Connection c, Release r, String url, OffsetDateTime storedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (release_id, title, regions, topics, url,"
-                + " stored_at, replay, classifier_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " stored_at, replay, classifier_version, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.getReleaseId());
             ps.setString(2, r.getTitle());
             ps.setString(3, Json.write(Json.ids(r.getRegions())));
@@ -45,6 +45,7 @@ final class Outbox {
             ps.setObject(6, storedAt);
             ps.setBoolean(7, r.getReplay());
             ps.setString(8, r.getClassifierVersion());
+            ps.setString(9, r.getStoryId());
             ps.executeUpdate();
         }
     }
@@ -52,8 +53,9 @@ final class Outbox {
     /** Outbox rows with id greater than {@code afterId}, in id order. */
     List<OutboxEntry> after(long afterId, int limit) {
         return db.read("read outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, release_id, title, regions, topics, url,"
-                    + " stored_at, replay, classifier_version FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, release_id, title, regions, topics, url,"
+                            + " stored_at, replay, classifier_version, story_id FROM outbox WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, afterId);
                 ps.setInt(2, limit);
                 List<OutboxEntry> out = new ArrayList<>();
@@ -69,6 +71,7 @@ final class Outbox {
                                         rs.getObject(7, OffsetDateTime.class).toInstant())
                                 .setReplay(rs.getBoolean(8))
                                 .setClassifierVersion(rs.getString(9))
+                                .setStoryId(rs.getString(10))
                                 .build();
                         out.add(new OutboxEntry(rs.getLong(1), n));
                     }

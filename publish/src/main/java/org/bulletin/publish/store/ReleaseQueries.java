@@ -117,7 +117,8 @@ final class ReleaseQueries {
     Optional<ReleaseDetail> find(String releaseId) {
         return db.read("find release", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS
-                    + ", r.body, r.fingerprint, r.source_refs, r.enriched_at FROM releases r WHERE r.release_id = ?")) {
+                    + ", r.body, r.fingerprint, r.source_refs, r.enriched_at, r.story_id, r.story_link FROM releases r"
+                    + " WHERE r.release_id = ?")) {
                 ps.setString(1, releaseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -149,7 +150,11 @@ final class ReleaseQueries {
                             rs.getString("fingerprint"),
                             Json.read(rs.getString("source_refs"), SOURCE_REFS),
                             instant(rs, "enriched_at"),
-                            history(c, releaseId)));
+                            history(c, releaseId),
+                            rs.getString("story_id"),
+                            rs.getString("story_link") == null
+                                    ? null
+                                    : Json.read(rs.getString("story_link"), StoryDetail.StoryLink.class)));
                 }
             }
         });

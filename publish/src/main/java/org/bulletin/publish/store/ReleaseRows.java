@@ -71,7 +71,26 @@ final class ReleaseRows {
             ps.setString(i, r.getReleaseId());
             ps.executeUpdate();
         }
+        story(c, r);
         insertChildren(c, r);
+    }
+
+    /** The story enrich linked the release into, and how (score, evidence); cleared when the release has none. */
+    private static void story(Connection c, Release r) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE releases SET story_id = ?, story_link = ? WHERE release_id = ?")) {
+            ps.setString(1, r.getStoryId());
+            ps.setString(
+                    2,
+                    r.getStoryLink() == null
+                            ? null
+                            : Json.write(new StoryDetail.StoryLink(
+                                    r.getStoryLink().getScore(),
+                                    r.getStoryLink().getOpened(),
+                                    List.copyOf(r.getStoryLink().getEvidence()))));
+            ps.setString(3, r.getReleaseId());
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -102,6 +121,7 @@ final class ReleaseRows {
             ps.setString(i, id);
             ps.executeUpdate();
         }
+        story(c, r);
         for (String table : List.of("release_regions", "release_topics", "release_countries")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE release_id = ?")) {
                 ps.setString(1, id);

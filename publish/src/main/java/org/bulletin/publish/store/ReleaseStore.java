@@ -22,6 +22,7 @@ public final class ReleaseStore implements AutoCloseable {
     private final ConsumerOffsets offsets;
     private final ReleaseWriter writer;
     private final ReleaseQueries queries;
+    private final StoryQueries stories;
 
     private ReleaseStore(StoreDatabase db) {
         this.db = db;
@@ -29,6 +30,7 @@ public final class ReleaseStore implements AutoCloseable {
         this.offsets = new ConsumerOffsets(db);
         this.writer = new ReleaseWriter(db, outbox);
         this.queries = new ReleaseQueries(db);
+        this.stories = new StoryQueries(db);
     }
 
     /** Opens (and migrates) the store the config names. */
@@ -110,6 +112,16 @@ public final class ReleaseStore implements AutoCloseable {
     /** Counts: total, duplicates, and originals by region, topic, language and day (latest 90 days with data). */
     public ReleaseStats stats() {
         return queries.stats();
+    }
+
+    /** A page of stories, latest first (day of the latest release, then story id, descending). */
+    public StoryPage stories(StoryQuery q) {
+        return stories.query(q);
+    }
+
+    /** One story with its releases in time order and how each joined it. */
+    public Optional<StoryDetail> story(String storyId) {
+        return stories.find(storyId);
     }
 
     /** Number of stored releases (originals and duplicates). */

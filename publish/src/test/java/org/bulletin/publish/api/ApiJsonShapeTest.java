@@ -27,6 +27,7 @@ import org.bulletin.schemas.Organisation;
 import org.bulletin.schemas.Person;
 import org.bulletin.schemas.Place;
 import org.bulletin.schemas.SourceRef;
+import org.bulletin.schemas.StoryLink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -61,6 +62,8 @@ class ApiJsonShapeTest {
                         IncomingRelease.of(release("copy")
                                 .setDuplicateOf("full")
                                 .setPublishedDate(LocalDate.of(2024, 5, 2))
+                                .setStoryId("story-1")
+                                .setStoryLink(new StoryLink(0.9, false, List.of("TJ:dushanbe", "org:CSTO")))
                                 .build())),
                 List.of(),
                 ReplayNotifications.FLAG);
@@ -88,6 +91,8 @@ class ApiJsonShapeTest {
         "/v1/releases/copy, release-copy.json",
         "/v1/releases?limit=2, releases-page.json",
         "/v1/stats, stats.json",
+        "/v1/stories, stories-page.json",
+        "/v1/stories/story-1, story.json",
     })
     void shouldAnswerWithTheStoredJson(String path, String expectedFile) throws Exception {
         HttpResponse<String> r = http.send(
@@ -96,6 +101,11 @@ class ApiJsonShapeTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(200);
+        if (Boolean.getBoolean("bulletin.golden.update")) {
+            java.nio.file.Files.writeString(
+                    Path.of("src/test/resources/org/bulletin/publish/api/json/" + expectedFile),
+                    masked(r.body()) + "\n");
+        }
         assertThat(masked(r.body())).isEqualTo(expected(expectedFile));
     }
 
@@ -105,6 +115,7 @@ class ApiJsonShapeTest {
                         Person.newBuilder()
                                 .setName("Imomali Rahmon")
                                 .setRole("President")
+                                .setId("person:rahmon")
                                 .build(),
                         Person.newBuilder().setName("A. Nobody").setRole(null).build()))
                 .setOrganisations(List.of(Organisation.newBuilder()
@@ -116,6 +127,7 @@ class ApiJsonShapeTest {
                         Place.newBuilder()
                                 .setName("Dushanbe")
                                 .setCountryCode("TJ")
+                                .setId("TJ:dushanbe")
                                 .build(),
                         Place.newBuilder()
                                 .setName("the region")
@@ -123,6 +135,8 @@ class ApiJsonShapeTest {
                                 .build()))
                 .setDates(List.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 30)))
                 .setFingerprint("simhash:00ff")
+                .setStoryId("story-1")
+                .setStoryLink(new StoryLink(0.0, true, List.of()))
                 .setSourceRefs(List.of(
                         SourceRef.newBuilder()
                                 .setSourceId("mfa")

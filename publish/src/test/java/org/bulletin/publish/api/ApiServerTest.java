@@ -221,7 +221,14 @@ class ApiServerTest {
         assertThat(doc.get("paths").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder(
-                        "/v1/releases", "/v1/releases/{id}", "/v1/stats", "/health", "/metrics", "/openapi.json");
+                        "/v1/releases",
+                        "/v1/releases/{id}",
+                        "/v1/stats",
+                        "/v1/stories",
+                        "/v1/stories/{id}",
+                        "/health",
+                        "/metrics",
+                        "/openapi.json");
     }
 
     @Test
