@@ -28,6 +28,7 @@ public final class CpuTime {
             steps.put("extract", b::extract);
             steps.put("classify", b::classify);
             steps.put("dedupSignature", b::dedupSignature);
+            steps.put("storyLink", b::storyLink);
             steps.put("enrich", b::enrich);
             for (Map.Entry<String, Supplier<Object>> step : steps.entrySet()) {
                 run(mx, step.getValue(), seconds); // warm-up: let the JIT compile the path first

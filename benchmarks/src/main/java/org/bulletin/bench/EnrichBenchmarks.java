@@ -22,6 +22,8 @@ import org.bulletin.enrich.parse.HtmlText;
 import org.bulletin.enrich.parse.ParsedRelease;
 import org.bulletin.enrich.parse.ReleaseSplitter;
 import org.bulletin.enrich.parse.TextDecoder;
+import org.bulletin.enrich.story.StoryFeatures;
+import org.bulletin.enrich.story.StoryLinker;
 import org.bulletin.schemas.Release;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,6 +68,8 @@ public class EnrichBenchmarks {
     private ParsedRelease[] parsed;
     private Extraction[] extracted;
     private String[] bodies;
+    private Release[] enriched;
+    private StoryLinker linker;
     private int next;
 
     @Setup(Level.Trial)
@@ -108,6 +112,10 @@ public class EnrichBenchmarks {
             bodies[i] = parsed[i].bodyText();
             extracted[i] = extractor.extract(parsed[i].title(), bodies[i]);
         }
+        enriched = new Release[DOCS];
+        for (int i = 0; i < DOCS; i++) {
+            enriched[i] = enricher.enrich(raw[i]).get(0);
+        }
     }
 
     private int nextIndex() {
@@ -149,6 +157,21 @@ public class EnrichBenchmarks {
     @Benchmark
     public List<Release> enrich() {
         return enricher.enrich(raw[nextIndex()]);
+    }
+
+    /**
+     * Story linking of one enriched release: its features, then the link against the open stories. The linker starts
+     * afresh every {@value #DOCS} releases, so each release is compared with up to 255 open stories (a busy week of
+     * this domain) and none is a replay of one already linked.
+     */
+    @Benchmark
+    public StoryLinker.Link storyLink() {
+        int i = nextIndex();
+        if (i == 0 || linker == null) {
+            linker = new StoryLinker(7);
+        }
+        Release r = enriched[i];
+        return linker.link(StoryFeatures.of(r), r.getDuplicateOf());
     }
 
     static List<ParsedRelease> parse(RawDocument doc) {

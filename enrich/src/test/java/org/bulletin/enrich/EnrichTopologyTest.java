@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.bulletin.enrich.story.StoryLinkerTest;
 import org.bulletin.schemas.DeadLetterHeaders;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.RawRelease;
@@ -297,6 +298,32 @@ class EnrichTopologyTest {
     private static String header(TestRecord<String, byte[]> record, String key) {
         Header h = record.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldLinkAnEnglishAndARussianReportIntoOneStoryAndWriteTheStory() {
+        raw.pipeInput("https://a.example/en", raw(StoryLinkerTest.CSTO_EN, "https://a.example/en"));
+        raw.pipeInput("https://b.example/ru", raw(StoryLinkerTest.CSTO_RU, "https://b.example/ru"));
+        raw.pipeInput("https://c.example/kanal", raw(StoryLinkerTest.KANAL_RU, "https://c.example/kanal"));
+
+        List<Release> out = enriched.readValuesToList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).getStoryLink().getOpened()).isTrue();
+        assertThat(out.get(1).getStoryId()).isEqualTo(out.get(0).getStoryId());
+        assertThat(out.get(1).getStoryLink().getEvidence()).contains("term:interaction");
+        assertThat(out.get(2).getStoryId()).isNotEqualTo(out.get(0).getStoryId());
+        assertThat(out.get(1).getPeople()).allSatisfy(p -> assertThat(p.getId()).startsWith("person:"));
+        var stories = driver.createOutputTopic(
+                        topics.stories(),
+                        Serdes.String().deserializer(),
+                        topics.storySerde().deserializer())
+                .readKeyValuesToMap();
+        assertThat(stories).hasSize(2);
+        var story = stories.get(out.get(0).getStoryId());
+        assertThat(story.getReleaseIds()).containsExactly("https://a.example/en", "https://b.example/ru");
+        assertThat(story.getLanguages()).containsExactly("en", "ru");
+        assertThat(story.getHeadlines()).containsKeys("en", "ru");
+        assertThat(story.getEntities()).contains("TJ:fahrabad");
     }
 
     static RawRelease raw(String text, String url) {

@@ -100,6 +100,7 @@ public final class Exporter {
                 .setStoredAt(row.storedAt())
                 .setReplay(true)
                 .setClassifierVersion(row.classifierVersion())
+                .setStoryId(row.storyId())
                 .build();
     }
 

@@ -100,6 +100,13 @@ public final class DateParser {
             FLAGS);
     private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
             "(?<!\\p{L})(?:on|since|from|until|by)\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])", FLAGS);
+    /**
+     * An English wire's dateline, "MOSCOW, October 16. /TASS/.": a month and day after a capitalised place and a comma,
+     * with no year (a year after it is left to MONTH_DAY_YEAR). Case-sensitive outside the month, so "in Moscow,
+     * October" prose is not taken for a dateline.
+     */
+    private static final Pattern DATELINE_MONTH_DAY = Pattern.compile("(?<=[\\p{Lu}/)]),[\\s\\u00a0]+(?iu:" + MONTH
+            + ")\\.?[\\s\\u00a0]+(\\d{1,2})(?!\\d)(?![\\s\\u00a0]*,?[\\s\\u00a0]*(?:19|20)\\d{2})");
     // What may stand beside a date on a date-only line; compiled once (String.replaceAll compiles on every call).
     private static final Pattern DATE_PUNCTUATION = Pattern.compile("[\\d:|,.\\-–—/\\s]+");
     private static final Pattern DATE_WORDS = Pattern.compile("(?iu)(года|год|г|в|at|published|опубликовано)");
@@ -161,6 +168,7 @@ public final class DateParser {
             collectNamed(out, windowed(MONTH_DAY_THIS_YEAR.matcher(text)), windows, 2, 1, 0, reference);
             collectNamed(out, windowed(DAY_MONTH_NO_YEAR.matcher(text)), windows, 1, 2, 0, reference);
             collectNamed(out, windowed(MONTH_DAY_NO_YEAR.matcher(text)), windows, 2, 1, 0, reference);
+            collectNamed(out, windowed(DATELINE_MONTH_DAY.matcher(text)), windows, 2, 1, 0, reference);
             relativeDays(out, text, reference);
         }
         out.sort(Comparator.comparingInt(DateMatch::start));

@@ -127,8 +127,7 @@ public final class StoryFeatures {
             boolean inHead = o.getMentions().stream().anyMatch(head::contains);
             add(items, "org:" + o.getId(), w * (inHead ? 1 : BELOW_LEAD));
         }
-        concepts(items, head, 1.0);
-        concepts(items, read, BELOW_LEAD);
+        concepts(items, r.getTitle() + "\n\n" + read, headLength);
         Matcher m = YEAR_PATTERN.matcher(head);
         while (m.find()) {
             add(items, "year:" + m.group(1), YEAR);
@@ -161,11 +160,17 @@ public final class StoryFeatures {
         return LocalDate.ofInstant(r.getEnrichedAt(), ZoneOffset.UTC);
     }
 
-    /** Adds lexicon concepts found in {@code text}, each once, at {@code weight} unless already heavier. */
-    private static void concepts(Map<String, Double> items, String text, double weight) {
-        for (PhraseIndex.Match<String> match : LEXICON.findLongest(Tokens.of(text))) {
+    /**
+     * Adds the lexicon concepts of {@code text} (headline, blank line, the body's first {@value #READ} characters,
+     * tokenised once): at full weight when found in its first {@code headLength} characters, else at
+     * {@link #BELOW_LEAD}.
+     */
+    private static void concepts(Map<String, Double> items, String text, int headLength) {
+        Tokens tokens = Tokens.of(text);
+        for (PhraseIndex.Match<String> match : LEXICON.findLongest(tokens)) {
             String concept = match.payload();
-            double w = (NAMED.contains(concept) ? NAMED_CONCEPT : CONCEPT) * weight;
+            double w = (NAMED.contains(concept) ? NAMED_CONCEPT : CONCEPT)
+                    * (tokens.start(match.from()) < headLength ? 1.0 : BELOW_LEAD);
             add(items, "term:" + concept, w);
         }
     }

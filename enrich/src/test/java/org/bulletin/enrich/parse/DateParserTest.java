@@ -44,6 +44,23 @@ class DateParserTest {
     }
 
     @Test
+    void shouldReadAnEnglishWireDatelineAsAMonthAndDayOfTheReferenceYear() {
+        LocalDate ref = LocalDate.of(2025, 10, 21);
+        assertThat(DateParser.findAll("MOSCOW, October 16. /TASS/. The CSTO said", ref))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2025, 10, 16));
+        assertThat(DateParser.findAll("FAKHRABAD TRAINING GROUND /Tajikistan/, Oct 24. The drills", ref))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2025, 10, 24));
+        // A year after it belongs to the full date; prose "in Moscow, May 5 people" is no dateline.
+        assertThat(DateParser.findAll("MINSK, November 30, 2017 - Leaders met", ref))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2017, 11, 30));
+        assertThat(DateParser.findAll("the talks in Moscow, May 5 delegations took part", ref))
+                .isEmpty();
+    }
+
+    @Test
     void shouldRejectImpossibleDates() {
         assertThat(DateParser.firstAbsolute("31.02.2024 and 45 July 2024")).isNull();
     }

@@ -14,16 +14,16 @@ import org.bulletin.schemas.Release;
 import org.junit.jupiter.api.Test;
 
 /** Story linking on texts of our own writing, built as agencies and official sites write them. */
-class StoryLinkerTest {
+public class StoryLinkerTest {
 
-    static final String CSTO_EN = """
+    public static final String CSTO_EN = """
             CSTO exercise Interaction-2025 opens at Fakhrabad range in Tajikistan
             DUSHANBE, October 20. /Agency/. The active phase of the joint exercise Interaction-2025 of the CSTO \
             Collective Rapid Reaction Forces began at the Fakhrabad training ground in Tajikistan on Monday, the CSTO \
             Joint Staff said. Chief of the CSTO Joint Staff Andrei Serdyukov is observing the drills, which involve \
             more than 2,000 troops from Russia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.
             """;
-    static final String CSTO_RU = """
+    public static final String CSTO_RU = """
             На полигоне Фахрабад в Таджикистане началось учение ОДКБ «Взаимодействие-2025»
             ДУШАНБЕ, 20 октября. /Агентство/. Активная фаза совместного учения Коллективных сил оперативного \
             реагирования ОДКБ «Взаимодействие-2025» началась в понедельник на полигоне Фахрабад в Таджикистане, \
@@ -31,7 +31,7 @@ class StoryLinkerTest {
             Сердюков. В учении участвуют более 2 тысяч военнослужащих России, Белоруссии, Казахстана, Киргизии и \
             Таджикистана.
             """;
-    static final String KANAL_RU = """
+    public static final String KANAL_RU = """
             В Кыргызстане подвели итоги антинаркотической операции ОДКБ «Канал – Центр»
             БИШКЕК, 22 октября. /Агентство/. В Бишкеке подведены итоги региональной антинаркотической операции \
             «Канал – Центр», которую провели компетентные органы государств — членов ОДКБ. Изъято более 1,5 тонны \

@@ -23,7 +23,7 @@ final class ReleaseQueries {
 
     private static final String RELEASE_COLUMNS = "r.release_id, r.title, r.published_date, r.sort_date, r.language,"
             + " r.lede, r.source_url, r.duplicate_of, r.parser_version, r.classifier_version, r.replay, r.stored_at,"
-            + " r.updated_at, r.classification, r.entities";
+            + " r.updated_at, r.classification, r.entities, r.story_id";
 
     private static final TypeReference<List<ReleaseDetail.SourceRef>> SOURCE_REFS = new TypeReference<>() {};
 
@@ -117,7 +117,7 @@ final class ReleaseQueries {
     Optional<ReleaseDetail> find(String releaseId) {
         return db.read("find release", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS
-                    + ", r.body, r.fingerprint, r.source_refs, r.enriched_at, r.story_id, r.story_link FROM releases r"
+                    + ", r.body, r.fingerprint, r.source_refs, r.enriched_at, r.story_link FROM releases r"
                     + " WHERE r.release_id = ?")) {
                 ps.setString(1, releaseId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -225,7 +225,8 @@ final class ReleaseQueries {
                 rs.getString("classifier_version"),
                 rs.getBoolean("replay"),
                 instant(rs, "stored_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("story_id"));
     }
 
     private static List<ReleaseSummary.ScoredLabel> scored(List<ReleaseDetail.Label> labels) {

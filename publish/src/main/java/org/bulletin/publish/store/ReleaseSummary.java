@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One release in a listing, as {@code GET /v1/releases} serves it: labels with their scores but without evidence,
- * and no body. Component order is the order of the JSON keys.
+ * no body, and the story it belongs to (or null). Component order is the order of the JSON keys.
  */
 public record ReleaseSummary(
         String id,
@@ -23,7 +23,8 @@ public record ReleaseSummary(
         String classifierVersion,
         boolean replay,
         Instant storedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String storyId) {
 
     /** A region or topic and its score. */
     public record ScoredLabel(String id, double score) {}
