@@ -87,6 +87,7 @@ class ClassifierTraining {
             }
         }
         int corpus = examples.size();
+        dump(examples);
         List<Example> devSet = devSet(enricher);
         for (int i = 0; i < DEV_WEIGHT; i++) {
             examples.addAll(devSet);
@@ -225,6 +226,34 @@ class ClassifierTraining {
             topics.print("cv topics");
         }
         return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
+    }
+
+    /** With {@code -Dtrain.dump=id,id}: the candidates of those tune releases, features and evidence rules. */
+    private static void dump(List<Example> examples) {
+        Set<String> ids = Set.of(System.getProperty("train.dump", "").split(","));
+        for (Example e : examples) {
+            if (!ids.contains(e.id())) {
+                continue;
+            }
+            System.out.printf("DUMP %s regions=%s topics=%s%n", e.id(), e.regions(), e.topics());
+            dumpFamily("region", e.candidates().regions(), Features.REGION);
+            dumpFamily("topic", e.candidates().topics(), Features.TOPIC);
+        }
+    }
+
+    private static void dumpFamily(String family, List<Classifier.Candidate> candidates, List<String> names) {
+        for (Classifier.Candidate c : candidates) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                if (c.features()[i] != 0) {
+                    sb.append(String.format(Locale.ROOT, " %s=%.2f", names.get(i), c.features()[i]));
+                }
+            }
+            System.out.printf("  %s %s:%s%n", family, c.id(), sb);
+            for (var ev : c.evidence()) {
+                System.out.printf("      %s [%s]%n", ev.rule(), ev.phrase());
+            }
+        }
     }
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
