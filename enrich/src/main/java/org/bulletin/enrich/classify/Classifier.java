@@ -805,7 +805,8 @@ public final class Classifier {
             return false;
         }
         int first = i;
-        // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item.
+        // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item, and may
+        // stand before a count ("on the territory of six member states, namely Armenia, ...").
         while (listed[i]
                 && first > 0
                 && listed[first - 1]
@@ -816,7 +817,7 @@ public final class Classifier {
         }
         int j = places.get(first).from() - 1;
         int skipped = 0;
-        while (j >= 0 && skipped < 4 && rules.fillers.contains(t.key(j))) {
+        while (j >= 0 && skipped < 8 && rules.fillers.contains(t.key(j))) {
             j--;
             skipped++;
         }
