@@ -342,7 +342,7 @@ public final class Classifier {
             EnumSet<Cue> cues = sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class));
             double w;
             String rule;
-            boolean host = isHost(t, m, cues, i, places, listed);
+            boolean host = isHost(t, m, cues, i, places, listed) || leadVenue(t, m, layout);
             if (cues.contains(Cue.SECRETARIAT) && homeSeats.contains(m.canonical())) {
                 w = rules.regionWeight("seat", 0.0);
                 rule = "seat";
@@ -798,6 +798,18 @@ public final class Classifier {
             skipped++;
         }
         return j < 0 || t.sentence(j) != m.sentence() ? null : t.key(j);
+    }
+
+    /**
+     * A city where the headline or the lead puts the story ("В Алматы члены секретариата увидели...", "In Bishkek, the
+     * ministers..."): the venue, even when the sentence names no event.
+     */
+    private boolean leadVenue(Tokens t, Mention m, Layout layout) {
+        if (m.kind() != Gazetteer.Kind.PLACE || !(layout.inTitle(m.end()) || layout.inLead(m.start()))) {
+            return false;
+        }
+        String before = keyBefore(t, m);
+        return before != null && rules.hostBefore.contains(before);
     }
 
     private boolean isHost(Tokens t, Mention m, EnumSet<Cue> cues, int i, List<Mention> places, boolean[] listed) {
