@@ -163,7 +163,8 @@ public final class Classifier {
         "threat",
         "notthreat",
         "locative",
-        "actor"
+        "actor",
+        "seathost"
     };
 
     private static int kindIndex(String rule) {
@@ -393,6 +394,9 @@ public final class Classifier {
                 } else if (before != null && rules.institutions.contains(before)) {
                     acc.mark("actor");
                 }
+                if (host && homeSeats.contains(m.canonical())) {
+                    acc.mark("seathost"); // the organisation's own seat: no host of the release's own
+                }
             }
             countryWeight
                     .computeIfAbsent(m.code(), k -> new Acc())
@@ -461,7 +465,7 @@ public final class Classifier {
         }
         int hosts = 0;
         for (Acc a : regions.values()) {
-            hosts += a.kind("host");
+            hosts += a.kind("host") - a.kind("seathost");
         }
 
         List<String> countries = new ArrayList<>();
