@@ -50,6 +50,9 @@ class ClassifierTraining {
     /** How many times each dev-set release counts: they are written to the contract's letter, the worked example included. */
     private static final double SCOPE_RECALL = Double.parseDouble(System.getProperty("train.scopeRecall", "0.99"));
 
+    /** Cross-validation chooses each fold's thresholds as training does: from inner out-of-fold probabilities. */
+    private static final boolean NESTED = Boolean.parseBoolean(System.getProperty("train.nested", "true"));
+
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
     /** The rules' general topics (topics.yaml relativeIgnores), which are primary only when no specific one leads. */
     private static final Set<String> GENERAL_TOPICS = Set.of("diplomacy");
@@ -166,8 +169,24 @@ class ClassifierTraining {
             Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
             Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
             double scopeTh = scopeThreshold(train, scope);
-            double rTh = bestThreshold(in, region, true);
-            double tTh = bestThreshold(in, topic, false);
+            double rTh;
+            double tTh;
+            if (NESTED) {
+                // As the shipped model chooses them: from out-of-fold probabilities, here of an inner
+                // cross-validation of this fold's training part.
+                List<Example> trainCorpus = new ArrayList<>();
+                for (int i = 0; i < corpus.size(); i++) {
+                    if (i % folds != k) {
+                        trainCorpus.add(corpus.get(i));
+                    }
+                }
+                double[] inner = innerThresholds(trainCorpus, always);
+                rTh = inner[0];
+                tTh = inner[1];
+            } else {
+                rTh = bestThreshold(in, region, true);
+                tTh = bestThreshold(in, topic, false);
+            }
             for (Example e : held) {
                 if (e.inScope()) {
                     oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
@@ -254,6 +273,30 @@ class ClassifierTraining {
                 System.out.printf("      %s [%s]%n", ev.rule(), ev.phrase());
             }
         }
+    }
+
+    /** Region and topic thresholds from the out-of-fold probabilities of a 4-fold cross-validation of {@code corpus}. */
+    private static double[] innerThresholds(List<Example> corpus, List<Example> always) throws IOException {
+        int folds = 4;
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofRegions = new ArrayList<>();
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofTopics = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            List<Example> train = new ArrayList<>(always);
+            List<Example> held = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                (i % folds == k ? held : train).add(corpus.get(i));
+            }
+            List<Example> in = train.stream().filter(Example::inScope).toList();
+            Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
+            Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
+            for (Example e : held) {
+                if (e.inScope()) {
+                    oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
+                    oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
+                }
+            }
+        }
+        return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
     }
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
