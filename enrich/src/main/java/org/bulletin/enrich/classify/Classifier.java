@@ -163,7 +163,8 @@ public final class Classifier {
         "threat",
         "notthreat",
         "locative",
-        "actor"
+        "actor",
+        "seathost"
     };
 
     private static int kindIndex(String rule) {
@@ -342,7 +343,7 @@ public final class Classifier {
             EnumSet<Cue> cues = sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class));
             double w;
             String rule;
-            boolean host = isHost(t, m, cues, i, places, listed);
+            boolean host = isHost(t, m, cues, i, places, listed) || leadVenue(t, m, layout);
             if (cues.contains(Cue.SECRETARIAT) && homeSeats.contains(m.canonical())) {
                 w = rules.regionWeight("seat", 0.0);
                 rule = "seat";
@@ -392,6 +393,9 @@ public final class Classifier {
                     acc.mark("locative");
                 } else if (before != null && rules.institutions.contains(before)) {
                     acc.mark("actor");
+                }
+                if (host && homeSeats.contains(m.canonical())) {
+                    acc.mark("seathost"); // the organisation's own seat: no host of the release's own
                 }
             }
             countryWeight
@@ -461,7 +465,7 @@ public final class Classifier {
         }
         int hosts = 0;
         for (Acc a : regions.values()) {
-            hosts += a.kind("host");
+            hosts += a.kind("host") - a.kind("seathost");
         }
 
         List<String> countries = new ArrayList<>();
@@ -800,12 +804,25 @@ public final class Classifier {
         return j < 0 || t.sentence(j) != m.sentence() ? null : t.key(j);
     }
 
+    /**
+     * A city where the headline or the lead puts the story ("В Алматы члены секретариата увидели...", "In Bishkek, the
+     * ministers..."): the venue, even when the sentence names no event.
+     */
+    private boolean leadVenue(Tokens t, Mention m, Layout layout) {
+        if (m.kind() != Gazetteer.Kind.PLACE || !(layout.inTitle(m.end()) || layout.inLead(m.start()))) {
+            return false;
+        }
+        String before = keyBefore(t, m);
+        return before != null && rules.hostBefore.contains(before);
+    }
+
     private boolean isHost(Tokens t, Mention m, EnumSet<Cue> cues, int i, List<Mention> places, boolean[] listed) {
         if (!cues.contains(Cue.EVENT) && !cues.contains(Cue.VISIT)) {
             return false;
         }
         int first = i;
-        // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item.
+        // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item, and may
+        // stand before a count ("on the territory of six member states, namely Armenia, ...").
         while (listed[i]
                 && first > 0
                 && listed[first - 1]
@@ -816,7 +833,7 @@ public final class Classifier {
         }
         int j = places.get(first).from() - 1;
         int skipped = 0;
-        while (j >= 0 && skipped < 4 && rules.fillers.contains(t.key(j))) {
+        while (j >= 0 && skipped < 8 && rules.fillers.contains(t.key(j))) {
             j--;
             skipped++;
         }

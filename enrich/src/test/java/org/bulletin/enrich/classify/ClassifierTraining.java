@@ -50,6 +50,9 @@ class ClassifierTraining {
     /** How many times each dev-set release counts: they are written to the contract's letter, the worked example included. */
     private static final double SCOPE_RECALL = Double.parseDouble(System.getProperty("train.scopeRecall", "0.99"));
 
+    /** Cross-validation chooses each fold's thresholds as training does: from inner out-of-fold probabilities. */
+    private static final boolean NESTED = Boolean.parseBoolean(System.getProperty("train.nested", "true"));
+
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
     /** The rules' general topics (topics.yaml relativeIgnores), which are primary only when no specific one leads. */
     private static final Set<String> GENERAL_TOPICS = Set.of("diplomacy");
@@ -87,6 +90,7 @@ class ClassifierTraining {
             }
         }
         int corpus = examples.size();
+        dump(examples);
         List<Example> devSet = devSet(enricher);
         for (int i = 0; i < DEV_WEIGHT; i++) {
             examples.addAll(devSet);
@@ -165,8 +169,24 @@ class ClassifierTraining {
             Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
             Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
             double scopeTh = scopeThreshold(train, scope);
-            double rTh = bestThreshold(in, region, true);
-            double tTh = bestThreshold(in, topic, false);
+            double rTh;
+            double tTh;
+            if (NESTED) {
+                // As the shipped model chooses them: from out-of-fold probabilities, here of an inner
+                // cross-validation of this fold's training part.
+                List<Example> trainCorpus = new ArrayList<>();
+                for (int i = 0; i < corpus.size(); i++) {
+                    if (i % folds != k) {
+                        trainCorpus.add(corpus.get(i));
+                    }
+                }
+                double[] inner = innerThresholds(trainCorpus, always);
+                rTh = inner[0];
+                tTh = inner[1];
+            } else {
+                rTh = bestThreshold(in, region, true);
+                tTh = bestThreshold(in, topic, false);
+            }
             for (Example e : held) {
                 if (e.inScope()) {
                     oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
@@ -223,6 +243,58 @@ class ClassifierTraining {
         if (Boolean.getBoolean("train.perLabelReport")) {
             regions.print("cv regions");
             topics.print("cv topics");
+        }
+        return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
+    }
+
+    /** With {@code -Dtrain.dump=id,id}: the candidates of those tune releases, features and evidence rules. */
+    private static void dump(List<Example> examples) {
+        Set<String> ids = Set.of(System.getProperty("train.dump", "").split(","));
+        for (Example e : examples) {
+            if (!ids.contains(e.id())) {
+                continue;
+            }
+            System.out.printf("DUMP %s regions=%s topics=%s%n", e.id(), e.regions(), e.topics());
+            dumpFamily("region", e.candidates().regions(), Features.REGION);
+            dumpFamily("topic", e.candidates().topics(), Features.TOPIC);
+        }
+    }
+
+    private static void dumpFamily(String family, List<Classifier.Candidate> candidates, List<String> names) {
+        for (Classifier.Candidate c : candidates) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                if (c.features()[i] != 0) {
+                    sb.append(String.format(Locale.ROOT, " %s=%.2f", names.get(i), c.features()[i]));
+                }
+            }
+            System.out.printf("  %s %s:%s%n", family, c.id(), sb);
+            for (var ev : c.evidence()) {
+                System.out.printf("      %s [%s]%n", ev.rule(), ev.phrase());
+            }
+        }
+    }
+
+    /** Region and topic thresholds from the out-of-fold probabilities of a 4-fold cross-validation of {@code corpus}. */
+    private static double[] innerThresholds(List<Example> corpus, List<Example> always) throws IOException {
+        int folds = 4;
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofRegions = new ArrayList<>();
+        List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oofTopics = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            List<Example> train = new ArrayList<>(always);
+            List<Example> held = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                (i % folds == k ? held : train).add(corpus.get(i));
+            }
+            List<Example> in = train.stream().filter(Example::inScope).toList();
+            Fit region = fit(in, e -> items(e.candidates().regions(), e.regions()), Features.REGION);
+            Fit topic = fit(in, e -> items(e.candidates().topics(), Set.copyOf(e.topics())), Features.TOPIC);
+            for (Example e : held) {
+                if (e.inScope()) {
+                    oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
+                    oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
+                }
+            }
         }
         return new double[] {outOfFoldThreshold(oofRegions, true), outOfFoldThreshold(oofTopics, false)};
     }

@@ -133,12 +133,12 @@ class RealClassificationTest {
         Result test = score(pages.stream().filter(p -> p.split().equals("test")).toList(), show.contains("test"));
         tune.print("tune");
         test.print("test (never tuned on)");
-        // Floors a little under the figures of the shipped model on the test part (123 in-scope releases and 31
-        // off-domain pages since the second collection: regions 0.873, topics 0.849, primary 0.878, off-domain 0 of
-        // 31, 2 in-scope releases judged out); the minimum (0.90 / 0.85 / 0.90) is not met yet.
+        // Floors a little under the figures of the shipped model on the test part (124 in-scope releases and 31
+        // off-domain pages: regions 0.881, topics 0.839, primary 0.879, off-domain 0 of 31, 2 in-scope releases judged
+        // out); the minimum (0.90 / 0.85 / 0.90) is not met yet.
         assertThat(test.regions().microF1())
                 .as("region micro-F1 on the test part")
-                .isGreaterThanOrEqualTo(0.85);
+                .isGreaterThanOrEqualTo(0.87);
         assertThat(test.topics().microF1())
                 .as("topic micro-F1 on the test part")
                 .isGreaterThanOrEqualTo(0.83);
