@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ClassifyCommandTest {
 
@@ -24,11 +21,11 @@ class ClassifyCommandTest {
     @Test
     void shouldPrintOneJsonObjectPerReleaseOfTheSampleScrapeWithTheMeasuredFields() throws Exception {
         Path sample = Path.of(getClass().getResource("/sample-raw-scrape.txt").toURI());
-        Result r = run("classify", "--format", "json", sample.toString());
+        CommandResult r = CommandResult.run("classify", "--format", "json", sample.toString());
 
-        assertThat(r.exit).isZero();
+        assertThat(r.exit()).isZero();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : r.out.split("\\R")) {
+        for (String line : r.out().split("\\R")) {
             if (!line.isBlank()) {
                 lines.add(JSON.readTree(line));
             }
@@ -69,30 +66,18 @@ class ClassifyCommandTest {
                 file,
                 "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
                         + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
-        Result r = run("classify", "--format", "text", file.toString());
+        CommandResult r = CommandResult.run("classify", "--format", "text", file.toString());
 
-        assertThat(r.exit).isZero();
-        assertThat(r.out).contains("SOURCE", "REGIONS", "TOPICS", "caucasus", "peacekeeping");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("SOURCE", "REGIONS", "TOPICS", "caucasus", "peacekeeping");
     }
 
     @Test
     void shouldFailClearlyOnAMissingFile() {
-        Result r = run("classify", dir.resolve("nope.txt").toString());
+        CommandResult r = CommandResult.run("classify", dir.resolve("nope.txt").toString());
 
-        assertThat(r.exit).isNotZero();
-        assertThat(r.err).contains("no such file or folder");
-    }
-
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("no such file or folder");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Tag("issue-13")
 class ExtractCommandTest {
@@ -41,10 +38,10 @@ class ExtractCommandTest {
             out.write(html.getBytes(StandardCharsets.UTF_8));
         }
 
-        Result r = run("extract", "--format", "json", file.toString());
+        CommandResult r = CommandResult.run("extract", "--format", "json", file.toString());
 
-        assertThat(r.exit).as(r.err).isZero();
-        JsonNode o = JSON.readTree(r.out.strip());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out().strip());
         assertThat(o.path("source").asText()).isEqualTo(file.toString());
         assertThat(o.path("title").asText()).isEqualTo("Border commanders meet in Bishkek");
         assertThat(o.path("publishedDate").asText()).isEqualTo("2024-05-02");
@@ -68,10 +65,10 @@ class ExtractCommandTest {
                 "Consultations of the CSTO member states on information security took place in Minsk. The "
                         + "experts discussed joint measures against cybercrime.\n\nBack to the all news\n");
 
-        Result r = run("extract", sample.toString(), undated.toString());
+        CommandResult r = CommandResult.run("extract", sample.toString(), undated.toString());
 
-        assertThat(r.exit).as(r.err).isZero();
-        List<JsonNode> lines = lines(r.out);
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> lines = lines(r.out());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).path("releases").asInt()).isEqualTo(5);
         assertThat(lines.get(1).path("releases").asInt()).isEqualTo(1);
@@ -87,10 +84,10 @@ class ExtractCommandTest {
                 "CSTO peacekeepers train in Armenia\n02.10.2019\nThe collective peacekeeping forces of the CSTO "
                         + "held the exercise Indestructible Brotherhood at training grounds in Armenia.\n");
 
-        Result r = run("extract", "--format", "text", file.toString());
+        CommandResult r = CommandResult.run("extract", "--format", "text", file.toString());
 
-        assertThat(r.exit).isZero();
-        assertThat(r.out)
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
                 .contains(
                         "title:     CSTO peacekeepers train in Armenia",
                         "published: 2019-10-02",
@@ -104,23 +101,11 @@ class ExtractCommandTest {
         Files.writeString(
                 file, "The CSTO Secretary General met the Ambassador of Armenia to discuss the agenda of the session.");
 
-        Result r = run("extract", dir.resolve("nope.txt").toString(), file.toString());
+        CommandResult r = CommandResult.run("extract", dir.resolve("nope.txt").toString(), file.toString());
 
-        assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err).contains("bulletin extract: no such file or folder: " + dir.resolve("nope.txt"));
-        assertThat(lines(r.out)).hasSize(1);
-    }
-
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bulletin extract: no such file or folder: " + dir.resolve("nope.txt"));
+        assertThat(lines(r.out())).hasSize(1);
     }
 
     private static List<JsonNode> lines(String out) throws Exception {

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code bulletin stories}: the enrich stage's parsing and linking over files, in the order given, without Kafka. */
 class StoriesCommandTest {
@@ -42,11 +39,12 @@ class StoriesCommandTest {
                 которую провели компетентные органы государств — членов ОДКБ. Изъято более 1,5 тонны наркотиков.
                 """);
 
-        Result r = run("stories", "--format", "json", "--evidence", en.toString(), ru.toString(), other.toString());
+        CommandResult r = CommandResult.run(
+                "stories", "--format", "json", "--evidence", en.toString(), ru.toString(), other.toString());
 
-        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : r.out.split("\\R")) {
+        for (String line : r.out().split("\\R")) {
             if (!line.isBlank()) {
                 lines.add(JSON.readTree(line));
             }
@@ -66,24 +64,14 @@ class StoriesCommandTest {
 
     @Test
     void shouldRefuseAWindowUnderOneDayAndNameAMissingFile() {
-        Result bad = run("stories", "--window-days", "0", dir.resolve("x.txt").toString());
-        assertThat(bad.exit).isNotZero();
-        assertThat(bad.err).contains("--window-days must be at least 1");
+        CommandResult bad = CommandResult.run(
+                "stories", "--window-days", "0", dir.resolve("x.txt").toString());
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--window-days must be at least 1");
 
-        Result missing = run("stories", dir.resolve("missing.txt").toString());
-        assertThat(missing.exit).isNotZero();
-        assertThat(missing.err).contains("missing.txt");
-    }
-
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        CommandResult missing =
+                CommandResult.run("stories", dir.resolve("missing.txt").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("missing.txt");
     }
 }

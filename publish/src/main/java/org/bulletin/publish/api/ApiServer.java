@@ -127,15 +127,7 @@ public final class ApiServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ handlers
 
     private void list(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!LIST_PARAMS.contains(name)) {
-                throw new BadRequest(
-                        "unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(LIST_PARAMS));
-            }
-            if (ctx.queryParams(name).size() > 1) {
-                throw new BadRequest("parameter '" + name + "' given more than once");
-            }
-        }
+        checkParams(ctx, LIST_PARAMS);
         String q = ctx.queryParam("q");
         if (q != null && (q.isBlank() || q.length() > MAX_Q)) {
             throw new BadRequest("q must be 1.." + MAX_Q + " characters");
@@ -175,15 +167,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void stories(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!STORY_PARAMS.contains(name)) {
-                throw new BadRequest(
-                        "unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(STORY_PARAMS));
-            }
-            if (ctx.queryParams(name).size() > 1) {
-                throw new BadRequest("parameter '" + name + "' given more than once");
-            }
-        }
+        checkParams(ctx, STORY_PARAMS);
         StoryQuery query = new StoryQuery(
                 label(ctx, "region"),
                 label(ctx, "topic"),
@@ -247,6 +231,18 @@ public final class ApiServer implements AutoCloseable {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new BadRequest(name + " must be a date YYYY-MM-DD: " + v);
+        }
+    }
+
+    /** Refuses a parameter the route does not know, or one given twice. */
+    private static void checkParams(Context ctx, Set<String> allowed) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw new BadRequest("unknown parameter '" + name + "'; allowed: " + new java.util.TreeSet<>(allowed));
+            }
+            if (ctx.queryParams(name).size() > 1) {
+                throw new BadRequest("parameter '" + name + "' given more than once");
+            }
         }
     }
 
