@@ -221,7 +221,20 @@ class ApiServerTest {
         assertThat(doc.get("paths").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder(
-                        "/v1/releases", "/v1/releases/{id}", "/v1/stats", "/health", "/metrics", "/openapi.json");
+                        "/v1/releases",
+                        "/v1/releases/{id}",
+                        "/v1/stats",
+                        "/health",
+                        "/metrics",
+                        "/openapi.json",
+                        // the console (#18)
+                        "/",
+                        "/console/{file}",
+                        "/v1/arrivals",
+                        "/v1/flow",
+                        "/v1/dead-letters",
+                        "/v1/dead-letters/{partition}/{offset}",
+                        "/v1/dead-letters/{partition}/{offset}/redrive");
     }
 
     @Test
