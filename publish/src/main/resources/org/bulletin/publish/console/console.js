@@ -202,6 +202,8 @@
       if (!node) {
         return;
       }
+      // Everything on the page is then as of the last answer: shown, but greyed.
+      document.body.classList.toggle('offline', Boolean(this.failingSince));
       if (this.failingSince) {
         node.className = 'live live-problem';
         replace(node, 'Server unreachable (' + this.reason + ') since ' + this.failingSince.toLocaleTimeString()
@@ -401,7 +403,7 @@
     const colours = colourMap([...Object.keys(a.byRegion), ...Object.keys(a.byTopic)]);
     const summary = el('p', { class: 'summary' },
       el('strong', { id: 'arrived-total' }, count(a.total)), ' releases stored: ',
-      el('span', { id: 'arrived-duplicates' }, count(a.duplicates)), ' duplicates, ',
+      el('span', { id: 'arrived-duplicates' }, count(a.duplicates)), a.duplicates === 1 ? ' duplicate, ' : ' duplicates, ',
       el('span', { id: 'arrived-unlabelled' }, count(a.withoutRegion)), ' without a region (out of scope). ',
       'Every count includes duplicates, so it is what the list behind it shows.');
     const chartBox = el('div', { class: 'chart-box' });
@@ -535,7 +537,10 @@
         periods.map((p) => [p.label, ...labels.map((l) => count(p.counts[l] || 0)), count(p.total)])));
     return [
       svg('svg', { viewBox: '0 0 ' + width + ' ' + height, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' }, parts),
-      legend, earlier, data];
+      legend,
+      el('p', { class: 'note' }, 'Releases per ' + unit + ' of their date (published, else the day stored), by ' + by
+        + '; a release with two ' + by + 's counts in both. Select a bar to list its releases.'),
+      earlier, data];
   }
 
   async function loadLatest(sec) {
@@ -904,7 +909,8 @@
         return;
       }
       const items = res.items;
-      showUpdated(status, (items.length === 0 ? 'No dead letter.' : 'The newest ' + plural(items.length, 'dead letter', 'dead letters') + '.')
+      showUpdated(status, (items.length === 0 ? 'No dead letter.'
+        : items.length === 1 ? 'One dead letter.' : 'The newest ' + count(items.length) + ' dead letters.')
         + ' Read ' + new Date().toLocaleTimeString() + '.');
       replace(list, items.length === 0 ? null : table(null, ['Position', 'Time', 'Stage', 'Reason', 'Origin', 'Key'],
         items.map((d) => [
@@ -941,7 +947,9 @@
         el('h3', null, 'Headers'),
         table(null, ['Name', 'Value'], d.headers.map((h) => [h.name, h.value === null ? '(none)' : h.value])),
         el('h3', null, 'Value'),
-        el('pre', { class: 'value' }, d.value.text),
+        el('pre', { class: 'value', id: 'dlq-value' }, d.value.text),
+        d.value.readable ? el('h3', null, 'The same bytes as text (· where they are none)') : null,
+        d.value.readable ? el('pre', { class: 'value' }, d.value.readable) : null,
         el('p', null, button), outcome);
       detail.focus();
     };
