@@ -179,11 +179,7 @@ final class RunCommand implements Callable<Integer> {
             running.push(publisher);
             publisher.failure().thenAccept(failure::complete);
             timeline.mark("publish started");
-            Ingestor ingestor = StageFactory.ingestor(settings, topics, kafka.bootstrapServers());
-            running.push(ingestor);
-            timeline.mark("ingest started");
-            EnrichService enrich = awaitStart(enrichStart);
-            timeline.mark("enrich started");
+            // The console's sampler starts now, so its first sample comes before the sample is ingested.
             KafkaPipelineView pipeline = StageFactory.pipelineView(
                     settings,
                     topics,
@@ -191,6 +187,11 @@ final class RunCommand implements Callable<Integer> {
                     publisher,
                     () -> new StageStates.Verdict(StageFlow.State.RUNNING, "runs in this process ('bulletin run')"));
             running.push(pipeline);
+            Ingestor ingestor = StageFactory.ingestor(settings, topics, kafka.bootstrapServers());
+            running.push(ingestor);
+            timeline.mark("ingest started");
+            EnrichService enrich = awaitStart(enrichStart);
+            timeline.mark("enrich started");
             ApiServer api = StageFactory.withConsole(
                             StageFactory.withPush(publisher.api(), ingestor.pushHandler()), pipeline, settings)
                     .build()
