@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP query API (Javalin): releases, one release with evidence and history, stats, health, Prometheus metrics
  * and the OpenAPI document. Every answer is JSON (except /metrics); bad parameters give 400 with a reason, unknown
  * routes 404, a database outage 503. Extra routes (e.g. ingest's push endpoint) are added through the
- * {@link Builder}.
+ * {@link Builder}. The console's page and routes are {@link ConsoleRoutes}'.
  */
 public final class ApiServer implements AutoCloseable {
 
