@@ -3,6 +3,7 @@ package org.bulletin.app;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bulletin.app.config.Settings;
+import org.bulletin.app.ops.KafkaPipelineView;
 import org.bulletin.ingest.Ingestor;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Run publish alone: store releases exactly once, notify, serve the HTTP API.",
             "Stores enriched releases exactly once, relays one notification per stored release, and serves",
             "the HTTP API (GET /v1/releases, /v1/releases/{id}, /v1/stats, /health, /metrics, /openapi.json;",
-            "POST /v1/releases when bulletin.ingest.push.token is set)."
+            "POST /v1/releases when bulletin.ingest.push.token is set) and the web console at /."
         })
 final class PublishCommand implements Callable<Integer> {
 
@@ -37,8 +38,13 @@ final class PublishCommand implements Callable<Integer> {
         Topics topics = CommandSupport.topics(settings);
         Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
-        ApiServer api = StageFactory.withPush(
-                        publisher.api().host(publisher.config().apiHost()), push.pushHandler())
+        // Ingest runs in its own process (the push endpoint's ingestor here is not it): the console sees its writes.
+        KafkaPipelineView pipeline = StageFactory.pipelineView(settings, topics, bootstrap, publisher, null);
+        ApiServer api = StageFactory.withConsole(
+                        StageFactory.withPush(
+                                publisher.api().host(publisher.config().apiHost()), push.pushHandler()),
+                        pipeline,
+                        settings)
                 .build()
                 .start(publisher.config().apiPort());
         PrintWriter out = spec.commandLine().getOut();
@@ -49,6 +55,7 @@ final class PublishCommand implements Callable<Integer> {
         boolean clean = CommandSupport.awaitShutdown(
                 () -> {
                     api.close();
+                    pipeline.close();
                     push.close();
                     publisher.close();
                 },

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.embedded.EmbeddedKafka;
+import org.bulletin.app.ops.KafkaPipelineView;
 import org.bulletin.enrich.EnrichConfig;
 import org.bulletin.enrich.EnrichService;
 import org.bulletin.ingest.IngestConfig;
@@ -26,6 +27,8 @@ import org.bulletin.ingest.Ingestor;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
+import org.bulletin.publish.console.StageFlow;
+import org.bulletin.publish.console.StageStates;
 import org.bulletin.publish.store.ReleaseStats;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.RegistryProcess;
@@ -176,12 +179,21 @@ final class RunCommand implements Callable<Integer> {
             running.push(publisher);
             publisher.failure().thenAccept(failure::complete);
             timeline.mark("publish started");
+            // The console's sampler starts now, so its first sample comes before the sample is ingested.
+            KafkaPipelineView pipeline = StageFactory.pipelineView(
+                    settings,
+                    topics,
+                    kafka.bootstrapServers(),
+                    publisher,
+                    () -> new StageStates.Verdict(StageFlow.State.RUNNING, "runs in this process ('bulletin run')"));
+            running.push(pipeline);
             Ingestor ingestor = StageFactory.ingestor(settings, topics, kafka.bootstrapServers());
             running.push(ingestor);
             timeline.mark("ingest started");
             EnrichService enrich = awaitStart(enrichStart);
             timeline.mark("enrich started");
-            ApiServer api = StageFactory.withPush(publisher.api(), ingestor.pushHandler())
+            ApiServer api = StageFactory.withConsole(
+                            StageFactory.withPush(publisher.api(), ingestor.pushHandler()), pipeline, settings)
                     .build()
                     .start(publisher.config().apiPort());
             running.push(api);
@@ -189,6 +201,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf(
                     "HTTP API         http://127.0.0.1:%d  (GET /health, /v1/releases, /v1/stats, /metrics, /openapi.json)%n",
                     api.port());
+            out.printf("Console          http://127.0.0.1:%d/%n", api.port());
             out.printf(
                     "Store            %s%n",
                     publisher.store().isPostgres() ? "PostgreSQL" : "embedded H2 under " + data);

@@ -1,8 +1,12 @@
 package org.bulletin.app;
 
 import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
+import org.bulletin.app.ops.KafkaPipelineView;
+import org.bulletin.enrich.EnrichConfig;
 import org.bulletin.ingest.IngestConfig;
 import org.bulletin.ingest.Ingestor;
 import org.bulletin.ingest.PushHandler;
@@ -10,6 +14,7 @@ import org.bulletin.ingest.RawPublisher;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
+import org.bulletin.publish.console.StageStates;
 import org.bulletin.schemas.Topics;
 
 /**
@@ -34,6 +39,39 @@ final class StageFactory {
     /** Starts the publish stage; its clients get the Kafka overrides, then {@code bulletin.publish.kafka.*}. */
     static Publisher publisher(Settings settings, Topics topics, String bootstrap) {
         return Publisher.start(new PublishConfig(settings.bulletin()), topics, bootstrap, settings.kafka());
+    }
+
+    /**
+     * Starts the console's view of the pipeline (#18) for the API this process serves: it samples every stage's flow
+     * from Kafka and reads publish's health and meters here.
+     *
+     * @param ingestState what this process knows of ingest, or null when ingest runs in another process
+     */
+    static KafkaPipelineView pipelineView(
+            Settings settings,
+            Topics topics,
+            String bootstrap,
+            Publisher publisher,
+            Supplier<StageStates.Verdict> ingestState) {
+        return KafkaPipelineView.start(
+                new KafkaPipelineView.Config(
+                        bootstrap,
+                        settings.kafka(),
+                        topics.raw(),
+                        topics.replay(),
+                        topics.enriched(),
+                        topics.dlq(),
+                        new EnrichConfig(settings.bulletin()).applicationId(),
+                        Duration.ofSeconds(5)),
+                publisher.health(),
+                publisher.meterRegistry(),
+                ingestState);
+    }
+
+    /** Serves the console with {@code view}; re-driving a dead letter takes the push endpoint's token (off without). */
+    static ApiServer.Builder withConsole(ApiServer.Builder api, KafkaPipelineView view, Settings settings) {
+        return api.pipeline(
+                view, new IngestConfig(settings.bulletin()).pushToken().orElse(null));
     }
 
     /** Mounts {@code POST /v1/releases} (HTTP push); the handler answers 404 itself when no token is configured. */

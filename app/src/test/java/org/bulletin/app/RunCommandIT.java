@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,51 +29,38 @@ class RunCommandIT {
 
     @Test
     void shouldRunTheWholePlatformStopCleanlyAndResume() throws Exception {
-        Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar)
-                .as("the shaded jar is built in 'package', before integration tests")
-                .exists();
-        int[] ports = freePorts(4);
+        int[] ports = RunProcess.freePorts();
 
-        List<String> first = new CopyOnWriteArrayList<>();
-        Process run = start(jar, ports, first);
+        RunProcess run = RunProcess.start(dataDir, ports);
         try {
-            awaitLine(first, "Running.", run, Duration.ofSeconds(150));
-            assertThat(String.join("\n", first)).contains("Flowed:");
-            JsonNode health = get(ports[3], "/health");
+            run.awaitLine("Running.", Duration.ofSeconds(150));
+            assertThat(String.join("\n", run.lines())).contains("Flowed:");
+            JsonNode health = run.get("/health");
             assertThat(health.path("status").asText()).isEqualTo("UP");
-            JsonNode releases = get(ports[3], "/v1/releases?limit=50");
+            JsonNode releases = run.get("/v1/releases?limit=50");
             assertThat(releases.path("items").size()).isEqualTo(6);
         } finally {
-            run.destroy(); // SIGTERM
+            assertThat(run.stop()).as("stopped within 30 s").isTrue(); // SIGTERM
         }
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
         assertThat(run.exitValue()).isZero();
 
-        List<String> second = new CopyOnWriteArrayList<>();
-        Process again = start(jar, ports, second);
+        RunProcess again = RunProcess.start(dataDir, ports);
         try {
-            awaitLine(second, "Running.", again, Duration.ofSeconds(150));
-            assertThat(String.join("\n", second))
+            again.awaitLine("Running.", Duration.ofSeconds(150));
+            assertThat(String.join("\n", again.lines()))
                     .contains("Sample already ingested")
                     .doesNotContain("Flowed:");
-            assertThat(get(ports[3], "/v1/releases?limit=50").path("items").size())
-                    .isEqualTo(6);
+            assertThat(again.get("/v1/releases?limit=50").path("items").size()).isEqualTo(6);
         } finally {
-            again.destroy();
+            assertThat(again.stop()).isTrue();
         }
-        assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).isZero();
     }
 
     @Test
     @Tag("issue-15")
     void shouldIngestTheSourcesFileAndNotTheSampleWithNoSample() throws Exception {
-        Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar)
-                .as("the shaded jar is built in 'package', before integration tests")
-                .exists();
-        int[] ports = freePorts(4);
+        int[] ports = RunProcess.freePorts();
         Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-drop"));
         Files.writeString(
                 drop.resolve("release.json"),
@@ -105,29 +82,27 @@ class RunCommandIT {
                     watch: true
                 """.formatted(drop.toAbsolutePath()));
 
-        List<String> output = new CopyOnWriteArrayList<>();
-        Process run = start(jar, ports, output, "--no-sample", "--sources", sources.toString());
+        RunProcess run = RunProcess.start(dataDir, ports, "--no-sample", "--sources", sources.toString());
         try {
-            awaitLine(output, "Running.", run, Duration.ofSeconds(150));
-            assertThat(String.join("\n", output))
+            run.awaitLine("Running.", Duration.ofSeconds(150));
+            assertThat(String.join("\n", run.lines()))
                     .contains("Sources          1 from")
                     .doesNotContain("Sample:")
                     .doesNotContain("Sample already")
                     .doesNotContain("Flowed:");
             // The sample is ingested, and waited for, before "Running."; so only the dropped release may be stored.
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            JsonNode items = get(ports[3], "/v1/releases?limit=50").path("items");
+            JsonNode items = run.get("/v1/releases?limit=50").path("items");
             while (items.size() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                items = get(ports[3], "/v1/releases?limit=50").path("items");
+                items = run.get("/v1/releases?limit=50").path("items");
             }
             List<String> ids = new ArrayList<>();
             items.forEach(item -> ids.add(item.path("id").asText()));
             assertThat(ids).containsExactly(DROPPED_URL);
         } finally {
-            run.destroy();
+            assertThat(run.stop()).as("stopped within 30 s").isTrue();
         }
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
         assertThat(run.exitValue()).isZero();
         assertThat(dataDir.resolve("sample")).doesNotExist();
         assertThat(dataDir.resolve("sample-ingested")).doesNotExist();
@@ -136,9 +111,7 @@ class RunCommandIT {
     @Test
     @Tag("issue-17")
     void shouldLinkAnEnglishAndARussianReportOfOneEventIntoOneStory() throws Exception {
-        Path jar = Path.of("target", "bulletin.jar");
-        assertThat(jar).exists();
-        int[] ports = freePorts(4);
+        int[] ports = RunProcess.freePorts();
         Path drop = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-stories"));
         // Our own writing, built as an agency wire and an official site's Russian release are.
         Files.writeString(
@@ -173,35 +146,32 @@ class RunCommandIT {
                     paths: [%s]
                 """.formatted(drop.toAbsolutePath()));
 
-        List<String> output = new CopyOnWriteArrayList<>();
-        Process run = start(jar, ports, output, "--no-sample", "--sources", sources.toString());
+        RunProcess run = RunProcess.start(dataDir, ports, "--no-sample", "--sources", sources.toString());
         try {
-            awaitLine(output, "Running.", run, Duration.ofSeconds(150));
+            run.awaitLine("Running.", Duration.ofSeconds(150));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            JsonNode stories = get(ports[3], "/v1/stories");
+            JsonNode stories = run.get("/v1/stories");
             while (totalReleases(stories) < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                stories = get(ports[3], "/v1/stories");
+                stories = run.get("/v1/stories");
             }
             assertThat(stories.path("items")).as("stories: %s", stories).hasSize(1);
             JsonNode story = stories.path("items").get(0);
             assertThat(story.path("languages").toString()).contains("en", "ru");
             assertThat(story.path("releaseCount").asInt()).isEqualTo(2);
 
-            JsonNode detail = get(ports[3], "/v1/stories/" + story.path("id").asText());
+            JsonNode detail = run.get("/v1/stories/" + story.path("id").asText());
             JsonNode joined = detail.path("releases").get(1).path("link");
             assertThat(joined.path("opened").asBoolean()).isFalse();
             assertThat(joined.path("score").asDouble()).isPositive();
             assertThat(joined.path("evidence").toString()).contains("TJ:fahrabad", "term:interaction");
             String releaseId = detail.path("releases").get(0).path("id").asText();
-            JsonNode release =
-                    get(ports[3], "/v1/releases/" + java.net.URLEncoder.encode(releaseId, StandardCharsets.UTF_8));
+            JsonNode release = run.get("/v1/releases/" + java.net.URLEncoder.encode(releaseId, StandardCharsets.UTF_8));
             assertThat(release.path("storyId").asText())
                     .isEqualTo(story.path("id").asText());
         } finally {
-            run.destroy();
+            assertThat(run.stop()).as("stopped within 30 s").isTrue();
         }
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
     }
 
     private static int totalReleases(JsonNode stories) {
@@ -213,92 +183,4 @@ class RunCommandIT {
     }
 
     private static final String DROPPED_URL = "https://example.org/drop/ishkashim";
-
-    private Process start(Path jar, int[] ports, List<String> lines, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "run",
-                "--data-dir",
-                dataDir.toString(),
-                "--kafka-port",
-                Integer.toString(ports[0]),
-                "--controller-port",
-                Integer.toString(ports[1]),
-                "--registry-port",
-                Integer.toString(ports[2]),
-                "--api-port",
-                Integer.toString(ports[3])));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-run.log");
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader r =
-                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line; (line = r.readLine()) != null; ) {
-                            lines.add(line);
-                            Files.writeString(
-                                    log,
-                                    line + "\n",
-                                    StandardCharsets.UTF_8,
-                                    java.nio.file.StandardOpenOption.CREATE,
-                                    java.nio.file.StandardOpenOption.APPEND);
-                        }
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                },
-                "run-output");
-        reader.setDaemon(true);
-        reader.start();
-        return p;
-    }
-
-    private static void awaitLine(List<String> lines, String text, Process p, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline && lines.stream().noneMatch(l -> l.contains(text))) {
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(lines)
-                .as("output of 'bulletin run':%n%s", String.join("\n", lines))
-                .anyMatch(l -> l.contains(text));
-    }
-
-    private static JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
-    }
-
-    /** {@code n} distinct free ports: every socket stays open until all are taken, so none is handed out twice. */
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0);
-                sockets.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
 }

@@ -25,11 +25,16 @@ final class Offsets {
 
     /** Records (not markers) in [from, end) of each partition, read with the consumer's isolation level. */
     static long count(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, long[]> ranges) {
+        return count(c, ranges, EXACT_UP_TO);
+    }
+
+    /** {@link #count(KafkaConsumer, Map)}, reading record by record only up to {@code exactUpTo} offsets in all. */
+    static long count(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, long[]> ranges, long exactUpTo) {
         long[] n = {0};
         long span = ranges.values().stream()
                 .mapToLong(r -> Math.max(0, r[1] - r[0]))
                 .sum();
-        if (span > EXACT_UP_TO) {
+        if (span > exactUpTo) {
             return span;
         }
         read(c, ranges, r -> n[0]++);

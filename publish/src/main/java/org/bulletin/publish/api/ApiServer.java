@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bulletin.publish.Health;
+import org.bulletin.publish.console.ConsoleRoutes;
+import org.bulletin.publish.console.PipelineView;
 import org.bulletin.publish.store.Cursor;
 import org.bulletin.publish.store.ReleaseQuery;
 import org.bulletin.publish.store.ReleaseStore;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP query API (Javalin): releases, one release with evidence and history, stats, health, Prometheus metrics
  * and the OpenAPI document. Every answer is JSON (except /metrics); bad parameters give 400 with a reason, unknown
  * routes 404, a database outage 503. Extra routes (e.g. ingest's push endpoint) are added through the
- * {@link Builder}.
+ * {@link Builder}. The console's page and routes are {@link ConsoleRoutes}'.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -46,7 +48,7 @@ public final class ApiServer implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final Set<String> LIST_PARAMS =
-            Set.of("region", "topic", "country", "language", "q", "from", "to", "limit", "cursor");
+            Set.of("region", "topic", "country", "language", "source", "q", "from", "to", "limit", "cursor");
     private static final Set<String> STORY_PARAMS = Set.of("region", "topic", "language", "since", "limit", "cursor");
     private static final int MAX_Q = 500;
 
@@ -81,6 +83,9 @@ public final class ApiServer implements AutoCloseable {
         for (Route r : b.routes) {
             app.addHttpHandler(r.type(), r.path(), r.handler());
         }
+        // ---- The console (#18): the page at / and the routes it reads; see org.bulletin.publish.console.
+        ConsoleRoutes.install(app, store, b.pipeline, b.redriveToken);
+        // ---- end of the console
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) -> {
             health.report("store", Health.State.DEGRADED, e.getMessage());
@@ -144,6 +149,7 @@ public final class ApiServer implements AutoCloseable {
                 label(ctx, "topic"),
                 label(ctx, "country"),
                 label(ctx, "language"),
+                label(ctx, "source"),
                 q,
                 from,
                 to,
@@ -326,6 +332,8 @@ public final class ApiServer implements AutoCloseable {
         private final PrometheusMeterRegistry registry;
         private final List<Route> routes = new ArrayList<>();
         private String host = "127.0.0.1";
+        private PipelineView pipeline;
+        private String redriveToken;
 
         private Builder(ReleaseStore store, Health health, PrometheusMeterRegistry registry) {
             this.store = Objects.requireNonNull(store, "store");
@@ -342,6 +350,16 @@ public final class ApiServer implements AutoCloseable {
         /** Interface to bind; default 127.0.0.1 (use 0.0.0.0 in a container). */
         public Builder host(String bindHost) {
             this.host = Objects.requireNonNull(bindHost, "host");
+            return this;
+        }
+
+        /**
+         * The console's view of the pipeline (flow, dead letters), and the bearer token a dead letter's re-drive must
+         * carry (the push endpoint's; null: re-drive off). Without it the console shows the store only.
+         */
+        public Builder pipeline(PipelineView view, String redriveBearerToken) {
+            this.pipeline = Objects.requireNonNull(view, "view");
+            this.redriveToken = redriveBearerToken;
             return this;
         }
 

@@ -67,6 +67,11 @@ final class ReleaseQueries {
             sql.append(" AND r.language = ?");
             args.add(q.language());
         }
+        if (q.source() != null) {
+            // source_refs is the JSON Json.sourceRefs writes ({"sourceId":"...",...}); a scan, like H2's text search.
+            sql.append(" AND r.source_refs LIKE ? ESCAPE '\\'");
+            args.add("%\"sourceId\":\"" + likeEscaped(q.source()) + "\"%");
+        }
         if (q.from() != null) {
             sql.append(" AND r.sort_date >= ?");
             args.add(q.from());
@@ -205,6 +210,120 @@ final class ReleaseQueries {
                 return rs.getLong(1);
             }
         });
+    }
+
+    /**
+     * Counts of every stored release, duplicates included (so that each count is what the listing with the same
+     * filters returns): by region, topic, region x topic, language and day (each also per region and per topic),
+     * and by source over the newest {@code sourceSample} releases.
+     */
+    ReleaseArrivals arrivals(int sourceSample) {
+        return db.read("arrivals", c -> {
+            long total;
+            long duplicates;
+            long withoutRegion;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
+                            + " SUM(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END),"
+                            + " SUM(CASE WHEN EXISTS (SELECT 1 FROM release_regions x"
+                            + " WHERE x.release_id = r.release_id) THEN 0 ELSE 1 END) FROM releases r");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+                duplicates = rs.getLong(2);
+                withoutRegion = rs.getLong(3);
+            }
+            Map<String, Map<String, Long>> regionTopic = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.region, y.topic, COUNT(*) FROM release_regions x"
+                            + " JOIN release_topics y ON y.release_id = x.release_id GROUP BY x.region, y.topic"
+                            + " ORDER BY x.region, y.topic");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    regionTopic
+                            .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                }
+            }
+            Map<String, Long> bySource = new LinkedHashMap<>();
+            int sourcesRead = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.source_refs FROM releases r"
+                    + " ORDER BY r.sort_date DESC, r.stored_at DESC, r.release_id DESC LIMIT ?")) {
+                ps.setInt(1, sourceSample);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sourcesRead++;
+                        Json.read(rs.getString(1), SOURCE_REFS).stream()
+                                .map(ReleaseDetail.SourceRef::sourceId)
+                                .filter(java.util.Objects::nonNull)
+                                .distinct()
+                                .forEach(id -> bySource.merge(id, 1L, Long::sum));
+                    }
+                }
+            }
+            return new ReleaseArrivals(
+                    total,
+                    duplicates,
+                    withoutRegion,
+                    counts(
+                            c,
+                            "SELECT region, COUNT(*) FROM release_regions GROUP BY region ORDER BY COUNT(*) DESC,"
+                                    + " region"),
+                    counts(
+                            c,
+                            "SELECT topic, COUNT(*) FROM release_topics GROUP BY topic ORDER BY COUNT(*) DESC, topic"),
+                    regionTopic,
+                    counts(
+                            c,
+                            "SELECT language, COUNT(*) FROM releases GROUP BY language ORDER BY COUNT(*) DESC,"
+                                    + " language"),
+                    sortedByCount(bySource),
+                    sourcesRead,
+                    days(c, "SELECT sort_date, COUNT(*) FROM releases GROUP BY sort_date"),
+                    daysBy(
+                            c,
+                            "SELECT r.sort_date, x.region, COUNT(*) FROM release_regions x JOIN releases r"
+                                    + " ON r.release_id = x.release_id GROUP BY r.sort_date, x.region"),
+                    daysBy(
+                            c,
+                            "SELECT r.sort_date, x.topic, COUNT(*) FROM release_topics x JOIN releases r"
+                                    + " ON r.release_id = x.release_id GROUP BY r.sort_date, x.topic"));
+        });
+    }
+
+    private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static java.util.SortedMap<LocalDate, Long> days(Connection c, String sql) throws SQLException {
+        java.util.SortedMap<LocalDate, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static java.util.SortedMap<LocalDate, Map<String, Long>> daysBy(Connection c, String sql)
+            throws SQLException {
+        java.util.SortedMap<LocalDate, Map<String, Long>> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3));
+            }
+        }
+        return out;
+    }
+
+    /** {@code text} with LIKE's wildcards and its escape character escaped (escape character: backslash). */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static ReleaseSummary summary(ResultSet rs) throws SQLException {

@@ -124,6 +124,14 @@ public final class ReleaseStore implements AutoCloseable {
         return stories.find(storyId);
     }
 
+    /**
+     * What arrived, duplicates included: by region, topic, region x topic, language and day; by source over the newest
+     * {@code sourceSample} releases.
+     */
+    public ReleaseArrivals arrivals(int sourceSample) {
+        return queries.arrivals(sourceSample);
+    }
+
     /** Number of stored releases (originals and duplicates). */
     public long count() {
         return queries.count();

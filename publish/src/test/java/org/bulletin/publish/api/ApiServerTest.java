@@ -228,7 +228,15 @@ class ApiServerTest {
                         "/v1/stories/{id}",
                         "/health",
                         "/metrics",
-                        "/openapi.json");
+                        "/openapi.json",
+                        // the console (#18)
+                        "/",
+                        "/console/{file}",
+                        "/v1/arrivals",
+                        "/v1/flow",
+                        "/v1/dead-letters",
+                        "/v1/dead-letters/{partition}/{offset}",
+                        "/v1/dead-letters/{partition}/{offset}/redrive");
     }
 
     @Test

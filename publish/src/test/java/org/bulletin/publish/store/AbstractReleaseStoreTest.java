@@ -366,6 +366,64 @@ abstract class AbstractReleaseStoreTest {
         assertThat(stats.byDay()).isEqualTo(Map.of("2024-05-01", 2L));
     }
 
+    @Test // #18
+    void shouldFilterBySourceIdMatchingAnySourceRefAndNothingLikeIt() {
+        write(
+                release("src-mfa").build(),
+                release("src-push")
+                        .setSourceRefs(List.of(sourceRef("push", "src-push"), sourceRef("mfa_x", "src-push")))
+                        .build(),
+                release("src-other")
+                        .setSourceRefs(List.of(sourceRef("mfaX", "src-other")))
+                        .build());
+
+        assertThat(ids(store().query(source("mfa")).items())).containsExactly("src-mfa");
+        assertThat(ids(store().query(source("push")).items())).containsExactly("src-push");
+        // '_' is a LIKE wildcard: 'mfa_x' must not match 'mfaX'
+        assertThat(ids(store().query(source("mfa_x")).items())).containsExactly("src-push");
+        assertThat(store().query(source("mf")).items()).isEmpty();
+    }
+
+    @Test // #18
+    void shouldCountArrivalsWithDuplicatesAsTheListingWithTheSameFiltersShowsThem() {
+        write(
+                release("a-1").build(),
+                release("a-2")
+                        .setPublishedDate(LocalDate.of(2024, 6, 3))
+                        .setLanguage("ru")
+                        .setRegions(List.of(label("central-asia", 0.9, "Astana"), label("caucasus", 0.7, "Baku")))
+                        .setTopics(List.of(label("diplomacy", 0.8, "visit")))
+                        .setSourceRefs(List.of(sourceRef("push", "a-2")))
+                        .build(),
+                release("a-3").setDuplicateOf("a-1").build(),
+                release("a-4").setRegions(List.of()).setTopics(List.of()).build());
+
+        ReleaseArrivals a = store().arrivals(100);
+        assertThat(a.total()).isEqualTo(4);
+        assertThat(a.duplicates()).isEqualTo(1);
+        assertThat(a.withoutRegion()).isEqualTo(1);
+        assertThat(a.byRegion()).containsExactly(Map.entry("central-asia", 3L), Map.entry("caucasus", 1L));
+        assertThat(a.byTopic()).containsExactly(Map.entry("counter-terrorism", 2L), Map.entry("diplomacy", 1L));
+        assertThat(a.byRegionAndTopic())
+                .isEqualTo(Map.of(
+                        "caucasus", Map.of("diplomacy", 1L),
+                        "central-asia", Map.of("counter-terrorism", 2L, "diplomacy", 1L)));
+        assertThat(a.byLanguage()).containsExactly(Map.entry("en", 3L), Map.entry("ru", 1L));
+        assertThat(a.bySource()).containsExactly(Map.entry("mfa", 3L), Map.entry("push", 1L));
+        assertThat(a.sourcesRead()).isEqualTo(4);
+        assertThat(a.byDay()).isEqualTo(Map.of(LocalDate.of(2024, 5, 1), 3L, LocalDate.of(2024, 6, 3), 1L));
+        assertThat(a.byDayAndRegion().get(LocalDate.of(2024, 6, 3)))
+                .isEqualTo(Map.of("central-asia", 1L, "caucasus", 1L));
+        assertThat(a.byDayAndTopic().get(LocalDate.of(2024, 5, 1))).isEqualTo(Map.of("counter-terrorism", 2L));
+        // each count is what the listing with the same filters holds
+        assertThat(store().query(q("central-asia", "counter-terrorism", null, null, null, null))
+                        .items())
+                .hasSize(2);
+        assertThat(store().query(source("mfa")).items()).hasSize(3);
+        // the per-source counts read only the newest releases asked for
+        assertThat(store().arrivals(1).sourcesRead()).isEqualTo(1);
+    }
+
     @Test
     void shouldHandOutOutboxRowsInIdOrderAndPruneThemOnceRelayed() {
         write(release("n-1").build());
@@ -392,6 +450,21 @@ abstract class AbstractReleaseStoreTest {
     private static ReleaseQuery q(
             String region, String topic, String country, String language, LocalDate from, LocalDate to) {
         return new ReleaseQuery(region, topic, country, language, null, from, to, 10, null);
+    }
+
+    private static ReleaseQuery source(String source) {
+        return new ReleaseQuery(null, null, null, null, source, null, null, null, 10, null);
+    }
+
+    private static org.bulletin.schemas.SourceRef sourceRef(String sourceId, String key) {
+        return org.bulletin.schemas.SourceRef.newBuilder()
+                .setSourceId(sourceId)
+                .setRawKey(key)
+                .setSourceUrl("https://example.org/" + key)
+                .setRawPartition(0)
+                .setRawOffset(1L)
+                .setFetchedAt(java.time.Instant.parse("2024-05-02T08:00:00Z"))
+                .build();
     }
 
     private static ReleaseQuery text(String text) {
