@@ -310,6 +310,9 @@ class ConsoleBrowserIT {
         open("#/release/" + URLEncoder.encode("https://example.org/copy/script", StandardCharsets.UTF_8));
         WebElement original = await(By.id("duplicate-of"));
         assertThat(text("#release-title")).isEqualTo(SCRIPT_TITLE);
+        // A duplicate joins its original's story (#17): the story lists the reports of the event, titles as text.
+        waitUntil(() -> text("#story").contains(" reports in "), "the story of the copy and its original");
+        assertThat(text("#story")).contains(SCRIPT_TITLE);
         original.click();
         waitUntil(() -> driver.getCurrentUrl().contains("#/release/sha256"), "the original's page");
         waitUntil(() -> text("#release-title").equals(SCRIPT_TITLE), "the original's title, as text");

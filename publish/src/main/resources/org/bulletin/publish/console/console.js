@@ -783,6 +783,7 @@
       h1,
       r.duplicateOf ? el('p', { class: 'dup' }, badge('duplicate', 'badge-muted'), ' of ',
         el('a', { href: releaseHref(r.duplicateOf), id: 'duplicate-of' }, r.duplicateOf)) : null,
+      storyPanel(r),
       el('div', { class: 'release-layout' },
         el('div', null, article),
         el('aside', null, labelsPanel)),
@@ -791,6 +792,41 @@
       el('h2', null, 'Sources'), sources(r.sourceRefs || []),
       el('h2', null, 'Classification history'), historyTable(r)]);
     document.title = (r.title || 'Release') + ' · Bulletin console';
+  }
+
+  /**
+   * The story the release belongs to (#17): the other reports of its event, from every source and language, each with
+   * the link enrich made (score and the entities and terms it shares). Filled in when the story answers.
+   */
+  function storyPanel(r) {
+    if (!r.storyId) {
+      return null;
+    }
+    const panel = el('section', { class: 'story', id: 'story', 'aria-label': 'Story' },
+      el('h2', null, 'Story'), el('p', { class: 'note' }, 'Loading the other reports of this event…'));
+    api('/v1/stories/' + encodeURIComponent(r.storyId)).then((s) => {
+      const link = r.storyLink;
+      const how = link
+        ? (link.opened ? 'This release opened the story.'
+          : 'Joined with score ' + Number(link.score).toFixed(2) + ', sharing ' + (link.evidence || []).join(', ') + '.')
+        : '';
+      const rows = (s.releases || []).map((m) => [
+        m.id === r.id ? el('strong', null, m.title) : el('a', { href: releaseHref(m.id) }, m.title),
+        m.language, m.source, m.date || '',
+        m.link ? (m.link.opened ? 'opened' : Number(m.link.score).toFixed(2)) : '',
+        m.link ? (m.link.evidence || []).slice(0, 6).join(', ') : '']);
+      panel.replaceChildren();
+      build(panel, null, [
+        el('h2', null, 'Story: ' + s.story.releaseCount + ' report' + (s.story.releaseCount === 1 ? '' : 's') + ' in '
+          + (s.story.languages || []).join(', ') + ' from ' + (s.story.sources || []).length + ' source'
+          + ((s.story.sources || []).length === 1 ? '' : 's')),
+        el('p', { class: 'note' }, how),
+        table(null, ['Release', 'Language', 'Source', 'Date', 'Link', 'Shared'], rows)]);
+    }).catch((e) => {
+      panel.replaceChildren();
+      build(panel, null, [el('h2', null, 'Story'), el('p', { class: 'error', role: 'alert' }, 'Story ' + r.storyId + ': ' + e.message)]);
+    });
+    return panel;
   }
 
   function labelGroup(title, kind, labels, ...containers) {
@@ -828,17 +864,17 @@
   }
 
   function entities(r) {
-    const people = (r.people || []).map((p) => [p.name, p.role || '']);
+    const people = (r.people || []).map((p) => [p.name, p.role || '', p.id || '']);
     const orgs = (r.organisations || []).map((o) => [o.name, o.id || '', (o.mentions || []).join('; ')]);
-    const places = (r.places || []).map((p) => [p.name, p.countryCode || '']);
+    const places = (r.places || []).map((p) => [p.name, p.countryCode || '', p.id || '']);
     const dates = (r.dates || []).join(', ');
     return el('div', { class: 'entities grid-2' },
       el('div', null, el('h3', null, 'People'),
-        people.length ? table(null, ['Name', 'Role'], people) : el('p', null, 'None found.')),
+        people.length ? table(null, ['Name', 'Role', 'Id'], people) : el('p', null, 'None found.')),
       el('div', null, el('h3', null, 'Organisations'),
         orgs.length ? table(null, ['Name', 'Id', 'Mentions'], orgs) : el('p', null, 'None found.')),
       el('div', null, el('h3', null, 'Places'),
-        places.length ? table(null, ['Place', 'Country'], places) : el('p', null, 'None found.')),
+        places.length ? table(null, ['Place', 'Country', 'Id'], places) : el('p', null, 'None found.')),
       el('div', null, el('h3', null, 'Dates'), el('p', null, dates || 'None found.')));
   }
 
