@@ -112,7 +112,7 @@ class TopicsTest {
 
         assertThat(registry.subjects())
                 .containsExactlyInAnyOrderElementsOf(topics.valueSubjects())
-                .hasSize(19);
+                .hasSize(20);
         assertThat(topics.valueSubjects()).allSatisfy(subject -> {
             assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistry.BACKWARD_TRANSITIVE);
             assertThat(registry.latest(subject).orElseThrow().version()).isEqualTo(1);
