@@ -204,13 +204,17 @@ class ClassifierTraining {
                 }
                 inScope++;
                 inDropped += judgedIn ? 0 : 1;
+                boolean primaryWrong = gotTopics.isEmpty()
+                        || !gotTopics.get(0).equals(e.topics().get(0));
                 if (Boolean.getBoolean("train.errors")
                         && (!e.regions().equals(gotRegions)
-                                || !Set.copyOf(e.topics()).equals(new TreeSet<>(gotTopics)))) {
+                                || !Set.copyOf(e.topics()).equals(new TreeSet<>(gotTopics))
+                                || primaryWrong)) {
                     System.out.printf(
                             Locale.ROOT,
-                            "  CV %s regions want=%s got=%s | topics want=%s got=%s%n",
+                            "  CV %s%s regions want=%s got=%s | topics want=%s got=%s%n",
                             e.id(),
+                            primaryWrong ? " PRIMARY" : "",
                             e.regions(),
                             gotRegions,
                             e.topics(),
