@@ -79,6 +79,9 @@ public final class ClassificationRules {
     final int enumerationMinTopics;
     final PhraseIndex<Weighted> topicPhrases = new PhraseIndex<>();
     final Map<String, Double> threatTopics = new LinkedHashMap<>();
+    /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
+    final Map<String, Set<String>> primaryBefore = new HashMap<>();
+
     final List<String> topicOrder = new ArrayList<>();
     final List<String> regionOrder = new ArrayList<>();
     final PhraseIndex<ScopeCue> scopePhrases = new PhraseIndex<>();
@@ -147,6 +150,11 @@ public final class ClassificationRules {
         enumerationFactor = mod.path("enumeration").path("factor").asDouble(0.35);
         enumerationMinTopics = mod.path("enumeration").path("minTopics").asInt(3);
         addCues(topics.path("threat").path("cues"), Cue.THREAT);
+        topics.path("primaryBefore").fields().forEachRemaining(e -> {
+            Set<String> after = new HashSet<>();
+            e.getValue().forEach(o -> after.add(o.asText()));
+            primaryBefore.put(e.getKey(), Set.copyOf(after));
+        });
         topics.path("threat")
                 .path("implies")
                 .fields()

@@ -553,7 +553,8 @@ public final class Classifier {
      * topic is in the headline or lead. (Chosen on the tune part's cross-validation: primary 0.840 -> 0.856.)
      */
     private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
-        int primary = primaryIndex(topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores);
+        int primary = primaryIndex(
+                topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores, rules.primaryBefore);
         if (primary <= 0) {
             return topics;
         }
@@ -562,20 +563,47 @@ public final class Classifier {
         return out;
     }
 
-    /** Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. */
-    static int primaryIndex(List<String> chosen, List<Candidate> candidates, Set<String> general) {
+    /**
+     * Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. A
+     * chosen topic that the headline or the lead names comes before the one found so when {@code before} says so: the
+     * subject of a release before its setting (aid before the disaster it answers, a drug seizure before the border
+     * guards who made it, a peacekeeping exercise before the military cooperation it also is).
+     */
+    static int primaryIndex(
+            List<String> chosen, List<Candidate> candidates, Set<String> general, Map<String, Set<String>> before) {
+        int primary = 0;
         for (int i = 0; i < chosen.size(); i++) {
-            String id = chosen.get(i);
-            if (general.contains(id)) {
-                continue;
-            }
-            for (Candidate c : candidates) {
-                if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
-                    return i;
-                }
+            if (!general.contains(chosen.get(i)) && leads(chosen.get(i), candidates)) {
+                primary = i;
+                break;
             }
         }
-        return 0;
+        // At most as many steps as there are topics: the rules' order is a partial order, without cycles.
+        for (int step = 0; step < chosen.size(); step++) {
+            int next = primary;
+            for (int i = 0; i < chosen.size(); i++) {
+                if (i != primary
+                        && before.getOrDefault(chosen.get(i), Set.of()).contains(chosen.get(primary))
+                        && leads(chosen.get(i), candidates)) {
+                    next = i;
+                    break;
+                }
+            }
+            if (next == primary) {
+                break;
+            }
+            primary = next;
+        }
+        return primary;
+    }
+
+    private static boolean leads(String id, List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ScoredLabel> labels(List<Candidate> candidates, ClassifierModel.Regression r) {

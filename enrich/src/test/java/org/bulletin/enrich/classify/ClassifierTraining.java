@@ -56,6 +56,9 @@ class ClassifierTraining {
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
     /** The rules' general topics (topics.yaml relativeIgnores), which are primary only when no specific one leads. */
     private static final Set<String> GENERAL_TOPICS = Set.of("diplomacy");
+    /** The rules' order of topics for the primary one (topics.yaml primaryBefore), as the runtime applies it. */
+    private static final Map<String, Set<String>> PRIMARY_BEFORE =
+            ClassificationRules.load(ClassifierTraining::rulesFile).primaryBefore;
 
     private record Example(
             String id,
@@ -305,7 +308,7 @@ class ClassifierTraining {
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
     private static List<String> primaryFirst(List<String> topics, Example e) {
-        int primary = Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS);
+        int primary = Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS, PRIMARY_BEFORE);
         List<String> out = new ArrayList<>(topics);
         if (primary > 0) {
             out.add(0, out.remove(primary));
@@ -609,6 +612,14 @@ class ClassifierTraining {
 
     private static RawDocument doc(String key, String type, byte[] body) {
         return new RawDocument(key, "training", null, Instant.now(), type, "UTF-8", body, -1, -1L);
+    }
+
+    private static byte[] rulesFile(String name) {
+        try (InputStream in = resource("bulletin/enrich/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static InputStream resource(String name) throws IOException {
