@@ -194,6 +194,7 @@ public final class Classifier {
         boolean lead;
         double early;
         int quoted;
+        int generic;
         final int[] kinds = new int[KINDS.length];
         private int[] sentences = new int[4];
         private int sentenceCount;
@@ -705,7 +706,8 @@ public final class Classifier {
                 a.kind("boilerplate") / n,
                 a.kind("scenario") / n,
                 a.kind("threat") > 0 ? 1 : 0,
-                a.maxSingle
+                a.maxSingle,
+                a.generic / n
             };
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
         }
@@ -1036,6 +1038,14 @@ public final class Classifier {
         }
         kept.sort(Comparator.comparingInt(PhraseIndex.Match::from));
         boolean[] enumerated = enumerated(kept, t);
+        // Sentences that name the kind of an activity ("anti-terrorist", "peacekeeping"): an exercise word there is an
+        // exercise of that kind, and the model weighs how much of a candidate's evidence is such words ("generic").
+        Set<Integer> kindSentences = new HashSet<>();
+        for (PhraseIndex.Match<Weighted> m : kept) {
+            if (rules.activityKinds.contains(m.payload().label()) && m.payload().weight() > 0) {
+                kindSentences.add(t.sentence(m.from()));
+            }
+        }
         Map<String, Acc> topics = new LinkedHashMap<>();
         for (int idx = 0; idx < kept.size(); idx++) {
             PhraseIndex.Match<Weighted> m = kept.get(idx);
@@ -1066,15 +1076,20 @@ public final class Classifier {
             if (m.payload().weight() <= 0) {
                 continue;
             }
-            topics.computeIfAbsent(topic, k -> new Acc())
-                    .add(
-                            layout,
-                            w,
-                            t.text().substring(start, end),
-                            start,
-                            end,
-                            s,
-                            rule + ":" + m.payload().phrase());
+            Acc acc = topics.computeIfAbsent(topic, k -> new Acc());
+            if (rules.genericPhrases.contains(m.payload().phrase())
+                    && kindSentences.contains(s)
+                    && !rules.activityKinds.contains(topic)) {
+                acc.generic++;
+            }
+            acc.add(
+                    layout,
+                    w,
+                    t.text().substring(start, end),
+                    start,
+                    end,
+                    s,
+                    rule + ":" + m.payload().phrase());
         }
         // A threat country named with a threat cue ("threats emanating from Afghanistan") implies its topics.
         Set<Integer> threatSentences = new HashSet<>();
