@@ -385,6 +385,10 @@ class ClassifierTraining {
                 }
                 tally.add(regions ? e.getKey().regions() : Set.copyOf(e.getKey().topics()), got);
             }
+            if (Boolean.getBoolean("train.curve")) {
+                System.out.printf(
+                        Locale.ROOT, "CURVE %s %.2f %.4f%n", regions ? "region" : "topic", th, tally.microF1());
+            }
             if (tally.microF1() > bestF1) {
                 bestF1 = tally.microF1();
                 best = th;
