@@ -79,6 +79,13 @@ public final class ClassificationRules {
     final int enumerationMinTopics;
     final PhraseIndex<Weighted> topicPhrases = new PhraseIndex<>();
     final Map<String, Double> threatTopics = new LinkedHashMap<>();
+    /** Phrases that name an activity but not its kind (topics.yaml generic): an exercise may be anti-terrorist. */
+    final Set<String> genericPhrases = new HashSet<>();
+    /** The topics that name an activity's kind (topics.yaml kinds): a generic phrase in their sentence is theirs. */
+    final Set<String> activityKinds = new HashSet<>();
+    /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
+    final Map<String, Set<String>> primaryBefore = new HashMap<>();
+
     final List<String> topicOrder = new ArrayList<>();
     final List<String> regionOrder = new ArrayList<>();
     final PhraseIndex<ScopeCue> scopePhrases = new PhraseIndex<>();
@@ -147,6 +154,13 @@ public final class ClassificationRules {
         enumerationFactor = mod.path("enumeration").path("factor").asDouble(0.35);
         enumerationMinTopics = mod.path("enumeration").path("minTopics").asInt(3);
         addCues(topics.path("threat").path("cues"), Cue.THREAT);
+        topics.path("generic").forEach(n -> genericPhrases.add(n.asText()));
+        topics.path("kinds").forEach(n -> activityKinds.add(n.asText()));
+        topics.path("primaryBefore").fields().forEachRemaining(e -> {
+            Set<String> after = new HashSet<>();
+            e.getValue().forEach(o -> after.add(o.asText()));
+            primaryBefore.put(e.getKey(), Set.copyOf(after));
+        });
         topics.path("threat")
                 .path("implies")
                 .fields()

@@ -194,6 +194,7 @@ public final class Classifier {
         boolean lead;
         double early;
         int quoted;
+        int generic;
         final int[] kinds = new int[KINDS.length];
         private int[] sentences = new int[4];
         private int sentenceCount;
@@ -553,7 +554,8 @@ public final class Classifier {
      * topic is in the headline or lead. (Chosen on the tune part's cross-validation: primary 0.840 -> 0.856.)
      */
     private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
-        int primary = primaryIndex(topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores);
+        int primary = primaryIndex(
+                topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores, rules.primaryBefore);
         if (primary <= 0) {
             return topics;
         }
@@ -562,20 +564,47 @@ public final class Classifier {
         return out;
     }
 
-    /** Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. */
-    static int primaryIndex(List<String> chosen, List<Candidate> candidates, Set<String> general) {
+    /**
+     * Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. A
+     * chosen topic that the headline or the lead names comes before the one found so when {@code before} says so: the
+     * subject of a release before its setting (aid before the disaster it answers, a drug seizure before the border
+     * guards who made it, a peacekeeping exercise before the military cooperation it also is).
+     */
+    static int primaryIndex(
+            List<String> chosen, List<Candidate> candidates, Set<String> general, Map<String, Set<String>> before) {
+        int primary = 0;
         for (int i = 0; i < chosen.size(); i++) {
-            String id = chosen.get(i);
-            if (general.contains(id)) {
-                continue;
-            }
-            for (Candidate c : candidates) {
-                if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
-                    return i;
-                }
+            if (!general.contains(chosen.get(i)) && leads(chosen.get(i), candidates)) {
+                primary = i;
+                break;
             }
         }
-        return 0;
+        // At most as many steps as there are topics: the rules' order is a partial order, without cycles.
+        for (int step = 0; step < chosen.size(); step++) {
+            int next = primary;
+            for (int i = 0; i < chosen.size(); i++) {
+                if (i != primary
+                        && before.getOrDefault(chosen.get(i), Set.of()).contains(chosen.get(primary))
+                        && leads(chosen.get(i), candidates)) {
+                    next = i;
+                    break;
+                }
+            }
+            if (next == primary) {
+                break;
+            }
+            primary = next;
+        }
+        return primary;
+    }
+
+    private static boolean leads(String id, List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ScoredLabel> labels(List<Candidate> candidates, ClassifierModel.Regression r) {
@@ -677,7 +706,8 @@ public final class Classifier {
                 a.kind("boilerplate") / n,
                 a.kind("scenario") / n,
                 a.kind("threat") > 0 ? 1 : 0,
-                a.maxSingle
+                a.maxSingle,
+                a.generic / n
             };
             out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
         }
@@ -1008,6 +1038,14 @@ public final class Classifier {
         }
         kept.sort(Comparator.comparingInt(PhraseIndex.Match::from));
         boolean[] enumerated = enumerated(kept, t);
+        // Sentences that name the kind of an activity ("anti-terrorist", "peacekeeping"): an exercise word there is an
+        // exercise of that kind, and the model weighs how much of a candidate's evidence is such words ("generic").
+        Set<Integer> kindSentences = new HashSet<>();
+        for (PhraseIndex.Match<Weighted> m : kept) {
+            if (rules.activityKinds.contains(m.payload().label()) && m.payload().weight() > 0) {
+                kindSentences.add(t.sentence(m.from()));
+            }
+        }
         Map<String, Acc> topics = new LinkedHashMap<>();
         for (int idx = 0; idx < kept.size(); idx++) {
             PhraseIndex.Match<Weighted> m = kept.get(idx);
@@ -1038,15 +1076,20 @@ public final class Classifier {
             if (m.payload().weight() <= 0) {
                 continue;
             }
-            topics.computeIfAbsent(topic, k -> new Acc())
-                    .add(
-                            layout,
-                            w,
-                            t.text().substring(start, end),
-                            start,
-                            end,
-                            s,
-                            rule + ":" + m.payload().phrase());
+            Acc acc = topics.computeIfAbsent(topic, k -> new Acc());
+            if (rules.genericPhrases.contains(m.payload().phrase())
+                    && kindSentences.contains(s)
+                    && !rules.activityKinds.contains(topic)) {
+                acc.generic++;
+            }
+            acc.add(
+                    layout,
+                    w,
+                    t.text().substring(start, end),
+                    start,
+                    end,
+                    s,
+                    rule + ":" + m.payload().phrase());
         }
         // A threat country named with a threat cue ("threats emanating from Afghanistan") implies its topics.
         Set<Integer> threatSentences = new HashSet<>();

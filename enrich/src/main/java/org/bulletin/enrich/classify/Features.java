@@ -56,7 +56,8 @@ public final class Features {
             "boiler",
             "scenario",
             "threat",
-            "maxsingle");
+            "maxsingle",
+            "generic");
 
     /** The release as a whole: is it about security cooperation in the organisations' area at all. */
     public static final List<String> SCOPE = List.of(

@@ -134,7 +134,7 @@ class RealClassificationTest {
         tune.print("tune");
         test.print("test (never tuned on)");
         // Floors a little under the figures of the shipped model on the test part (124 in-scope releases and 31
-        // off-domain pages: regions 0.881, topics 0.839, primary 0.879, off-domain 0 of 31, 2 in-scope releases judged
+        // off-domain pages: regions 0.881, topics 0.840, primary 0.887, off-domain 0 of 31, 2 in-scope releases judged
         // out); the minimum (0.90 / 0.85 / 0.90) is not met yet.
         assertThat(test.regions().microF1())
                 .as("region micro-F1 on the test part")
@@ -142,7 +142,7 @@ class RealClassificationTest {
         assertThat(test.topics().microF1())
                 .as("topic micro-F1 on the test part")
                 .isGreaterThanOrEqualTo(0.83);
-        assertThat(test.primary()).as("primary topic accuracy on the test part").isGreaterThanOrEqualTo(0.85);
+        assertThat(test.primary()).as("primary topic accuracy on the test part").isGreaterThanOrEqualTo(0.88);
         assertThat(test.offDomainLabelled()).as("off-domain pages labelled").isLessThanOrEqualTo(test.offDomain() / 10);
         assertThat(test.inScopeUnlabelled())
                 .as("in-scope releases left unlabelled")
