@@ -78,6 +78,7 @@ final class StoryProcessor implements FixedKeyProcessor<String, Release, StoryPr
                 .setLanguages(new ArrayList<>(s.languages))
                 .setSources(new ArrayList<>(s.sources))
                 .setReleaseIds(new ArrayList<>(s.releaseIds))
+                .setReleaseCount(s.releaseCount)
                 .setFirstSeen(LocalDate.ofEpochDay(s.firstDay))
                 .setLastSeen(LocalDate.ofEpochDay(s.lastDay))
                 .setRegions(StoryState.byCount(s.regions, 4))

@@ -249,7 +249,8 @@ public final class StoryFeatures {
 
     /**
      * Items that can bring a story up as a candidate: people, places, countries, the organisations' own bodies,
-     * named operations, years and names; not the common concepts or the organisations every release names.
+     * named operations and years; not the common concepts or the organisations every release names. (Leaving countries
+     * out made linking cheaper with many open stories but lost 9 points of pairwise recall on the stories set.)
      */
     static boolean telling(String item) {
         if (item.startsWith("term:")) {

@@ -146,10 +146,7 @@ public final class StoryLinker {
         if (dot == 0) {
             return new Scored(0, List.of());
         }
-        double ss = 0;
-        for (double w : s.items.values()) {
-            ss += w * w;
-        }
+        double ss = s.norm2();
         double cosine = dot / Math.sqrt(rr * ss);
         double score = Math.max(0, cosine - PER_DAY * gap);
         List<String> evidence = f.heaviest(shared);

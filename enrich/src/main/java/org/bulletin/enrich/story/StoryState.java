@@ -19,6 +19,16 @@ import java.util.Map;
  */
 public final class StoryState {
 
+    /**
+     * At most this many release ids are kept (the latest): a story's stored value, and the work of each release that
+     * joins it, stay bounded however large it grows. The store and API keep every member (story_id on each release).
+     */
+    static final int MAX_RELEASE_IDS = 100;
+    /** At most this many items are kept, the heaviest; pruned to {@link #KEEP_ITEMS} when over. */
+    static final int MAX_ITEMS = 160;
+
+    static final int KEEP_ITEMS = 120;
+
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -26,6 +36,11 @@ public final class StoryState {
     public long firstDay;
     public long lastDay;
     public List<String> releaseIds = new ArrayList<>();
+    public int releaseCount;
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private double norm2 = -1;
+
     public List<String> languages = new ArrayList<>();
     public List<String> sources = new ArrayList<>();
     public Map<String, String> headlines = new LinkedHashMap<>();
@@ -58,6 +73,10 @@ public final class StoryState {
             return; // a replayed or revised release: already counted
         }
         releaseIds.add(f.releaseId());
+        releaseCount++;
+        if (releaseIds.size() > MAX_RELEASE_IDS) {
+            releaseIds.remove(0);
+        }
         long day = f.day().toEpochDay();
         firstDay = Math.min(firstDay, day);
         lastDay = Math.max(lastDay, day);
@@ -73,6 +92,24 @@ public final class StoryState {
         f.regions().forEach(r -> regions.merge(r, 1, Integer::sum));
         f.topics().forEach(t -> topics.merge(t, 1, Integer::sum));
         f.items().forEach((k, w) -> items.merge(k, w, Double::sum));
+        norm2 = -1;
+        if (items.size() > MAX_ITEMS) {
+            Map<String, Double> kept = new LinkedHashMap<>();
+            byCount(items, KEEP_ITEMS).forEach(k -> kept.put(k, items.get(k)));
+            items = kept;
+        }
+    }
+
+    /** The squared norm of its items, computed once per change (a story is scored against many releases). */
+    double norm2() {
+        if (norm2 < 0) {
+            double ss = 0;
+            for (double w : items.values()) {
+                ss += w * w;
+            }
+            norm2 = ss;
+        }
+        return norm2;
     }
 
     /** The canonical entities among its items (people, places, countries, organisations), with their weights. */
