@@ -1,14 +1,12 @@
 package org.bulletin.publish.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import static org.bulletin.publish.api.JsonReplies.error;
+import static org.bulletin.publish.api.JsonReplies.json;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +41,6 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     // Dates and instants as ISO-8601 text (2024-05-01, 2024-05-01T08:00:00Z), as clients have always read them.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final Set<String> LIST_PARAMS =
             Set.of("region", "topic", "country", "language", "source", "q", "from", "to", "limit", "cursor");
@@ -288,23 +283,6 @@ public final class ApiServer implements AutoCloseable {
             throw new BadRequest(name + " must match " + LABEL.pattern() + ": " + v);
         }
         return v;
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        try {
-            ctx.status(HttpStatus.forStatus(status))
-                    .contentType("application/json")
-                    .result(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private static void error(Context ctx, int status, String error, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("reason", reason);
-        json(ctx, status, body);
     }
 
     private static byte[] loadOpenApi() {

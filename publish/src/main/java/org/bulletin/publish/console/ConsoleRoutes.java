@@ -1,12 +1,11 @@
 package org.bulletin.publish.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import static org.bulletin.publish.api.JsonReplies.error;
+import static org.bulletin.publish.api.JsonReplies.json;
+import static org.bulletin.publish.api.JsonReplies.write;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +27,6 @@ public final class ConsoleRoutes {
     static final int MAX_DEAD_LETTERS = 200;
     // Several open pages poll the same counts; one store read serves them all for a few seconds.
     private static final Duration ARRIVALS_TTL = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ReleaseStore store;
     private final PipelineView pipeline;
@@ -219,24 +215,5 @@ public final class ConsoleRoutes {
                             + ctx.pathParam("offset"));
             return Optional.empty();
         }
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(HttpStatus.forStatus(status)).contentType("application/json").result(write(body));
-    }
-
-    private static byte[] write(Object body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private static void error(Context ctx, int status, String error, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("reason", reason);
-        json(ctx, status, body);
     }
 }
