@@ -358,8 +358,9 @@ class KubernetesManifestsTest {
                 broken("Deployment", "bulletin-enrich", d -> ((ObjectNode) d.path("spec")).put("replicas", 5));
         assertThat(bad.scalingProblems(3))
                 .containsExactly(
-                        "Deployment bulletin-enrich has 5 replicas but bulletin.raw.v1 has 3 partitions: 2 would "
-                                + "idle");
+                        "Deployment bulletin-enrich has 5 replicas but bulletin.raw.v1 has 3 partitions: parsing and "
+                                + "classifying (most of enrich's work) runs as one task per partition, so 2 replica(s) "
+                                + "would add little or idle");
 
         StageManifests rolling = broken(
                 "Deployment",

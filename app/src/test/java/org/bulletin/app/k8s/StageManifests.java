@@ -628,7 +628,8 @@ final class StageManifests {
     }
 
     /**
-     * Enrich scales: a Deployment of 2 or more replicas, no more than {@code rawPartitions} (more would idle), under a
+     * Enrich scales: a Deployment of 2 or more replicas, no more than {@code rawPartitions} (the parse sub-topology,
+     * most of the work, has one task per raw partition; more replicas get only the lighter tasks, or none), under a
      * PodDisruptionBudget. Ingest and publish are single instances that never overlap (Recreate): one writer per
      * ledger, one relay per store.
      */
@@ -645,7 +646,8 @@ final class StageManifests {
                         + " replica(s): enrich needs at least 2 to ride out the " + "loss of one");
             } else if (replicas > rawPartitions) {
                 problems.add(enrich.name() + " has " + replicas + " replicas but bulletin.raw.v1 has " + rawPartitions
-                        + " partitions: " + (replicas - rawPartitions) + " would idle");
+                        + " partitions: parsing and classifying (most of enrich's work) runs as one task per partition, "
+                        + "so " + (replicas - rawPartitions) + " replica(s) would add little or idle");
             }
             JsonNode labels =
                     deployment.path("spec").path("template").path("metadata").path("labels");
