@@ -359,11 +359,20 @@ class ClassifierTraining {
         return out;
     }
 
+    /**
+     * -Dtrain.thresholdTolerance=T: take the lowest threshold whose out-of-fold micro-F1 is within T of the best, not
+     * the best itself (0, the default, is the best). The curve is flat over much of its range and its highest point
+     * jumps with a fold or two; tried with 0.005 (docs/classifier-training.md), not shipped.
+     */
+    private static final double THRESHOLD_TOLERANCE =
+            Double.parseDouble(System.getProperty("train.thresholdTolerance", "0"));
+
     /** The threshold (0.20 to 0.80) with the best micro-F1 over out-of-fold probabilities, the likeliest-one rule included. */
     private static double outOfFoldThreshold(
             List<Map.Entry<Example, List<Map.Entry<String, Double>>>> oof, boolean regions) {
         double best = 0.5;
         double bestF1 = -1;
+        double[] f1s = new double[81];
         for (int step = 20; step <= 80; step++) {
             double th = step / 100.0;
             LabelTally tally = new LabelTally();
@@ -389,9 +398,17 @@ class ClassifierTraining {
                 System.out.printf(
                         Locale.ROOT, "CURVE %s %.2f %.4f%n", regions ? "region" : "topic", th, tally.microF1());
             }
+            f1s[step] = tally.microF1();
             if (tally.microF1() > bestF1) {
                 bestF1 = tally.microF1();
                 best = th;
+            }
+        }
+        for (int step = 20; THRESHOLD_TOLERANCE > 0 && step <= 80; step++) {
+            if (f1s[step] >= bestF1 - THRESHOLD_TOLERANCE) {
+                best = step / 100.0;
+                bestF1 = f1s[step];
+                break;
             }
         }
         System.out.printf(
@@ -552,6 +569,7 @@ class ClassifierTraining {
     private static double bestThreshold(List<Example> examples, Fit fit, boolean regions) {
         double best = 0.5;
         double bestF1 = -1;
+        double[] f1s = new double[81];
         for (int step = 20; step <= 80; step++) {
             double th = step / 100.0;
             LabelTally tally = new LabelTally();
@@ -579,9 +597,17 @@ class ClassifierTraining {
                 }
                 tally.add(regions ? e.regions() : Set.copyOf(e.topics()), got);
             }
+            f1s[step] = tally.microF1();
             if (tally.microF1() > bestF1) {
                 bestF1 = tally.microF1();
                 best = th;
+            }
+        }
+        for (int step = 20; THRESHOLD_TOLERANCE > 0 && step <= 80; step++) {
+            if (f1s[step] >= bestF1 - THRESHOLD_TOLERANCE) {
+                best = step / 100.0;
+                bestF1 = f1s[step];
+                break;
             }
         }
         System.out.printf(
