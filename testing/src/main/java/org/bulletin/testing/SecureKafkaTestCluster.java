@@ -58,6 +58,7 @@ public final class SecureKafkaTestCluster implements AutoCloseable {
 
     private static final String INTERNAL_LISTENER = "INTERNAL";
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecureKafkaTestCluster.class);
 
     private final KafkaClusterTestKit kit;
     private final Path tlsDir;
@@ -73,6 +74,7 @@ public final class SecureKafkaTestCluster implements AutoCloseable {
 
     /** Generates the TLS material, formats and starts a combined broker+controller node, waits until it serves. */
     public static SecureKafkaTestCluster start() {
+        long t0 = System.nanoTime();
         Path tls = null;
         try {
             tls = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "secure-kafka-tls");
@@ -110,6 +112,7 @@ public final class SecureKafkaTestCluster implements AutoCloseable {
             // busy machine).
             writeTruststore(keystore, keyPassword, truststore, trustPassword);
 
+            long tlsMillis = (System.nanoTime() - t0) / 1_000_000;
             String secure = "listener.name." + SECURE_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                             .setCombined(true)
@@ -154,7 +157,13 @@ public final class SecureKafkaTestCluster implements AutoCloseable {
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
-            return new SecureKafkaTestCluster(kit, tls, truststore, trustPassword);
+            SecureKafkaTestCluster cluster = new SecureKafkaTestCluster(kit, tls, truststore, trustPassword);
+            LOG.info(
+                    "secured Kafka test cluster: SASL_SSL on {} ready in {} ms (key and certificate {} ms)",
+                    cluster.secureBootstrapServers(),
+                    (System.nanoTime() - t0) / 1_000_000,
+                    tlsMillis);
+            return cluster;
         } catch (Exception e) {
             deleteQuietly(tls);
             throw new IllegalStateException("could not start the secured in-process Kafka test cluster", e);
