@@ -28,7 +28,9 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bulletin.app.access.KafkaAccessDeniedException;
@@ -40,6 +42,7 @@ import org.bulletin.enrich.EnrichService;
 import org.bulletin.ingest.IngestConfig;
 import org.bulletin.ingest.IngestCounts;
 import org.bulletin.ingest.Ingestor;
+import org.bulletin.publish.Health;
 import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.schemas.Notification;
@@ -77,9 +80,14 @@ class SecurePipelineIT {
             "enrich", "enrich-" + UUID.randomUUID(),
             "publish", "publish-" + UUID.randomUUID(),
             // enrich's ACLs for its own application id, all but READ on the raw topic
-            "enrich-without-raw", "partial-" + UUID.randomUUID());
+            "enrich-without-raw", "partial-" + UUID.randomUUID(),
+            // publish's ACLs for its own group and relay, all but WRITE on the relay's transactional id
+            "publish-without-transactions", "partial-" + UUID.randomUUID());
 
     private static final String PARTIAL_APP = "bulletin-enrich-partial";
+    private static final Map<String, String> PARTIAL_PUBLISH = Map.of(
+            PublishConfig.GROUP_ID, "bulletin-publish-partial",
+            PublishConfig.TRANSACTIONAL_ID, "bulletin-publish-partial-relay");
 
     private Path dir;
     private RegistryProcess registry;
@@ -120,6 +128,11 @@ class SecurePipelineIT {
                 StagePermissions.enrich(new EnrichConfig(Map.of(EnrichConfig.APPLICATION_ID, PARTIAL_APP)), topics)
                         .stream()
                         .filter(p -> !p.describe().equals("READ topic " + topics.raw()))
+                        .toList()));
+        acls.addAll(acls(
+                "publish-without-transactions",
+                StagePermissions.publish(new PublishConfig(PARTIAL_PUBLISH), topics, false).stream()
+                        .filter(p -> p.resource() != ResourceType.TRANSACTIONAL_ID)
                         .toList()));
         kafka.grant(acls);
         LOG.info(
@@ -257,7 +270,7 @@ class SecurePipelineIT {
 
     @Test
     @Order(4)
-    void shouldSayWhatToCheckWhenTheLoginFails() {
+    void shouldSayWhatToCheckWhenTheLoginOrTheTlsHandshakeFails() {
         String wrong = "not-the-password-" + UUID.randomUUID();
         Map<String, String> env = environment("ingest");
         env.put("KAFKA_SASL_JAAS_CONFIG", SecureKafkaTestCluster.jaasConfig("ingest", wrong));
@@ -270,6 +283,22 @@ class SecurePipelineIT {
                 .hasMessageContaining("as User:ingest")
                 .hasMessageContaining("sasl.jaas.config")
                 .hasMessageNotContaining(wrong);
+
+        // A truststore without the brokers' CA (the JDK's own): the TLS handshake fails, and the message says so.
+        Map<String, String> untrusting = environment("ingest");
+        untrusting.put(
+                "KAFKA_SSL_TRUSTSTORE_LOCATION",
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                        .toString());
+        untrusting.put("KAFKA_SSL_TRUSTSTORE_TYPE", "JKS");
+        untrusting.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", "changeit");
+        Settings noTrust = Settings.load(null, untrusting, Map.of());
+        assertThatThrownBy(() -> StageFactory.checkAccess(
+                        "ingest", noTrust, kafka.secureBootstrapServers(), StagePermissions.ingest(topics)))
+                .isInstanceOf(KafkaAccessDeniedException.class)
+                .hasMessageContaining("ingest cannot authenticate to Kafka at " + kafka.secureBootstrapServers())
+                .hasMessageContaining("SSL handshake failed")
+                .hasMessageContaining("ssl.truststore.*");
     }
 
     @Test
@@ -319,6 +348,27 @@ class SecurePipelineIT {
                 Thread.sleep(100);
             }
             assertThat(enrich.state()).isEqualTo(KafkaStreams.State.ERROR);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void shouldStopPublishWhenItsRelayMayNotUseItsTransactionalId() throws Exception {
+        Map<String, String> keys = new HashMap<>(PARTIAL_PUBLISH);
+        keys.put(PublishConfig.DATA_DIR, dir.resolve("publish-partial").toString()); // its own H2 store
+        keys.put(PublishConfig.API_PORT, "0");
+        Settings partial = settings("publish-without-transactions", keys);
+        try (Publisher publisher =
+                StageFactory.publisher(partial, CommandSupport.topics(partial), kafka.secureBootstrapServers())) {
+            // Before, the relay stopped on its own while the stage went on serving without notifications.
+            Throwable failure = publisher.failure().get(120, TimeUnit.SECONDS);
+            assertThat(failure)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the notification relay may not do its work on Kafka")
+                    .hasMessageContaining("docs/security.md")
+                    .hasRootCauseInstanceOf(TransactionalIdAuthorizationException.class);
+            assertThat(publisher.health().healthy()).isFalse();
+            assertThat(publisher.health().snapshot().get("publish").state()).isEqualTo(Health.State.DOWN);
         }
     }
 
