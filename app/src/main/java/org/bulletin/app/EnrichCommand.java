@@ -37,10 +37,13 @@ final class EnrichCommand implements Callable<Integer> {
         StageFactory.checkAccess("enrich", settings, bootstrap, StagePermissions.enrich(config, topics));
         EnrichService service = EnrichService.start(config, topics, bootstrap, settings.kafka());
         if (!CommandSupport.awaitShutdown(service, service.failure())) {
+            Throwable failure = service.failure().join();
             spec.commandLine()
                     .getErr()
-                    .println("bulletin: enrich stopped: "
-                            + Failures.describe(service.failure().join()));
+                    .println("bulletin: enrich stopped: " + Failures.describe(failure)
+                            + (EnrichService.accessFailure(failure) == null
+                                    ? ""
+                                    : "; give its principal the ACLs docs/security.md lists for enrich"));
             return 1;
         }
         return 0;

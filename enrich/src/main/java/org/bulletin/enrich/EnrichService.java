@@ -92,7 +92,7 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /** The authorization or authentication failure in {@code e}'s causes, if any. */
-    static Throwable accessFailure(Throwable e) {
+    public static Throwable accessFailure(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof AuthorizationException || c instanceof AuthenticationException) {
                 return c;

@@ -93,7 +93,8 @@ public final class AccessCheck {
         long deadline = System.nanoTime() + timeout.toNanos();
         String principal = principal(kafka);
         List<KafkaPermission> missing;
-        try (Admin admin = Admin.create(config)) {
+        Admin admin = Admin.create(config);
+        try {
             missing = new Checker(admin, deadline).missing(needs);
         } catch (AuthenticationException e) {
             throw new KafkaAccessDeniedException(
@@ -113,6 +114,9 @@ public final class AccessCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(stage + ": interrupted while checking its Kafka permissions", e);
+        } finally {
+            // Not close()'s unbounded wait: calls still pending after the deadline are abandoned.
+            admin.close(Duration.ofSeconds(1));
         }
         if (!missing.isEmpty()) {
             throw new KafkaAccessDeniedException(message(stage, bootstrap, principal, missing), missing, null);
