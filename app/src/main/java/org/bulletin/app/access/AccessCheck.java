@@ -121,7 +121,12 @@ public final class AccessCheck {
         if (!missing.isEmpty()) {
             throw new KafkaAccessDeniedException(message(stage, bootstrap, principal, missing), missing, null);
         }
-        LOG.info("{}: Kafka permissions checked as {}: {} needed, all allowed", stage, principal, needs.size());
+        LOG.info(
+                "{}: Kafka permissions checked as {} in {} ms: {} needed, all allowed",
+                stage,
+                principal,
+                (System.nanoTime() - deadline + timeout.toNanos()) / 1_000_000,
+                needs.size());
     }
 
     /** The one message: what is missing, as whom, and the kafka-acls lines that grant it. */
