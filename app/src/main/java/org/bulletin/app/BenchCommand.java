@@ -265,8 +265,11 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResult.Rates passThrough = passThrough(cluster, ingest.acknowledged(), data);
         BenchResult.Enrich enrich = enrich(cluster, ingest.acknowledged(), passThrough, running);
         Probes probes = Probes.of(rate * e2eSeconds);
-        TopicCounter notifications =
-                TopicCounter.start(cluster.bootstrap(), cluster.topics().notifications(), probes::seen);
+        TopicCounter notifications = TopicCounter.start(
+                cluster.bootstrap(),
+                cluster.settings().kafka(),
+                cluster.topics().notifications(),
+                probes::seen);
         running.push(notifications);
         BenchResult.Publish publish = publish(cluster, enrich.enriched(), notifications, running);
         BenchResult.Latency endToEnd = endToEnd(cluster, probes, notifications);
@@ -372,10 +375,12 @@ public final class BenchCommand implements Callable<Integer> {
         EnrichConfig enrichConfig = cluster.enrichConfig();
         double rps;
         double secondHalfRps;
-        try (TopicCounter counter = TopicCounter.start(cluster.bootstrap(), PASSTHROUGH_TOPIC, null)) {
+        try (TopicCounter counter =
+                TopicCounter.start(cluster.bootstrap(), cluster.settings().kafka(), PASSTHROUGH_TOPIC, null)) {
             long t0 = System.nanoTime();
             try (PassThrough pass = PassThrough.start(
                     cluster.bootstrap(),
+                    cluster.settings().kafka(),
                     cluster.topics().raw(),
                     PASSTHROUGH_TOPIC,
                     "bench-passthrough",
@@ -400,8 +405,11 @@ public final class BenchCommand implements Callable<Integer> {
         long enriched;
         double seconds;
         ThreadTime threadTime;
-        try (TopicCounter counter =
-                TopicCounter.start(cluster.bootstrap(), cluster.topics().enriched(), null)) {
+        try (TopicCounter counter = TopicCounter.start(
+                cluster.bootstrap(),
+                cluster.settings().kafka(),
+                cluster.topics().enriched(),
+                null)) {
             long t0 = System.nanoTime();
             EnrichService enrich = EnrichService.start(
                     cluster.enrichConfig(),

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bulletin.app.config.ConfigKeys;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.ops.StoreView;
 import org.bulletin.publish.PublishConfig;
@@ -18,7 +19,8 @@ final class CommandSupport {
 
     static Topics topics(Settings settings) {
         String url = ConnectOptions.require(settings, ConnectOptions.REGISTRY, "--registry");
-        SchemaRegistry registry = SchemaRegistries.connect(url);
+        SchemaRegistry registry =
+                SchemaRegistries.connect(url, settings.get(ConfigKeys.REGISTRY_BASIC_AUTH_USER_INFO, null));
         return Topics.fromConfig(settings.bulletin(), registry);
     }
 

@@ -23,7 +23,8 @@ final class ConnectOptions {
             names = "--registry",
             paramLabel = "URL",
             description = "Confluent-compatible schema registry URL, e.g. http://127.0.0.1:8081/apis/ccompat/v7 "
-                    + "(env BULLETIN_REGISTRY_URL); mem://NAME for an in-process one.")
+                    + "(env BULLETIN_REGISTRY_URL); https://USER:PASSWORD@host/... for basic auth; "
+                    + "mem://NAME for an in-process one.")
     String registry;
 
     @Option(

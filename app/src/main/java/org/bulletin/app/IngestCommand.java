@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.bulletin.app.access.StagePermissions;
 import org.bulletin.app.config.Settings;
 import org.bulletin.ingest.IngestCounts;
 import org.bulletin.ingest.Ingestor;
@@ -65,6 +66,7 @@ final class IngestCommand implements Callable<Integer> {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
         Topics topics = CommandSupport.topics(settings);
+        StageFactory.checkAccess("ingest", settings, bootstrap, StagePermissions.ingest(topics));
         try (Ingestor ingestor = StageFactory.ingestor(settings, topics, bootstrap)) {
             Thread main = Thread.currentThread();
             Thread hook = new Thread(

@@ -1,6 +1,7 @@
 package org.bulletin.app;
 
 import org.bulletin.app.ops.Failures;
+import org.bulletin.schemas.registry.SchemaRegistries;
 import picocli.CommandLine;
 
 /** Entry point of {@code bulletin.jar}. */
@@ -65,7 +66,9 @@ public final class Main {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (String flag : flags) {
                 if (p.hasMatchedOption(flag)) {
-                    return flag + " " + p.matchedOptionValue(flag, "");
+                    // A registry URL may carry a password: never print it.
+                    Object value = p.matchedOptionValue(flag, "");
+                    return flag + " " + SchemaRegistries.redact(String.valueOf(value));
                 }
             }
         }

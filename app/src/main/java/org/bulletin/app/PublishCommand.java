@@ -2,9 +2,12 @@ package org.bulletin.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.bulletin.app.access.StagePermissions;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.ops.KafkaPipelineView;
+import org.bulletin.ingest.IngestConfig;
 import org.bulletin.ingest.Ingestor;
+import org.bulletin.publish.PublishConfig;
 import org.bulletin.publish.Publisher;
 import org.bulletin.publish.api.ApiServer;
 import org.bulletin.schemas.Topics;
@@ -36,6 +39,12 @@ final class PublishCommand implements Callable<Integer> {
         Settings settings = connect.settings();
         String bootstrap = ConnectOptions.require(settings, ConnectOptions.BOOTSTRAP, "--bootstrap");
         Topics topics = CommandSupport.topics(settings);
+        boolean pushEndpoint = new IngestConfig(settings.bulletin()).pushToken().isPresent();
+        StageFactory.checkAccess(
+                "publish",
+                settings,
+                bootstrap,
+                StagePermissions.publish(new PublishConfig(settings.bulletin()), topics, pushEndpoint));
         Publisher publisher = StageFactory.publisher(settings, topics, bootstrap);
         Ingestor push = StageFactory.ingestor(settings, topics, bootstrap);
         // Ingest runs in its own process (the push endpoint's ingestor here is not it): the console sees its writes.

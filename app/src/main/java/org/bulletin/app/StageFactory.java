@@ -2,7 +2,10 @@ package org.bulletin.app;
 
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import org.bulletin.app.access.AccessCheck;
+import org.bulletin.app.access.KafkaPermission;
 import org.bulletin.app.config.KafkaClients;
 import org.bulletin.app.config.Settings;
 import org.bulletin.app.ops.KafkaPipelineView;
@@ -24,6 +27,14 @@ import org.bulletin.schemas.Topics;
 final class StageFactory {
 
     private StageFactory() {}
+
+    /**
+     * The start-up check of a stage's Kafka permissions, with the stage's own client settings: throws a
+     * {@link org.bulletin.app.access.KafkaAccessDeniedException} naming what is missing before the stage starts.
+     */
+    static void checkAccess(String stage, Settings settings, String bootstrap, List<KafkaPermission> needs) {
+        AccessCheck.verify(stage, bootstrap, settings.kafka(), needs);
+    }
 
     static Ingestor ingestor(Settings settings, Topics topics, String bootstrap) {
         IngestConfig config = new IngestConfig(settings.bulletin());

@@ -3,8 +3,11 @@ package org.bulletin.enrich;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -15,15 +18,21 @@ import org.bulletin.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the enrich topology as a Kafka Streams application until closed. */
+/**
+ * Runs the enrich topology as a Kafka Streams application until closed, or until it fails for good ({@link
+ * #failure()}): a stream thread that fails is replaced, unless Kafka refused it a permission or a login, which no
+ * retry mends.
+ */
 public final class EnrichService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
     private final KafkaStreams streams;
+    private final CompletableFuture<Throwable> failure;
 
-    private EnrichService(KafkaStreams streams) {
+    private EnrichService(KafkaStreams streams, CompletableFuture<Throwable> failure) {
         this.streams = streams;
+        this.failure = failure;
     }
 
     /**
@@ -37,20 +46,59 @@ public final class EnrichService implements AutoCloseable {
         Topology topology = EnrichTopology.build(config, topics);
         KafkaStreams streams =
                 new KafkaStreams(topology, streamsProperties(config, topics, bootstrapServers, kafkaOverrides));
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
         streams.setUncaughtExceptionHandler(e -> {
+            Throwable denied = accessFailure(e);
+            if (denied != null) {
+                // A replaced thread would fail the same way, over and over: stop, with one line saying what to do.
+                LOG.error(
+                        "enrich stopping: Kafka refused it: {}. Give its principal the ACLs docs/security.md lists for"
+                                + " enrich (or fix its security settings), then start it again",
+                        denied.getMessage());
+                failure.complete(denied);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             // Bad input never gets here (it goes to the DLQ); what does is infrastructure or a bug: replace the thread
             // so a transient broker problem does not kill the app, and say so loudly.
             LOG.error("enrich stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.start();
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failure.complete(new IllegalStateException("enrich (Kafka Streams) stopped in state ERROR"));
+            }
+        });
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            // The global store's thread starts inside start(): a refusal there arrives here, not at the handler.
+            streams.close(Duration.ofSeconds(10));
+            Throwable denied = accessFailure(e);
+            if (denied != null) {
+                throw new IllegalStateException(
+                        "enrich cannot start: Kafka refused it: " + denied.getMessage() + ". Give its principal the"
+                                + " ACLs docs/security.md lists for enrich (or fix its security settings)",
+                        e);
+            }
+            throw e;
+        }
         LOG.info(
                 "enrich started: {} -> {} ({}), guarantee {}",
                 topics.raw(),
                 topics.enriched(),
                 config.applicationId(),
                 config.processingGuarantee());
-        return new EnrichService(streams);
+        return new EnrichService(streams, failure);
+    }
+
+    /** The authorization or authentication failure in {@code e}'s causes, if any. */
+    public static Throwable accessFailure(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof AuthorizationException || c instanceof AuthenticationException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     static Properties streamsProperties(
@@ -98,6 +146,14 @@ public final class EnrichService implements AutoCloseable {
                 // Dead letters carry the raw bytes whole (up to the raw topic's 6 MiB); the DLQ topic accepts 8 MiB.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 8 * 1024 * 1024);
+    }
+
+    /**
+     * Completes with what stopped the app for good: a permission or login Kafka refused, or the ERROR state. Never
+     * completes on a clean {@link #close()}.
+     */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
     }
 
     public KafkaStreams.State state() {

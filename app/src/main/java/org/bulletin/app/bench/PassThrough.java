@@ -2,6 +2,7 @@ package org.bulletin.app.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,9 +38,13 @@ public final class PassThrough implements AutoCloseable {
         return builder.build();
     }
 
-    /** Starts it under {@code applicationId}; mirrors the enrich service's Streams properties. */
+    /**
+     * Starts it under {@code applicationId}; mirrors the enrich service's Streams properties, the Kafka client
+     * overrides ({@code KAFKA_*} / {@code kafka.*}) included, applied as enrich applies them.
+     */
     public static PassThrough start(
             String bootstrap,
+            Map<String, ?> kafkaOverrides,
             String from,
             String to,
             String applicationId,
@@ -57,7 +62,12 @@ public final class PassThrough implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        EnrichService.producerSettings().forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
+        EnrichService.producerSettings().forEach((k, v) -> {
+            if (!kafkaOverrides.containsKey(k)) {
+                p.put(StreamsConfig.producerPrefix(k), v);
+            }
+        });
+        p.putAll(kafkaOverrides);
         KafkaStreams streams = new KafkaStreams(build(from, to), p);
         streams.start();
         return new PassThrough(streams);

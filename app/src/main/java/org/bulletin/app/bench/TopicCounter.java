@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bulletin.app.config.KafkaClients;
 
 /**
  * Counts the committed records of one topic from its beginning, on its own thread, as a downstream reader sees them
@@ -35,30 +36,25 @@ public final class TopicCounter implements AutoCloseable {
     private volatile long lastSeenNanos;
     private volatile Throwable failure;
 
-    private TopicCounter(String bootstrap, String topic, BiConsumer<String, Long> listener) {
+    private TopicCounter(
+            String bootstrap, Map<String, ?> kafkaOverrides, String topic, BiConsumer<String, Long> listener) {
         this.topic = topic;
         this.listener = listener;
-        this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        2000,
-                        ConsumerConfig.CLIENT_ID_CONFIG,
-                        "bench-counter-" + topic),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        Map<String, Object> config = KafkaClients.config(bootstrap, kafkaOverrides);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-counter-" + topic);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "bench-counter-" + topic);
         thread.setDaemon(true);
     }
 
-    /** Starts counting {@code topic} (all its partitions, from the beginning). */
-    public static TopicCounter start(String bootstrap, String topic, BiConsumer<String, Long> listener) {
-        TopicCounter c = new TopicCounter(bootstrap, topic, listener);
+    /** Starts counting {@code topic} (all its partitions, from the beginning) with the Kafka client overrides. */
+    public static TopicCounter start(
+            String bootstrap, Map<String, ?> kafkaOverrides, String topic, BiConsumer<String, Long> listener) {
+        TopicCounter c = new TopicCounter(bootstrap, kafkaOverrides, topic, listener);
         c.thread.start();
         return c;
     }

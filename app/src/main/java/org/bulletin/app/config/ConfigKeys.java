@@ -20,6 +20,11 @@ public final class ConfigKeys {
     public static final String KAFKA_BOOTSTRAP = "bulletin.kafka.bootstrap";
     /** The schema registry URL ({@code --registry}). */
     public static final String REGISTRY_URL = "bulletin.registry.url";
+    /**
+     * Basic-auth credentials {@code user:password} for the schema registry, when they are kept out of the URL
+     * (Confluent's {@code basic.auth.user.info}); credentials in the URL's user info win.
+     */
+    public static final String REGISTRY_BASIC_AUTH_USER_INFO = "bulletin.registry.basic.auth.user.info";
     /** Stack traces on errors ({@code BULLETIN_VERBOSE}, read by {@code Main}). */
     public static final String VERBOSE = "bulletin.verbose";
     /** Log level of Bulletin's own loggers ({@code BULLETIN_LOG_LEVEL}, read by logback.xml). */
@@ -29,7 +34,8 @@ public final class ConfigKeys {
      * Keys read by the app itself rather than a stage config (the store URL is also {@code --store}, but
      * PublishConfig defines it). A new command reading its own key adds it here.
      */
-    public static final Set<String> APP = Set.of(KAFKA_BOOTSTRAP, REGISTRY_URL, VERBOSE, LOG_LEVEL);
+    public static final Set<String> APP =
+            Set.of(KAFKA_BOOTSTRAP, REGISTRY_URL, REGISTRY_BASIC_AUTH_USER_INFO, VERBOSE, LOG_LEVEL);
 
     /** Families whose every key is accepted: client overrides passed on to Kafka under the stage's name. */
     public static final List<String> PREFIXES = List.of(PublishConfig.KAFKA_PREFIX);

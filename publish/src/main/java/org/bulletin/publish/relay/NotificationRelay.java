@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -148,8 +149,10 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
                         work.drainPermits();
                     }
                     backoffMs = MIN_BACKOFF_MS;
-                } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
-                    // Another relay with our transactional.id took over (or we may not write): stop, loudly.
+                } catch (AuthorizationException | AuthenticationException e) {
+                    throw refused(e);
+                } catch (ProducerFencedException | UnsupportedVersionException e) {
+                    // Another relay with our transactional.id took over: stop, loudly.
                     health.report("relay", Health.State.DOWN, "stopped: " + e);
                     LOG.error("Notification relay stopped: {}", e.toString());
                     return;
@@ -158,6 +161,10 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
                     // ends the relay (and with it the stage).
                     failed("store: " + e.getMessage(), false);
                 } catch (KafkaException | TimeoutException | ExecutionException e) {
+                    if (e.getCause() instanceof AuthorizationException
+                            || e.getCause() instanceof AuthenticationException) {
+                        throw refused(e.getCause()); // from the admin client's futures
+                    }
                     failed("kafka: " + e, true);
                 }
             }
@@ -168,6 +175,15 @@ public final class NotificationRelay implements Runnable, AutoCloseable {
             admin.close(Duration.ofSeconds(5));
             health.report("relay", Health.State.DOWN, "relay stopped");
         }
+    }
+
+    /** No retry mends a missing ACL or a refused login: the relay ends with an error, which stops the stage (#19). */
+    private IllegalStateException refused(Throwable e) {
+        health.report("relay", Health.State.DOWN, "stopped: " + e.getMessage());
+        return new IllegalStateException(
+                "the notification relay may not do its work on Kafka: " + e.getMessage()
+                        + "; give publish's principal the ACLs docs/security.md lists for publish",
+                e);
     }
 
     private void startProducer() throws InterruptedException, ExecutionException, TimeoutException {

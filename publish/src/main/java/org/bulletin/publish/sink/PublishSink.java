@@ -352,6 +352,15 @@ public final class PublishSink implements Runnable, AutoCloseable {
                 | java.util.concurrent.TimeoutException
                 | org.apache.kafka.common.KafkaException e) {
             metrics.error("kafka");
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                    || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                // Not an outage to wait out: no retry mends a missing ACL, so the stage stops and says so.
+                throw new IllegalStateException(
+                        "publish may not write dead letters to " + topics.dlq() + ": " + cause.getMessage()
+                                + "; give its principal the ACLs docs/security.md lists for publish",
+                        cause);
+            }
             throw new KafkaUnavailable("cannot send to " + topics.dlq() + ": " + e, e);
         }
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>Ids and the schemas behind them never change, so lookups by id and by (subject, schema) are cached for the life
  * of the instance. 5xx answers and connection failures are retried with bounded exponential backoff, then fail with a
  * {@link SchemaRegistryException} naming the subject, the URL and the Confluent error. Thread-safe.
+ *
+ * <p>HTTP basic authentication (#19): credentials in the URL's user info ({@code https://user:password@host/...},
+ * percent-encoded where needed) or given apart as {@code user:password} (Confluent's {@code basic.auth.user.info}) are
+ * sent as {@code Authorization: Basic} on every request. The URL this client shows ({@link #url()}, messages, logs)
+ * never carries them.
  */
 public final class RestSchemaRegistry implements SchemaRegistry {
 
@@ -37,6 +43,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(3);
 
     private final String url;
+    private final String authorization;
+    private final String user;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxAttempts;
@@ -46,7 +54,15 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     /** A client with 10 s request timeouts and up to 6 attempts per call (about 6 s of backoff in all). */
     public RestSchemaRegistry(String url) {
-        this(url, Duration.ofSeconds(10), 6, Duration.ofMillis(200));
+        this(url, null);
+    }
+
+    /**
+     * As {@link #RestSchemaRegistry(String)}, with basic-auth credentials {@code user:password} used when the URL has
+     * none of its own; null or blank for none.
+     */
+    public RestSchemaRegistry(String url, String userInfo) {
+        this(url, userInfo, Duration.ofSeconds(10), 6, Duration.ofMillis(200));
     }
 
     /**
@@ -56,9 +72,38 @@ public final class RestSchemaRegistry implements SchemaRegistry {
      * @param initialBackoff pause after the first failed attempt; doubled after each further one, capped at 3 s
      */
     public RestSchemaRegistry(String url, Duration requestTimeout, int maxAttempts, Duration initialBackoff) {
+        this(url, null, requestTimeout, maxAttempts, initialBackoff);
+    }
+
+    /** The full form: {@code userInfo} ({@code user:password}) applies when the URL carries no user info. */
+    public RestSchemaRegistry(
+            String url, String userInfo, Duration requestTimeout, int maxAttempts, Duration initialBackoff) {
         Objects.requireNonNull(url, "url");
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        URI.create(this.url); // fail fast on a malformed URL
+        String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        URI uri;
+        try {
+            uri = URI.create(trimmed); // fail fast on a malformed URL
+        } catch (IllegalArgumentException e) {
+            // Not e's message: java.net.URI quotes the whole URL, password included.
+            throw new IllegalArgumentException(
+                    "Malformed schema registry URL '" + SchemaRegistries.redact(trimmed)
+                            + "'; expected http(s)://[user:password@]host:port/...",
+                    null);
+        }
+        String credentials = uri.getUserInfo();
+        if (credentials == null && userInfo != null && !userInfo.isBlank()) {
+            credentials = userInfo;
+        }
+        this.url = SchemaRegistries.redact(trimmed);
+        if (credentials == null) {
+            this.authorization = null;
+            this.user = null;
+        } else {
+            int colon = credentials.indexOf(':');
+            this.user = colon < 0 ? credentials : credentials.substring(0, colon);
+            this.authorization =
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -189,9 +234,14 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         return url;
     }
 
+    /** The basic-auth user this client sends, if any (never the password). */
+    public Optional<String> basicAuthUser() {
+        return Optional.ofNullable(user);
+    }
+
     @Override
     public String toString() {
-        return "RestSchemaRegistry[" + url + "]";
+        return "RestSchemaRegistry[" + url + (user == null ? "" : ", basic auth as " + user) + "]";
     }
 
     private static ObjectNode schemaBody(Schema schema) {
@@ -206,6 +256,9 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(requestTimeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (body != null) {
             builder.header("Content-Type", CONTENT_TYPE);
             builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
@@ -314,6 +367,14 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 }
             } catch (IOException notJson) {
                 // keep the raw body as the message: a proxy's HTML error page is still worth showing
+            }
+            if (status == 401 || status == 403) {
+                message = (user == null
+                                ? "the registry wants credentials: put them in the URL"
+                                        + " (https://user:password@host/...) or in bulletin.registry.basic.auth.user.info"
+                                : "the registry refused user '" + user + "' (check the password, and the user's"
+                                        + " rights on the registry)")
+                        + (message.isBlank() ? "" : "; it said: " + message);
             }
             throw new SchemaRegistryException(operation, subject, url, status, code, message, null);
         }
