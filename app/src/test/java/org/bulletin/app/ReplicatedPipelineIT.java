@@ -24,8 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,8 +70,8 @@ class ReplicatedPipelineIT {
     private static final int WARM_UP = 5;
     /** Releases of the steady flow stored before the broker goes away. */
     private static final int STEADY = 10;
-    /** Warm-up, then a flow of 20 s. */
-    private static final int RELEASES = WARM_UP + 100;
+    /** Releases the flow goes on sending after the loss (15 s), however long the steady part took. */
+    private static final int AFTER_LOSS = 75;
 
     private static final long SEND_EVERY_MS = 200;
 
@@ -117,6 +119,9 @@ class ReplicatedPipelineIT {
         watcher.start();
         int lost;
         long stoppedAt;
+        // Set when the broker goes: from then on the flow counts down the releases it still sends.
+        AtomicLong lossAt = new AtomicLong();
+        int released;
         try (RawPublisher raw = new RawPublisher(
                 KafkaClients.config(kafka.bootstrapServers(), Map.of()),
                 topics.rawSerde().serializer(),
@@ -133,23 +138,28 @@ class ReplicatedPipelineIT {
             CompletableFuture<List<CompletableFuture<?>>> flow = CompletableFuture.supplyAsync(
                     () -> {
                         List<CompletableFuture<?>> out = new ArrayList<>();
-                        for (int i = WARM_UP; i < RELEASES; i++) {
+                        int afterLoss = 0;
+                        for (int i = WARM_UP; afterLoss < AFTER_LOSS; i++) {
+                            boolean lostAlready = lossAt.get() != 0;
                             out.add(send(raw, i, sentAt, ackedAt));
+                            afterLoss += lostAlready ? 1 : 0;
                             pause(SEND_EVERY_MS);
                         }
                         return out;
                     },
                     sender);
             sender.shutdown();
-            awaitStored(storedAt, WARM_UP + STEADY, Duration.ofSeconds(60));
+            awaitStored(storedAt, WARM_UP + STEADY, Duration.ofSeconds(90));
             lost = kafka.leaderOf(topics.raw(), 0);
             stoppedAt = System.nanoTime();
+            lossAt.set(stoppedAt);
             kafka.stopBroker(lost);
             sends.addAll(flow.get(120, TimeUnit.SECONDS));
+            released = sends.size();
             // Acknowledged: on min.insync.replicas brokers at least. None may fail: ingest retries until it is.
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         }
-        awaitStored(storedAt, RELEASES, Duration.ofSeconds(120));
+        awaitStored(storedAt, released, Duration.ofSeconds(120));
         long allStoredAt = System.nanoTime();
         watcher.stop();
         kafka.startBroker(lost);
@@ -157,7 +167,7 @@ class ReplicatedPipelineIT {
         kafka.awaitFullyReplicated(Duration.ofSeconds(60));
         long caughtUp = System.nanoTime();
 
-        List<String> ids = ids();
+        List<String> ids = ids(released);
         // Each release ingest acknowledged: written once (idempotent producer retried through the leader change),
         assertOncePerId(keysOn(topics.raw()), ids, "raw records");
         // enriched once (exactly-once across the transactions the loss aborted),
@@ -167,12 +177,12 @@ class ReplicatedPipelineIT {
         // and notified once.
         assertThat(notifiedIds()).as("notifications").containsExactlyInAnyOrderElementsOf(ids);
 
-        report(lost, sentAt, ackedAt, storedAt, stoppedAt, allStoredAt, back, caughtUp);
+        report(lost, released, sentAt, ackedAt, storedAt, stoppedAt, allStoredAt, back, caughtUp);
     }
 
     @Test
     @Order(2)
-    void shouldFindEveryTopicIncludingEnrichsInternalOnesReplicatedAsAskedAfterTheLoss() {
+    void shouldFindEveryTopicIncludingEnrichsInternalOnesReplicatedAsAskedAfterTheLoss() throws Exception {
         CommandResult check =
                 CommandResult.run("topics", "--check", "--bootstrap", kafka.bootstrapServers(), "--registry", REGISTRY);
 
@@ -181,6 +191,20 @@ class ReplicatedPipelineIT {
                 .as("topics --check: %s%s", check.out(), check.err())
                 .isZero();
         assertThat(check.out()).contains("match their expected configuration");
+        try (Admin admin = kafka.admin()) {
+            List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> TopicSetup.isStreamsInternal(t, "bulletin-enrich"))
+                    .toList();
+            assertThat(internal)
+                    .as("enrich's internal topics, which the check covered")
+                    .contains("bulletin-enrich-dedup-store-changelog", "bulletin-enrich-story-repartition");
+            assertThat(admin.describeTopics(internal)
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .values())
+                    .allSatisfy(d -> assertThat(d.partitions())
+                            .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
+        }
     }
 
     private static void assertOncePerId(Map<String, Long> counts, List<String> ids, String what) {
@@ -209,9 +233,9 @@ class ReplicatedPipelineIT {
         return PREFIX + String.format(Locale.ROOT, "%04d", i);
     }
 
-    private static List<String> ids() {
+    private static List<String> ids(int released) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < RELEASES; i++) {
+        for (int i = 0; i < released; i++) {
             ids.add(key(i));
         }
         return ids;
@@ -376,6 +400,7 @@ class ReplicatedPipelineIT {
      */
     private static void report(
             int lost,
+            int released,
             Map<String, Long> sentAt,
             Map<String, Long> ackedAt,
             Map<String, Long> storedAt,
@@ -387,7 +412,7 @@ class ReplicatedPipelineIT {
         List<Long> afterAck = new ArrayList<>();
         long firstAfterStored = Long.MAX_VALUE;
         int after = 0;
-        for (int i = WARM_UP; i < RELEASES; i++) {
+        for (int i = WARM_UP; i < released; i++) {
             String k = key(i);
             if (sentAt.get(k) < stoppedAt) {
                 beforeE2e.add(storedAt.get(k) - sentAt.get(k));
@@ -410,7 +435,7 @@ class ReplicatedPipelineIT {
                 s(median(afterAck)),
                 s(afterAck.stream().mapToLong(Long::longValue).max().orElse(0)),
                 s(firstAfterStored - stoppedAt),
-                RELEASES,
+                released,
                 s(allStoredAt - stoppedAt),
                 s(caughtUp - back));
     }
