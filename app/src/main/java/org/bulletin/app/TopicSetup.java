@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.bulletin.app.config.KafkaClients;
 import org.bulletin.schemas.Topics;
 
@@ -157,10 +158,18 @@ final class TopicSetup {
     }
 
     private static int brokers(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
-        return admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
-                .nodes()
-                .get(30, TimeUnit.SECONDS)
-                .size();
+        try {
+            return admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
+                    .nodes()
+                    .get(30, TimeUnit.SECONDS)
+                    .size();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnsupportedVersionException)) {
+                throw e;
+            }
+            // Brokers before Kafka 4.0 cannot list fenced brokers: count the running ones.
+            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+        }
     }
 
     /**
