@@ -101,7 +101,12 @@ public final class EnrichService implements AutoCloseable {
         return null;
     }
 
-    static Properties streamsProperties(
+    /**
+     * The Kafka Streams configuration enrich runs with: enrich's settings, then {@code kafkaOverrides} (the
+     * {@code KAFKA_*} / {@code kafka.*} pass-through), then the producers' durability (acks=all, idempotence), which
+     * no override lowers.
+     */
+    public static Properties streamsProperties(
             EnrichConfig config, Topics topics, String bootstrapServers, Map<String, ?> kafkaOverrides) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -113,8 +118,12 @@ public final class EnrichService implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), 1);
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // broker default
+        // Internal topics (changelogs, repartition) take the brokers' default.replication.factor and
+        // min.insync.replicas, as a production cluster sets them (3 and 2): no min ISR of our own, which would stop
+        // writes on a cluster that has too few brokers for it, or weaken acks=all on one that has enough (#19).
+        // KAFKA_REPLICATION_FACTOR / KAFKA_TOPIC_MIN_INSYNC_REPLICAS override; 'bulletin topics --check' reports
+        // internal topics replicated less than the Bulletin topics.
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Streams gives a producer.-prefixed key precedence over the plain one, so enrich's own defaults go in only
         // where the overrides do not name the key: KAFKA_COMPRESSION_TYPE must beat the lz4 default (#15).
@@ -127,6 +136,11 @@ public final class EnrichService implements AutoCloseable {
             p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         }
         p.putAll(kafkaOverrides);
+        // Durability is not an override (#19), as in every Bulletin producer: each record enrich writes (outputs,
+        // changelogs, dead letters) is acknowledged by every in-sync replica, and retried sends are not written
+        // twice, under at_least_once too. Streams lets producer.-prefixed keys beat plain ones (KAFKA_ACKS).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         return p;
     }
 

@@ -84,7 +84,11 @@ public final class RawPublisher implements AutoCloseable {
         this.dlqTopic = Objects.requireNonNull(dlqTopic, "dlqTopic");
     }
 
-    static Map<String, Object> producerProps(Map<String, ?> config, int maxBodyBytes) {
+    /**
+     * The producer's configuration: {@code config} (bootstrap servers and client overrides), then idempotence and
+     * acks=all, which no override lowers, then ingest's defaults where {@code config} names none.
+     */
+    public static Map<String, Object> producerProps(Map<String, ?> config, int maxBodyBytes) {
         Map<String, Object> props = new HashMap<>(config);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

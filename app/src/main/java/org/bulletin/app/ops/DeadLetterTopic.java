@@ -76,6 +76,11 @@ public final class DeadLetterTopic {
         producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 7 * 1024 * 1024);
     }
 
+    /** The re-drive producer's configuration (a copy), for checks. */
+    public Map<String, Object> producerProperties() {
+        return Map.copyOf(producerProps);
+    }
+
     /**
      * Dead letters now in the topic: counted record by record up to {@value Offsets#EXACT_UP_TO} offsets, beyond
      * that the offset span (which transaction markers inflate a little).

@@ -44,6 +44,11 @@ public final class Exporter {
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     }
 
+    /** The producer's configuration (a copy), for checks. */
+    public Map<String, Object> producerProperties() {
+        return Map.copyOf(producerProps);
+    }
+
     /**
      * Sends every matching release: in any of {@code regions} (all when empty) and any of {@code topics} (all when
      * empty), sort date (published date, else stored day) on or after {@code from} (all when null). Returns how many.

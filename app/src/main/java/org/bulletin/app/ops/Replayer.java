@@ -58,6 +58,11 @@ public final class Replayer {
         return consumerProps;
     }
 
+    /** The transactional producer's configuration (a copy), for checks. */
+    public Map<String, Object> producerProperties() {
+        return Map.copyOf(producerProps);
+    }
+
     /**
      * Copies the range; when {@code sourceId} is set, only raw records of that source ({@code rawDeserializer} decodes
      * them; a record that does not decode is not copied: live enrich already sent it to the DLQ).
