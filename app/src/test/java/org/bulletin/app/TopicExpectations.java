@@ -19,7 +19,8 @@ public final class TopicExpectations {
 
     /** The min.insync.replicas {@code topics} expects of a topic with {@code replicationFactor} replicas. */
     public static String minInsyncReplicas(int replicationFactor) {
-        return TopicSetup.expectedMinIsr(replicationFactor);
+        return Integer.toString(TopicSetup.Replication.of(replicationFactor, null, replicationFactor, "the cluster")
+                .minInsyncReplicas());
     }
 
     /** The partition count {@code topics} creates and expects when {@code --partitions} is not given. */
