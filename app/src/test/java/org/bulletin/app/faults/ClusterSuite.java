@@ -104,8 +104,13 @@ public final class ClusterSuite {
     public static Report run(java.nio.file.Path jar, java.nio.file.Path workDir, Options options) throws Exception {
         long start = System.nanoTime();
         List<Row> rows = new ArrayList<>();
+        // -Dfaults.enrich.settings=k=v,k=v: extra enrich configuration, for experiments (docs/faults-cluster.md).
+        String extra = System.getProperty("faults.enrich.settings", "").strip();
         FaultEnvironment.ClusterLayout layout = new FaultEnvironment.ClusterLayout(
-                options.brokers(), options.enrichInstances(), options.rawPartitions());
+                options.brokers(),
+                options.enrichInstances(),
+                options.rawPartitions(),
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s*,\\s*")));
         try (FaultEnvironment env = FaultEnvironment.startCluster(jar, workDir, layout)) {
             long stagesStart = System.nanoTime();
             List<String> problems = env.startStages(Duration.ofSeconds(300));
@@ -120,7 +125,8 @@ public final class ClusterSuite {
             suite.maybe(rows, "d", "d rolling restart, " + b + " brokers", suite::rollingRestart);
             System.out.println("fault suite: logs in " + env.dir());
         }
-        return new Report(options.heading(), rows, Duration.ofNanos(System.nanoTime() - start));
+        String heading = options.heading() + (extra.isEmpty() ? "" : "; enrich settings " + extra);
+        return new Report(heading, rows, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Runs the cluster suite outside Maven: {@code ClusterSuite JAR [short|full]}; exit 0 when all is clean. */

@@ -65,8 +65,10 @@ public final class FaultEnvironment implements AutoCloseable {
      * How {@link #startCluster} lays the environment out: {@code brokers} combined broker+controller nodes (3 for a
      * replicated cluster, 1 for a baseline with the same stages), {@code enrichInstances} enrich processes with one
      * application id, and {@code rawPartitions} partitions on the raw and replay topics (the work enrich shares out).
+     * {@code enrichSettings} ({@code key=value}, {@code bulletin.*} or {@code kafka.*}) go to every enrich instance
+     * after the suite's own, for experiments with enrich's configuration.
      */
-    public record ClusterLayout(int brokers, int enrichInstances, int rawPartitions) {
+    public record ClusterLayout(int brokers, int enrichInstances, int rawPartitions, List<String> enrichSettings) {
 
         /** Replication factor of every topic: 3 from three brokers up. */
         int replicationFactor() {
@@ -291,6 +293,10 @@ public final class FaultEnvironment implements AutoCloseable {
                     "--set",
                     "bulletin.enrich.state.dir=" + dir.resolve("enrich-state-" + i)));
             args.addAll(kafka);
+            for (String setting : layout.enrichSettings()) {
+                args.add("--set");
+                args.add(setting);
+            }
             enrichInstances.add(stage("enrich-" + i, args));
         }
         enrich = enrichInstances.get(0);
