@@ -262,6 +262,15 @@ public final class ClusterSuite {
     private Row steadyFlow(String name) throws Exception {
         List<String> notes = new ArrayList<>();
         Map<String, Integer> starts = starts();
+        // Warm-up, not measured: the first records after start-up pay for class loading, JIT and the first schema
+        // registrations of every enrich instance.
+        List<Generator.Item> warm = Generator.releases("cl0w-", 20);
+        try (Feed f = Feed.start(env.bootstrap(), env.topics(), warm, 5)) {
+            f.await(300);
+        }
+        if (!checker.awaitComplete("cl0w-", warm, Duration.ofSeconds(240))) {
+            notes.add("warm-up releases incomplete after 240 s");
+        }
         Traffic t = new Traffic("cl0-", 40);
         Map<String, Long> sent;
         Map<String, Long> written;
