@@ -11,7 +11,7 @@
 # (RF 3, min.insync.replicas 2), three enrich instances, ingest and publish; kill -9 of the raw leader broker, a broker
 # stopped for 30 s, an enrich instance killed again and again, a rolling restart of every broker.
 #
-#   scripts/fault-suite.sh cluster                                  # all cluster scenarios, 600 releases each
+#   scripts/fault-suite.sh cluster                                  # all cluster scenarios, 400 releases each
 #   scripts/fault-suite.sh cluster -Dfaults.scenarios=a,c            # chosen ones (0 = steady flow, latency)
 #   scripts/fault-suite.sh cluster -Dfaults.short=true               # scenario a, 120 releases, 2 enrich (CI-sized)
 #

@@ -32,17 +32,21 @@ public final class ClusterSuite {
             int enrichKills,
             int brokerDownSeconds,
             int leaderDownSeconds,
+            double maxRate,
             long seed,
             List<String> scenarios) {
 
-        /** Every scenario: 600 releases each, 3 brokers, 3 enrich instances, 4 enrich kills, a 30 s stop. */
+        /**
+         * Every scenario: 400 releases each at 5 a second at most, 3 brokers, 3 enrich instances, 4 enrich kills, a
+         * 30 s stop.
+         */
         public static Options full() {
-            return fromSystemProperties(new Options(600, 3, 3, 6, 4, 30, 15, System.nanoTime(), List.of()));
+            return fromSystemProperties(new Options(400, 3, 3, 6, 4, 30, 15, 5.0, System.nanoTime(), List.of()));
         }
 
         /** What CI can afford: scenario a alone, 120 releases, 2 enrich instances, the leader down 10 s. */
         public static Options shortRun() {
-            return fromSystemProperties(new Options(120, 3, 2, 6, 2, 30, 10, System.nanoTime(), List.of("a")));
+            return fromSystemProperties(new Options(120, 3, 2, 6, 2, 30, 10, 5.0, System.nanoTime(), List.of("a")));
         }
 
         static Options fromSystemProperties(Options d) {
@@ -54,6 +58,7 @@ public final class ClusterSuite {
                     Integer.getInteger("faults.kills", d.enrichKills()),
                     Integer.getInteger("faults.broker.down.seconds", d.brokerDownSeconds()),
                     Integer.getInteger("faults.leader.down.seconds", d.leaderDownSeconds()),
+                    Double.parseDouble(System.getProperty("faults.rate", Double.toString(d.maxRate()))),
                     Long.getLong("faults.seed", d.seed()),
                     System.getProperty("faults.scenarios", "").isBlank()
                             ? d.scenarios()
@@ -67,8 +72,8 @@ public final class ClusterSuite {
                     Locale.ROOT,
                     "Cluster fault suite: %d broker(s) (combined broker+controller, %d-voter quorum), topics RF %d /"
                             + " min.insync.replicas %d, raw %d partitions, %d enrich instances + ingest + publish;"
-                            + " %d releases/scenario (1/4 through ingest), %d enrich kills, broker down %d s, leader"
-                            + " down %d s, seed %d",
+                            + " %d releases/scenario (1/4 through ingest) at %.1f/s at most, %d enrich kills, broker"
+                            + " down %d s, leader down %d s, seed %d",
                     brokers,
                     brokers,
                     Math.min(3, brokers),
@@ -76,6 +81,7 @@ public final class ClusterSuite {
                     rawPartitions,
                     enrichInstances,
                     releases,
+                    maxRate,
                     enrichKills,
                     brokerDownSeconds,
                     leaderDownSeconds,
@@ -216,7 +222,11 @@ public final class ClusterSuite {
 
     // traffic -------------------------------------------------------------------------------------------------------
 
-    /** Three quarters of a scenario's releases go straight to the raw topic, one quarter through ingest. */
+    /**
+     * Three quarters of a scenario's releases go straight to the raw topic, one quarter through ingest, spread over
+     * {@code minSeconds} or longer: never faster than {@code faults.rate} releases a second, so the pipeline is not
+     * already behind when the fault comes and the recovery time measures the fault, not a backlog.
+     */
     private final class Traffic implements AutoCloseable {
         final String prefix;
         final List<Generator.Item> fed;
@@ -224,8 +234,9 @@ public final class ClusterSuite {
         final Feed feed;
         final IngestDrop drop;
 
-        Traffic(String prefix, double seconds) {
+        Traffic(String prefix, double minSeconds) {
             this.prefix = prefix;
+            double seconds = Math.max(minSeconds, options.releases() / options.maxRate());
             int viaIngest = Math.max(4, options.releases() / 4);
             this.fed = Generator.releases(prefix, Math.max(10, options.releases() - viaIngest));
             this.ingested = IngestDrop.releases(prefix + "i-", viaIngest);
@@ -404,7 +415,8 @@ public final class ClusterSuite {
         List<StageProcess> instances = env.enrichInstances();
         StageProcess victim = instances.get(random.nextInt(instances.size()));
         List<Long> recoveries = new ArrayList<>();
-        Traffic t = new Traffic("clc-", options.enrichKills() * 16 + 10);
+        // Room for each kill's rebalance and catch-up (20-50 s on a loaded 2-core box), so every kill lands mid-stream.
+        Traffic t = new Traffic("clc-", options.enrichKills() * 35 + 10);
         try (t) {
             for (int k = 0; k < options.enrichKills(); k++) {
                 Thread.sleep(3_000 + random.nextInt(3_000));
