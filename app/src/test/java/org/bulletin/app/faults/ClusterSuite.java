@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bulletin.app.faults.FaultSuite.Report;
 import org.bulletin.app.faults.FaultSuite.Row;
 
@@ -97,6 +101,13 @@ public final class ClusterSuite {
     private final Options options;
     private final Checker checker;
     private final Random random;
+    // Catch-up is watched alongside the fault's own steps (a stop, a restart, waiting for in-sync replicas), which
+    // block: timed after them, a recovery could never be shorter than they are.
+    private final ExecutorService watcher = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fault-catch-up");
+        t.setDaemon(true);
+        return t;
+    });
 
     private ClusterSuite(FaultEnvironment env, Options options) {
         this.env = env;
@@ -129,6 +140,7 @@ public final class ClusterSuite {
             suite.maybe(rows, "b", "b broker SIGTERM " + options.brokerDownSeconds() + " s", suite::brokerStop);
             suite.maybe(rows, "c", "c kill -9 1 of " + n + " enrich x" + options.enrichKills(), suite::enrichKills);
             suite.maybe(rows, "d", "d rolling restart, " + b + " brokers", suite::rollingRestart);
+            suite.watcher.shutdownNow();
             System.out.println("fault suite: logs in " + env.dir());
         }
         String heading = options.heading() + (extra.isEmpty() ? "" : "; enrich settings " + extra);
@@ -327,7 +339,7 @@ public final class ClusterSuite {
     // a -------------------------------------------------------------------------------------------------------------
 
     private Row leaderKill(String name) throws Exception {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new CopyOnWriteArrayList<>();
         Map<String, Integer> starts = starts();
         String raw = env.topics().raw();
         Traffic t = new Traffic("cla-", options.leaderDownSeconds() + 30);
@@ -339,8 +351,9 @@ public final class ClusterSuite {
             List<String> inFlight = t.inFlight();
             long t0 = System.nanoTime();
             cluster.kill9(victim);
+            Future<Long> caughtUp = watchCatchUp(t0, inFlight, notes, "the kill");
             long moved = cluster.awaitNewLeader(raw, 0, victim, t0, Duration.ofSeconds(120));
-            failover = catchUp(t0, inFlight, notes, "the kill");
+            failover = caughtUp.get();
             sleepUntil(t0 + options.leaderDownSeconds() * 1_000_000_000L);
             long down = (System.nanoTime() - t0) / 1_000_000;
             long t1 = System.nanoTime();
@@ -369,7 +382,7 @@ public final class ClusterSuite {
     // b -------------------------------------------------------------------------------------------------------------
 
     private Row brokerStop(String name) throws Exception {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new CopyOnWriteArrayList<>();
         Map<String, Integer> starts = starts();
         Traffic t = new Traffic("clb-", options.brokerDownSeconds() + 30);
         long failover;
@@ -380,18 +393,20 @@ public final class ClusterSuite {
             int victim = cluster.activeController();
             List<String> inFlight = t.inFlight();
             long t0 = System.nanoTime();
+            Future<Long> caughtUp = watchCatchUp(t0, inFlight, notes, "the stop");
             cluster.stop(victim);
             long stopped = (System.nanoTime() - t0) / 1_000_000;
             int newController = cluster.activeController();
-            failover = catchUp(t0, inFlight, notes, "the stop");
+            failover = caughtUp.get();
             sleepUntil(t0 + options.brokerDownSeconds() * 1_000_000_000L);
             List<String> beforeReturn = t.inFlight();
             long t1 = System.nanoTime();
+            Future<Long> caughtUpBack = watchCatchUp(t1, beforeReturn, notes, "the restart");
             cluster.start(victim, NODE_START);
             long serving = (System.nanoTime() - t1) / 1_000_000;
             long inSync = cluster.awaitInSync(CATCH_UP);
             long synced = inSync < 0 ? -1 : (System.nanoTime() - t1) / 1_000_000;
-            back = catchUp(t1, beforeReturn, notes, "the restart");
+            back = caughtUpBack.get();
             t.await();
             notes.add(String.format(
                     Locale.ROOT,
@@ -440,7 +455,7 @@ public final class ClusterSuite {
     // d -------------------------------------------------------------------------------------------------------------
 
     private Row rollingRestart(String name) throws Exception {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new CopyOnWriteArrayList<>();
         Map<String, Integer> starts = starts();
         List<Long> recoveries = new ArrayList<>();
         Traffic t = new Traffic("cld-", cluster.size() * 35 + 10);
@@ -449,6 +464,7 @@ public final class ClusterSuite {
             for (int id : cluster.ids()) {
                 List<String> inFlight = t.inFlight();
                 long t0 = System.nanoTime();
+                Future<Long> caughtUp = watchCatchUp(t0, inFlight, notes, "the restart of broker " + id);
                 cluster.stop(id);
                 long stopped = (System.nanoTime() - t0) / 1_000_000;
                 cluster.start(id, NODE_START);
@@ -457,7 +473,7 @@ public final class ClusterSuite {
                 // could be left with one in-sync replica, below min.insync.replicas, and refuse writes.
                 long inSync = cluster.awaitInSync(CATCH_UP);
                 long synced = inSync < 0 ? -1 : (System.nanoTime() - t0) / 1_000_000;
-                recoveries.add(catchUp(t0, inFlight, notes, "the restart of broker " + id));
+                recoveries.add(caughtUp.get());
                 notes.add(String.format(
                         Locale.ROOT,
                         "broker %d: stopped in %.1f s, serving %.1f s and in sync %s after the stop",
@@ -487,6 +503,10 @@ public final class ClusterSuite {
         }
         notes.add("did not catch up within " + CATCH_UP.toSeconds() + " s after " + after);
         return -1;
+    }
+
+    private Future<Long> watchCatchUp(long sinceNanos, List<String> ids, List<String> notes, String after) {
+        return watcher.submit(() -> catchUp(sinceNanos, ids, notes, after));
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
