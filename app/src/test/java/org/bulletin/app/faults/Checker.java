@@ -77,6 +77,25 @@ final class Checker {
         }
     }
 
+    /** When each of {@code ids} that is stored was stored (publish's {@code stored_at}). */
+    Map<String, java.time.Instant> storedAt(Collection<String> ids) throws SQLException {
+        Map<String, java.time.Instant> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = env.store();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT release_id, stored_at FROM releases WHERE release_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Release ids of every committed notification with {@code prefix}, in topic order (repeats kept). */
     List<String> notifications(String prefix) {
         List<String> ids = new ArrayList<>();

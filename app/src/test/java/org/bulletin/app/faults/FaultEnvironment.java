@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bulletin.schemas.Topics;
 import org.bulletin.schemas.registry.RegistryProcess;
@@ -29,7 +30,9 @@ import org.bulletin.testing.PostgresTestDatabase;
  * Everything the fault suite runs against, each piece a separate process where the suite must be able to kill it:
  * the broker (its own JVM, fixed ports, data kept across restarts), the schema registry process, a fresh PostgreSQL
  * database reached by publish through a cuttable {@link TcpProxy}, and the enrich and publish stages launched from a
- * private copy of {@code bulletin.jar}. {@link #close()} stops every child.
+ * private copy of {@code bulletin.jar}. {@link #startCluster} lays it out as production runs it (#19): a
+ * {@link FaultCluster} of brokers instead of one, several enrich instances sharing the work, and an ingest process
+ * watching a folder. {@link #close()} stops every child.
  */
 public final class FaultEnvironment implements AutoCloseable {
 
@@ -52,10 +55,36 @@ public final class FaultEnvironment implements AutoCloseable {
     private StageProcess publish;
     private Topics topics;
     private boolean closed;
+    // Cluster layout only (#19).
+    private final ClusterLayout layout;
+    private FaultCluster cluster;
+    private final List<StageProcess> enrichInstances = new ArrayList<>();
+    private StageProcess ingest;
 
-    private FaultEnvironment(Path dir, String classpath) throws IOException {
+    /**
+     * How {@link #startCluster} lays the environment out: {@code brokers} combined broker+controller nodes (3 for a
+     * replicated cluster, 1 for a baseline with the same stages), {@code enrichInstances} enrich processes with one
+     * application id, and {@code rawPartitions} partitions on the raw and replay topics (the work enrich shares out).
+     * {@code enrichSettings} ({@code key=value}, {@code bulletin.*} or {@code kafka.*}) go to every enrich instance
+     * after the suite's own, for experiments with enrich's configuration.
+     */
+    public record ClusterLayout(int brokers, int enrichInstances, int rawPartitions, List<String> enrichSettings) {
+
+        /** Replication factor of every topic: 3 from three brokers up. */
+        int replicationFactor() {
+            return Math.min(3, brokers);
+        }
+
+        /** min.insync.replicas of every topic: 2 with replication factor 3, so acks=all survives one broker down. */
+        int minInSyncReplicas() {
+            return replicationFactor() >= 3 ? 2 : 1;
+        }
+    }
+
+    private FaultEnvironment(Path dir, String classpath, ClusterLayout layout) throws IOException {
         this.dir = dir;
         this.classpath = classpath;
+        this.layout = layout;
         this.brokerPort = freePort();
         this.controllerPort = freePort();
         this.apiPort = freePort();
@@ -67,11 +96,24 @@ public final class FaultEnvironment implements AutoCloseable {
      * {@code bulletin topics}. The stages are not started yet.
      */
     public static FaultEnvironment start(Path jar, Path baseDir) throws Exception {
+        return start(jar, baseDir, null);
+    }
+
+    /**
+     * Like {@link #start(Path, Path)}, laid out as {@code layout}: the cluster's nodes, then registry, database and
+     * proxy, then the topics with the layout's replication factor, min.insync.replicas and raw partitions. The stages
+     * (every enrich instance, ingest, publish) are defined but not started: {@link #startStages}.
+     */
+    public static FaultEnvironment startCluster(Path jar, Path baseDir, ClusterLayout layout) throws Exception {
+        return start(jar, baseDir, layout);
+    }
+
+    private static FaultEnvironment start(Path jar, Path baseDir, ClusterLayout layout) throws Exception {
         Files.createDirectories(baseDir);
         Path dir = Files.createTempDirectory(baseDir, "run-");
         Path privateJar = dir.resolve("bulletin.jar");
         Files.copy(jar, privateJar, StandardCopyOption.REPLACE_EXISTING);
-        FaultEnvironment env = new FaultEnvironment(dir, stageClasspath(privateJar));
+        FaultEnvironment env = new FaultEnvironment(dir, stageClasspath(privateJar), layout);
         // Also on Ctrl-C / SIGTERM of the test JVM: children killed, test database dropped.
         Thread hook = new Thread(env::close, "fault-environment-close");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -83,7 +125,11 @@ public final class FaultEnvironment implements AutoCloseable {
             }
         });
         try {
-            env.startAll();
+            if (layout == null) {
+                env.startAll();
+            } else {
+                env.startClusterLayout();
+            }
             return env;
         } catch (Exception | Error e) {
             env.close();
@@ -186,17 +232,219 @@ public final class FaultEnvironment implements AutoCloseable {
      * start while one of its source topics, such as the replay topic, is missing).
      */
     private void createMissingTopics() throws Exception {
+        short rf = (short) (layout == null ? 1 : layout.replicationFactor());
+        Map<String, String> configs =
+                layout == null ? Map.of() : Map.of("min.insync.replicas", Integer.toString(layout.minInSyncReplicas()));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.allNames().stream()
                     .filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, 3, (short) 1))
+                    .map(n -> new NewTopic(n, 3, rf).configs(configs))
                     .toList();
             if (!missing.isEmpty()) {
                 System.out.println("fault suite: 'bulletin topics' did not create " + missing + "; creating them");
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private void startClusterLayout() throws Exception {
+        cluster = FaultCluster.define(layout.brokers(), dir, javaBin, classpath);
+        closeables.add(cluster);
+        cluster.startAll(Duration.ofSeconds(300));
+        Path registryJar = RegistryProcess.locateJar(dir.resolve("registry-jar"));
+        registry = RegistryProcess.start(registryJar, freePort(), dir.resolve("registry.log"), dir.resolve("registry"));
+        closeables.add(registry);
+        database = PostgresTestDatabase.create();
+        closeables.add(database);
+        proxy = new TcpProxy(Integer.parseInt(envOr("BULLETIN_TEST_PG_PORT", "5432")));
+        closeables.add(proxy);
+        // The app's own topic setup: replication factor from the brokers' default.replication.factor, which the
+        // cluster sets to 3, and min.insync.replicas for the broker count. Checked below rather than assumed.
+        Result setup = runToCompletion(
+                "topics",
+                List.of("topics", "--bootstrap", bootstrap(), "--registry", registry.url(), "--partitions", "3"),
+                Duration.ofSeconds(180));
+        if (setup.exitCode() != 0) {
+            System.out.println("fault suite: 'bulletin topics' exited " + setup.exitCode() + "; see " + dir);
+        }
+        topics = Topics.fromConfig(Map.of(), SchemaRegistries.connect(registry.url()));
+        createMissingTopics();
+        widenRawTopics();
+        List<String> below = cluster.replicationBelow(layout.replicationFactor(), layout.minInSyncReplicas());
+        if (!below.isEmpty()) {
+            throw new IllegalStateException("topics below replication factor " + layout.replicationFactor()
+                    + " / min.insync.replicas " + layout.minInSyncReplicas() + " after setup: " + below);
+        }
+        List<String> kafka = List.of(
+                // Streams' internal topics (changelogs, repartition topics) as replicated as the topics: the
+                // override that production passes as KAFKA_REPLICATION_FACTOR / KAFKA_TOPIC_MIN_INSYNC_REPLICAS.
+                "--set",
+                "kafka.replication.factor=" + layout.replicationFactor(),
+                "--set",
+                "kafka.topic.min.insync.replicas=" + layout.minInSyncReplicas());
+        for (int i = 1; i <= layout.enrichInstances(); i++) {
+            List<String> args = new ArrayList<>(List.of(
+                    "enrich",
+                    "--bootstrap",
+                    bootstrap(),
+                    "--registry",
+                    registry.url(),
+                    "--set",
+                    "bulletin.enrich.state.dir=" + dir.resolve("enrich-state-" + i)));
+            args.addAll(kafka);
+            for (String setting : layout.enrichSettings()) {
+                args.add("--set");
+                args.add(setting);
+            }
+            enrichInstances.add(stage("enrich-" + i, args));
+        }
+        enrich = enrichInstances.get(0);
+        Files.createDirectories(ingestInbox());
+        ingest = stage(
+                "ingest",
+                List.of(
+                        "ingest",
+                        "--bootstrap",
+                        bootstrap(),
+                        "--registry",
+                        registry.url(),
+                        "--set",
+                        "bulletin.ingest.data.dir=" + dir.resolve("ingest"),
+                        "files",
+                        "--watch",
+                        "--source",
+                        "fault-ingest",
+                        ingestInbox().toString()));
+        publish = stage(
+                "publish",
+                List.of(
+                        "publish",
+                        "--bootstrap",
+                        bootstrap(),
+                        "--registry",
+                        registry.url(),
+                        "--store",
+                        storeUrlViaProxy(),
+                        "--set",
+                        "bulletin.publish.store.user=" + database.user(),
+                        "--set",
+                        "bulletin.publish.api.port=" + apiPort,
+                        "--set",
+                        "bulletin.publish.data.dir=" + dir.resolve("publish"),
+                        "--set",
+                        // publish serves HTTP push and keeps its ledger here, apart from the ingest process's
+                        "bulletin.ingest.data.dir=" + dir.resolve("publish-ingest"),
+                        "--set",
+                        "bulletin.publish.kafka.session.timeout.ms=" + SESSION_TIMEOUT_MS));
+    }
+
+    /** The raw and replay topics get the layout's partition count, so every enrich instance has raw work. */
+    private void widenRawTopics() throws Exception {
+        Admin admin = cluster.admin();
+        Map<String, NewPartitions> grow = new java.util.HashMap<>();
+        Map<String, org.apache.kafka.clients.admin.TopicDescription> d = admin.describeTopics(
+                        List.of(topics.raw(), topics.replay()))
+                .allTopicNames()
+                .get(60, TimeUnit.SECONDS);
+        d.forEach((name, description) -> {
+            if (description.partitions().size() < layout.rawPartitions()) {
+                grow.put(name, NewPartitions.increaseTo(layout.rawPartitions()));
+            }
+        });
+        if (!grow.isEmpty()) {
+            admin.createPartitions(grow).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Starts every enrich instance, ingest and publish, then waits until the enrich group has all its members and
+     * checks that every topic, Streams' internal ones and the group and transaction logs included, is replicated as
+     * the layout says. Returns the problems found (empty when none).
+     */
+    public List<String> startStages(Duration within) throws Exception {
+        for (StageProcess e : enrichInstances) {
+            e.start();
+        }
+        ingest.start();
+        publish.start();
+        List<String> problems = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        int members = -1;
+        while (System.nanoTime() < deadline) {
+            members = enrichGroupMembers();
+            if (members == enrichInstances.size()) {
+                break;
+            }
+            for (StageProcess p : stages()) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(p.name() + " exited while starting; see " + p.log());
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        if (members != enrichInstances.size()) {
+            problems.add(
+                    "the enrich group has " + members + " of " + enrichInstances.size() + " members after " + within);
+        }
+        List<String> below = cluster.replicationBelow(layout.replicationFactor(), layout.minInSyncReplicas());
+        if (!below.isEmpty()) {
+            problems.add("below replication factor " + layout.replicationFactor() + " / min.insync.replicas "
+                    + layout.minInSyncReplicas() + ": " + below);
+        }
+        return problems;
+    }
+
+    /** Members of the enrich application's consumer group in a stable group, or -1 while it is rebalancing. */
+    int enrichGroupMembers() {
+        String group = enrichApplicationId();
+        try {
+            var d = cluster.admin()
+                    .describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(group);
+            return d.groupState() == org.apache.kafka.common.GroupState.STABLE
+                    ? d.members().size()
+                    : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static String enrichApplicationId() {
+        return new org.bulletin.enrich.EnrichConfig(Map.of()).applicationId();
+    }
+
+    /** Every stage process of the layout: the enrich instances, ingest and publish. */
+    public List<StageProcess> stages() {
+        List<StageProcess> all = new ArrayList<>(enrichInstances.isEmpty() ? List.of(enrich) : enrichInstances);
+        if (ingest != null) {
+            all.add(ingest);
+        }
+        all.add(publish);
+        return all;
+    }
+
+    public List<StageProcess> enrichInstances() {
+        return enrichInstances.isEmpty() ? List.of(enrich) : List.copyOf(enrichInstances);
+    }
+
+    public StageProcess ingest() {
+        return ingest;
+    }
+
+    /** The folder the ingest process watches (cluster layout). */
+    public Path ingestInbox() {
+        return dir.resolve("inbox");
+    }
+
+    public FaultCluster cluster() {
+        return cluster;
+    }
+
+    public ClusterLayout layout() {
+        return layout;
     }
 
     private StageProcess stage(String name, List<String> args) {
@@ -284,7 +532,7 @@ public final class FaultEnvironment implements AutoCloseable {
     }
 
     public String bootstrap() {
-        return "127.0.0.1:" + brokerPort;
+        return cluster != null ? cluster.bootstrap() : "127.0.0.1:" + brokerPort;
     }
 
     public String registryUrl() {

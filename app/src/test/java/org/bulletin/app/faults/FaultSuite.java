@@ -74,8 +74,8 @@ public final class FaultSuite {
             String recovery,
             String note) {}
 
-    /** The table and its totals. */
-    public record Report(Options options, List<Row> rows, Duration took) {
+    /** The table and its totals; {@code heading} says what ran (sizes, seed). */
+    public record Report(String heading, List<Row> rows, Duration took) {
 
         public long lost() {
             return rows.stream().mapToLong(Row::lost).sum();
@@ -100,16 +100,7 @@ public final class FaultSuite {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "Fault suite: %d releases/scenario, %d kills, PostgreSQL outage %d s, "
-                            + "broker down %d s, seed %d, took %d s%n",
-                    options.releases(),
-                    options.kills(),
-                    options.pgOutageSeconds(),
-                    options.brokerDownSeconds(),
-                    options.seed(),
-                    took.toSeconds()));
+            sb.append(String.format(Locale.ROOT, "%s, took %d s%n", heading, took.toSeconds()));
             String fmt = "| %-32s | %-7s | %8s | %6s | %4s | %8s | %9s | %3s | %9s | %-31s |%n";
             sb.append(String.format(
                     Locale.ROOT,
@@ -208,7 +199,15 @@ public final class FaultSuite {
             suite.maybe(rows, "5b", "5b 3 MB unparseable body", suite::largePoisonPill);
             System.out.println("fault suite: logs in " + env.dir());
         }
-        return new Report(options, rows, Duration.ofNanos(System.nanoTime() - start));
+        String heading = String.format(
+                Locale.ROOT,
+                "Fault suite: %d releases/scenario, %d kills, PostgreSQL outage %d s, broker down %d s, seed %d",
+                options.releases(),
+                options.kills(),
+                options.pgOutageSeconds(),
+                options.brokerDownSeconds(),
+                options.seed());
+        return new Report(heading, rows, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Runs the suite outside Maven: {@code FaultSuite JAR [short|full]}; exit 0 when nothing was lost or duplicated. */
@@ -784,7 +783,7 @@ public final class FaultSuite {
         restartIfDead(env.publish(), notes);
     }
 
-    private static boolean clean(Checker.Counts c) {
+    static boolean clean(Checker.Counts c) {
         return c.lost() == 0 && c.duplicateRows() == 0 && c.duplicateNotifications() == 0;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The fault-tolerance suite (issue #9), run by {@code mvn -Pfaults verify}: 1000 releases per scenario, five kills, a
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Override any figure with {@code -Dfaults.releases}, {@code -Dfaults.kills}, {@code -Dfaults.pg.outage.seconds},
  * {@code -Dfaults.broker.down.seconds}, {@code -Dfaults.seed}.
  */
+@DisabledIfSystemProperty(named = "faults.cluster", matches = "true") // the cluster suite runs instead (#19)
 class FaultSuiteIT {
 
     @Test

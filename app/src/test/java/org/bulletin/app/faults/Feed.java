@@ -3,6 +3,7 @@ package org.bulletin.app.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +21,7 @@ final class Feed implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final List<String> acked = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
@@ -71,6 +73,7 @@ final class Feed implements AutoCloseable {
                 }
             }
             byte[] value = topics.rawSerde().serializer().serialize(topics.raw(), item.raw());
+            sentAtMillis.put(item.key(), System.currentTimeMillis());
             try {
                 producer.send(new ProducerRecord<>(topics.raw(), item.key(), value), (md, e) -> {
                     if (e == null) {
@@ -89,6 +92,11 @@ final class Feed implements AutoCloseable {
     /** Keys acked so far. */
     List<String> acked() {
         return new ArrayList<>(acked);
+    }
+
+    /** When each record was handed to the producer (wall clock, ms): where its end-to-end latency starts. */
+    Map<String, Long> sentAtMillis() {
+        return Map.copyOf(sentAtMillis);
     }
 
     /** Waits until every record was sent and acked (or failed). */

@@ -125,11 +125,30 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         }
         Response response = call(
                 "register schema", subject, "POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        if (response.status == SchemaRegistryException.INCOMPATIBLE_SCHEMA) {
+            // Apicurio's Confluent API answers the second of two concurrent first registrations of a subject with 409
+            // "artifact already exists" where Confluent's returns the id: several enrich instances starting together
+            // lost their first records to it (#19). The schema registered under the subject by now is the answer;
+            // when it is not there, the 409 stands (an incompatible schema).
+            Optional<Integer> existing = lookupAfterConflict(subject, schema);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
         response.requireSuccess();
         int id = response.requireField("id").asInt();
         idsBySubjectSchema.put(key, id);
         schemasById.putIfAbsent(id, schema);
         return id;
+    }
+
+    private Optional<Integer> lookupAfterConflict(String subject, Schema schema) {
+        try {
+            return lookup(subject, schema);
+        } catch (SchemaRegistryException e) {
+            LOG.debug("look-up after a 409 on {} failed: {}", subject, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

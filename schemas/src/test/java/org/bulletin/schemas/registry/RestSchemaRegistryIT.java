@@ -53,6 +53,35 @@ class RestSchemaRegistryIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("issue-19")
+    void shouldGiveEveryConcurrentFirstRegistrationOfASubjectTheSameId() throws Exception {
+        // Several enrich instances start together and register a new subject at once (#19).
+        int clients = 6;
+        for (int round = 0; round < 5; round++) {
+            String subject = "it-race-" + round + "-value";
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+            try {
+                List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    RestSchemaRegistry registry = client();
+                    ids.add(pool.submit(() -> {
+                        start.await();
+                        return registry.register(subject, InMemorySchemaRegistryTest.V1);
+                    }));
+                }
+                java.util.Set<Integer> distinct = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<Integer> id : ids) {
+                    distinct.add(id.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(distinct).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void shouldRegisterLookUpAndFetchById() {
         RestSchemaRegistry registry = client();
 

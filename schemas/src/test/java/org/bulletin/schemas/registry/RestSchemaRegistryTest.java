@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The REST client against a scripted stub registry on 127.0.0.1: retries, caching, error reporting. */
@@ -84,6 +85,31 @@ class RestSchemaRegistryTest {
                 .hasMessageContaining("Schema being registered is incompatible");
         assertThat(calls).hasValue(1);
         assertThat(contentTypes).containsExactly("application/vnd.schemaregistry.v1+json");
+    }
+
+    @Test
+    @Tag("issue-19")
+    void shouldTakeTheRegisteredIdWhenAConcurrentRegistrationWonTheRace() {
+        AtomicInteger registrations = new AtomicInteger();
+        server.createContext("/apis/ccompat/v7/subjects/orders-value/versions", exchange -> {
+            registrations.incrementAndGet();
+            // What Apicurio answers the loser of two simultaneous first registrations of a subject.
+            respond(
+                    exchange,
+                    409,
+                    "{\"error_code\":409,\"message\":\"An artifact with ID 'orders-value' in group 'null' already"
+                            + " exists.\"}");
+        });
+        server.createContext(
+                "/apis/ccompat/v7/subjects/orders-value",
+                exchange -> respond(exchange, 200, "{\"subject\":\"orders-value\",\"id\":5,\"version\":1}"));
+        RestSchemaRegistry registry = client();
+
+        assertThat(registry.register("orders-value", InMemorySchemaRegistryTest.V1))
+                .isEqualTo(5);
+        assertThat(registry.register("orders-value", InMemorySchemaRegistryTest.V1))
+                .isEqualTo(5);
+        assertThat(registrations).hasValue(1);
     }
 
     @Test
