@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,8 @@ class ReplicatedTopicsIT {
         CommandResult made = topics("--replication-factor", "1", "--min-insync-replicas", "1", "-D", rename);
         assertThat(made.exit()).as("%s%s", made.out(), made.err()).isZero();
         assertThat(made.out()).contains("created " + ONE_COPY);
+        // A new topic reaches the brokers' metadata a moment after the controller created it; the check may ask any.
+        kafka.awaitKnown(List.of(ONE_COPY), Duration.ofSeconds(30));
 
         CommandResult check = topics("--check", "-D", rename);
 
