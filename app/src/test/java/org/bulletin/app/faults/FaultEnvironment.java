@@ -571,10 +571,13 @@ public final class FaultEnvironment implements AutoCloseable {
                 System.err.println("fault suite: closing " + closeables.get(i) + " failed: " + e);
             }
         }
-        // Keep the logs; the jar copy, broker data, state and pill files are hundreds of MB per run.
+        // Keep the processes' logs (top level); the jar copy, broker data, state and pill files are hundreds of MB per
+        // run. Kafka's segment files end in .log too: they go with the broker data.
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder())
-                    .filter(p -> !p.equals(dir) && !p.getFileName().toString().endsWith(".log"))
+                    .filter(p -> !p.equals(dir)
+                            && !(dir.equals(p.getParent())
+                                    && p.getFileName().toString().endsWith(".log")))
                     .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("fault suite: could not clean " + dir + ": " + e);
