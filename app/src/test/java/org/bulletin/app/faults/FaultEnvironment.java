@@ -205,7 +205,12 @@ public final class FaultEnvironment implements AutoCloseable {
                         registry.url(),
                         "--set",
                         "bulletin.enrich.state.dir=" + dir.resolve("enrich-state")));
-        publish = stage(
+        publish = startPublish("ingest");
+    }
+
+    /** The publish process, its HTTP push ledger in {@code ingestDataDir}. */
+    private StageProcess startPublish(String ingestDataDir) {
+        return stage(
                 "publish",
                 List.of(
                         "publish",
@@ -222,7 +227,7 @@ public final class FaultEnvironment implements AutoCloseable {
                         "--set",
                         "bulletin.publish.data.dir=" + dir.resolve("publish"),
                         "--set",
-                        "bulletin.ingest.data.dir=" + dir.resolve("ingest"),
+                        "bulletin.ingest.data.dir=" + dir.resolve(ingestDataDir),
                         "--set",
                         "bulletin.publish.kafka.session.timeout.ms=" + SESSION_TIMEOUT_MS));
     }
@@ -316,27 +321,8 @@ public final class FaultEnvironment implements AutoCloseable {
                         "--source",
                         "fault-ingest",
                         ingestInbox().toString()));
-        publish = stage(
-                "publish",
-                List.of(
-                        "publish",
-                        "--bootstrap",
-                        bootstrap(),
-                        "--registry",
-                        registry.url(),
-                        "--store",
-                        storeUrlViaProxy(),
-                        "--set",
-                        "bulletin.publish.store.user=" + database.user(),
-                        "--set",
-                        "bulletin.publish.api.port=" + apiPort,
-                        "--set",
-                        "bulletin.publish.data.dir=" + dir.resolve("publish"),
-                        "--set",
-                        // publish serves HTTP push and keeps its ledger here, apart from the ingest process's
-                        "bulletin.ingest.data.dir=" + dir.resolve("publish-ingest"),
-                        "--set",
-                        "bulletin.publish.kafka.session.timeout.ms=" + SESSION_TIMEOUT_MS));
+        // publish serves HTTP push and keeps its ledger apart from the ingest process's
+        publish = startPublish("publish-ingest");
     }
 
     /** The raw and replay topics get the layout's partition count, so every enrich instance has raw work. */
