@@ -219,10 +219,12 @@ class ClassifierTraining {
                     oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
                 }
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh;
-                List<String> gotTopics =
-                        judgedIn ? primaryFirst(decide(e.candidates().topics(), topic, tTh), e) : List.of();
-                Set<String> gotRegions =
-                        judgedIn ? withOrganisationWide(decide(e.candidates().regions(), region, rTh), e) : Set.of();
+                List<String> gotTopics = judgedIn
+                        ? capped(primaryFirst(decide(e.candidates().topics(), topic, tTh, false), e))
+                        : List.of();
+                Set<String> gotRegions = judgedIn
+                        ? withOrganisationWide(decide(e.candidates().regions(), region, rTh, true), e)
+                        : Set.of();
                 if (!e.inScope()) {
                     off++;
                     offLabelled += gotTopics.isEmpty() && gotRegions.isEmpty() ? 0 : 1;
@@ -377,21 +379,7 @@ class ClassifierTraining {
             double th = step / 100.0;
             LabelTally tally = new LabelTally();
             for (Map.Entry<Example, List<Map.Entry<String, Double>>> e : oof) {
-                Set<String> got = new TreeSet<>();
-                String top = null;
-                double topP = -1;
-                for (Map.Entry<String, Double> c : e.getValue()) {
-                    if (c.getValue() >= th) {
-                        got.add(c.getKey());
-                    }
-                    if (c.getValue() > topP) {
-                        topP = c.getValue();
-                        top = c.getKey();
-                    }
-                }
-                if (got.isEmpty() && top != null) {
-                    got.add(top);
-                }
+                Set<String> got = new TreeSet<>(keep(e.getValue(), th, regions));
                 tally.add(regions ? e.getKey().regions() : Set.copyOf(e.getKey().topics()), got);
             }
             if (Boolean.getBoolean("train.curve")) {
@@ -421,17 +409,47 @@ class ClassifierTraining {
     }
 
     /** The labels the runtime keeps: probability at or over the threshold, else the likeliest; likeliest first. */
-    private static List<String> decide(List<Classifier.Candidate> candidates, Fit fit, double threshold) {
+    private static List<String> decide(
+            List<Classifier.Candidate> candidates, Fit fit, double threshold, boolean regions) {
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         for (Classifier.Candidate c : candidates) {
             if (!c.evidence().isEmpty()) {
                 scored.add(Map.entry(c.id(), fit.probability(c.id(), c.features())));
             }
         }
+        return keep(scored, threshold, regions);
+    }
+
+    /**
+     * Cross-validation experiments only (the runtime has none of these; docs/classifier-training.md, 2026-11-30):
+     * {@code train.relative.region|topic} a label also needs this share of the likeliest one's probability;
+     * {@code train.maxTopics} labels past this many need {@code train.extraThreshold}; {@code train.capAfterPrimary}
+     * cuts after the primary topic is put first instead.
+     */
+    private static final double RELATIVE_REGION = Double.parseDouble(System.getProperty("train.relative.region", "0"));
+
+    private static final double RELATIVE_TOPIC = Double.parseDouble(System.getProperty("train.relative.topic", "0"));
+    private static final int MAX_TOPICS = Integer.getInteger("train.maxTopics", 99);
+    private static final double EXTRA_THRESHOLD = Double.parseDouble(System.getProperty("train.extraThreshold", "2"));
+    private static final boolean CAP_AFTER_PRIMARY = Boolean.getBoolean("train.capAfterPrimary");
+
+    private static List<String> capped(List<String> topics) {
+        return CAP_AFTER_PRIMARY && topics.size() > MAX_TOPICS ? topics.subList(0, MAX_TOPICS) : topics;
+    }
+
+    /** The labels kept: probability at or over the threshold (and the relative rule), else the likeliest; likeliest first. */
+    private static List<String> keep(List<Map.Entry<String, Double>> probabilities, double threshold, boolean regions) {
+        List<Map.Entry<String, Double>> scored = new ArrayList<>(probabilities);
         scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        double relative = regions ? RELATIVE_REGION : RELATIVE_TOPIC;
+        int max = regions || CAP_AFTER_PRIMARY ? 99 : MAX_TOPICS;
         List<String> out = new ArrayList<>();
+        double top = scored.isEmpty() ? 0 : scored.get(0).getValue();
         for (Map.Entry<String, Double> e : scored) {
-            if (e.getValue() >= threshold || out.isEmpty()) {
+            if (out.isEmpty()
+                    || (e.getValue() >= threshold
+                            && e.getValue() >= relative * top
+                            && (out.size() < max || e.getValue() >= EXTRA_THRESHOLD))) {
                 out.add(e.getKey());
             }
         }
