@@ -163,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             timeline.mark("registry ready");
             out.printf("Schema registry  %s (Confluent API)%n", registry.url());
             out.flush();
-            topics.registerAll();
+            topics.registerAll(false); // the registry is this run's own: its default level serves every subject
             timeline.mark("schemas registered");
             LOG.info("{} topics created, schemas registered", created.size());
 
@@ -207,6 +207,12 @@ final class RunCommand implements Callable<Integer> {
                     publisher.store().isPostgres() ? "PostgreSQL" : "embedded H2 under " + data);
             out.printf("Ready in %.1f s.%n", timeline.elapsedMillis() / 1e3);
             out.flush();
+            // The registry's default level holds every subject already; each subject's own level, as a shared
+            // registry would have it, is set now that start-up no longer waits on it.
+            CompletableFuture.runAsync(topics::setSubjectLevels).exceptionally(e -> {
+                LOG.warn("could not set the schema subjects' own compatibility level: {}", e.getMessage());
+                return null;
+            });
 
             Path marker = data.resolve(SAMPLE_MARKER);
             if (!noSample && !Files.exists(marker)) {

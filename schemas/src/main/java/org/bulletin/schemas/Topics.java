@@ -278,17 +278,37 @@ public final class Topics {
      * an incompatible change is refused before anything is produced. The DLQ carries foreign bytes and has no schema.
      * Idempotent.
      */
-    public synchronized void registerAll() {
+    public void registerAll() {
+        registerAll(true);
+    }
+
+    /**
+     * {@link #registerAll()}; with {@code levelPerSubject} false the registry's default level is set to
+     * BACKWARD_TRANSITIVE instead, once, and the subjects are left to it: for a registry of Bulletin's own (the one
+     * {@code bulletin run} starts), where one request a subject instead of two saves about a second of a cold
+     * registry's time at start-up. A shared registry keeps its default: use {@link #registerAll()}. Apicurio answers
+     * a subject without a level of its own as NONE (while enforcing the default), so call {@link #setSubjectLevels()}
+     * afterwards, off the start-up path.
+     */
+    public synchronized void registerAll(boolean levelPerSubject) {
         if (registered) {
             return; // once per instance: 'bulletin run' registers, then hands these Topics to enrich
         }
-        register(raw, RawRelease.getClassSchema());
-        register(enriched, Release.getClassSchema());
-        REGIONS.forEach(r -> register(byRegion(r), Release.getClassSchema()));
-        TOPICS.forEach(t -> register(byTopic(t), Release.getClassSchema()));
-        register(notifications, Notification.getClassSchema());
-        register(stories, Story.getClassSchema());
+        if (!levelPerSubject) {
+            registry.setDefaultCompatibility(SchemaRegistry.BACKWARD_TRANSITIVE);
+        }
+        register(raw, RawRelease.getClassSchema(), levelPerSubject);
+        register(enriched, Release.getClassSchema(), levelPerSubject);
+        REGIONS.forEach(r -> register(byRegion(r), Release.getClassSchema(), levelPerSubject));
+        TOPICS.forEach(t -> register(byTopic(t), Release.getClassSchema(), levelPerSubject));
+        register(notifications, Notification.getClassSchema(), levelPerSubject);
+        register(stories, Story.getClassSchema(), levelPerSubject);
         registered = true;
+    }
+
+    /** Sets each value subject's own level to BACKWARD_TRANSITIVE (what {@link #registerAll()} does with each). */
+    public void setSubjectLevels() {
+        valueSubjects().forEach(subject -> registry.setCompatibility(subject, SchemaRegistry.BACKWARD_TRANSITIVE));
     }
 
     /** Value subjects {@link #registerAll()} registers, in order (not dlq, replay, signatures: foreign, copied or plain bytes). */
@@ -299,10 +319,12 @@ public final class Topics {
                 .toList();
     }
 
-    private void register(String topic, Schema schema) {
+    private void register(String topic, Schema schema, boolean levelPerSubject) {
         String subject = topic + "-value";
         // Level first, so even the first registration is held to the rule the subject lives under.
-        registry.setCompatibility(subject, SchemaRegistry.BACKWARD_TRANSITIVE);
+        if (levelPerSubject) {
+            registry.setCompatibility(subject, SchemaRegistry.BACKWARD_TRANSITIVE);
+        }
         registry.register(subject, schema);
     }
 

@@ -113,7 +113,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         }
     }
 
-    /** Sets the registry-wide default level (Confluent's {@code PUT /config}). */
+    @Override
     public synchronized void setDefaultCompatibility(String level) {
         defaultLevel = Compatibility.normalise(level);
     }

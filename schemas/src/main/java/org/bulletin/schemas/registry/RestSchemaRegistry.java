@@ -218,9 +218,23 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     @Override
     public void setCompatibility(String subject, String level) {
-        String normalised;
+        String normalised = normalised(level, subject);
+        ObjectNode body = JSON.createObjectNode().put("compatibility", normalised);
+        call("set compatibility " + normalised, subject, "PUT", "/config/" + encode(subject), body)
+                .requireSuccess();
+    }
+
+    @Override
+    public void setDefaultCompatibility(String level) {
+        String normalised = normalised(level, null);
+        ObjectNode body = JSON.createObjectNode().put("compatibility", normalised);
+        call("set default compatibility " + normalised, null, "PUT", "/config", body)
+                .requireSuccess();
+    }
+
+    private String normalised(String level, String subject) {
         try {
-            normalised = Compatibility.normalise(level);
+            return Compatibility.normalise(level);
         } catch (IllegalArgumentException e) {
             // Checked here because Apicurio answers an unknown level with a 500, which would only be retried.
             throw new SchemaRegistryException(
@@ -232,9 +246,6 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                     e.getMessage(),
                     e);
         }
-        ObjectNode body = JSON.createObjectNode().put("compatibility", normalised);
-        call("set compatibility " + normalised, subject, "PUT", "/config/" + encode(subject), body)
-                .requireSuccess();
     }
 
     @Override
@@ -313,10 +324,10 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 throw new SchemaRegistryException(operation, subject, url, 0, 0, "interrupted", e);
             }
             LOG.warn(
-                    "Schema registry {} {} for subject {}: attempt {}/{} failed ({}); retrying in {} ms",
+                    "Schema registry {} {}{}: attempt {}/{} failed ({}); retrying in {} ms",
                     url,
                     operation,
-                    subject,
+                    subject == null ? "" : " for subject " + subject,
                     attempt,
                     maxAttempts,
                     failure,

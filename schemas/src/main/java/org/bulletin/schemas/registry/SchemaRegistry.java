@@ -41,6 +41,9 @@ public interface SchemaRegistry {
     /** Sets the compatibility level of {@code subject}, e.g. {@link #BACKWARD_TRANSITIVE}. */
     void setCompatibility(String subject, String level);
 
+    /** Sets the level of every subject without one of its own (Confluent's {@code PUT /config}). */
+    void setDefaultCompatibility(String level);
+
     /** The compatibility level in force for {@code subject}: its own, else the registry-wide default. */
     String compatibility(String subject);
 

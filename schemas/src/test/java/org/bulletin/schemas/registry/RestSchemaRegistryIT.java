@@ -152,6 +152,52 @@ class RestSchemaRegistryIT {
     }
 
     @Test
+    void shouldHoldASubjectWithoutItsOwnLevelToTheDefaultLevel() {
+        RestSchemaRegistry registry = client();
+        String subject = "it-default-level-value";
+
+        registry.setDefaultCompatibility(SchemaRegistry.BACKWARD_TRANSITIVE);
+        registry.register(subject, InMemorySchemaRegistryTest.V1);
+
+        // (Apicurio reports such a subject's own level as NONE, but enforces the default.)
+        assertThatThrownBy(() -> registry.register(subject, InMemorySchemaRegistryTest.V3_SIZE_REQUIRED))
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(409));
+    }
+
+    @Test
+    void shouldRegisterTheCatalogueUnderTheRegistryDefaultLevel() {
+        RestSchemaRegistry registry = client();
+        Topics topics = Topics.fromConfig(
+                java.util.Map.of(
+                        Topics.RAW_CONFIG, "it-default.raw",
+                        Topics.ENRICHED_CONFIG, "it-default.enriched",
+                        Topics.BY_REGION_PATTERN_CONFIG, "it-default.by-region.{id}",
+                        Topics.BY_TOPIC_PATTERN_CONFIG, "it-default.by-topic.{id}",
+                        Topics.NOTIFICATIONS_CONFIG, "it-default.notifications",
+                        Topics.DLQ_CONFIG, "it-default.dlq",
+                        Topics.REPLAY_CONFIG, "it-default.replay",
+                        Topics.SIGNATURES_CONFIG, "it-default.signatures",
+                        Topics.STORIES_CONFIG, "it-default.stories"),
+                registry);
+
+        topics.registerAll(false);
+
+        assertThat(topics.valueSubjects())
+                .hasSize(20)
+                .allSatisfy(subject -> assertThat(registry.latest(subject)).isPresent());
+        assertThat(registry.isCompatible(topics.enriched() + "-value", InMemorySchemaRegistryTest.V1))
+                .isFalse();
+
+        topics.setSubjectLevels();
+
+        assertThat(topics.valueSubjects())
+                .allSatisfy(subject ->
+                        assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistry.BACKWARD_TRANSITIVE));
+    }
+
+    @Test
     void shouldAnswerCompatibilityForSubjectsWithoutTheirOwnLevel() {
         assertThat(client().compatibility("it-never-configured-value")).isIn(Compatibility.LEVELS);
         assertThat(client().isCompatible("it-never-registered-value", InMemorySchemaRegistryTest.V1))
