@@ -210,7 +210,8 @@ final class RunCommand implements Callable<Integer> {
             // The registry's default level holds every subject already; each subject's own level, as a shared
             // registry would have it, is set now that start-up no longer waits on it.
             CompletableFuture.runAsync(topics::setSubjectLevels).exceptionally(e -> {
-                LOG.warn("could not set the schema subjects' own compatibility level: {}", e.getMessage());
+                Throwable cause = e.getCause() == null ? e : e.getCause(); // not the CompletionException
+                LOG.warn("could not set the schema subjects' own compatibility level: {}", cause.getMessage());
                 return null;
             });
 

@@ -429,8 +429,9 @@ class ClassifierTraining {
     private static final double RELATIVE_REGION = Double.parseDouble(System.getProperty("train.relative.region", "0"));
 
     private static final double RELATIVE_TOPIC = Double.parseDouble(System.getProperty("train.relative.topic", "0"));
-    private static final int MAX_TOPICS = Integer.getInteger("train.maxTopics", 99);
-    private static final double EXTRA_THRESHOLD = Double.parseDouble(System.getProperty("train.extraThreshold", "2"));
+    private static final int MAX_TOPICS = Integer.getInteger("train.maxTopics", Integer.MAX_VALUE);
+    private static final double EXTRA_THRESHOLD =
+            Double.parseDouble(System.getProperty("train.extraThreshold", "Infinity"));
     private static final boolean CAP_AFTER_PRIMARY = Boolean.getBoolean("train.capAfterPrimary");
 
     private static List<String> capped(List<String> topics) {
@@ -442,7 +443,7 @@ class ClassifierTraining {
         List<Map.Entry<String, Double>> scored = new ArrayList<>(probabilities);
         scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         double relative = regions ? RELATIVE_REGION : RELATIVE_TOPIC;
-        int max = regions || CAP_AFTER_PRIMARY ? 99 : MAX_TOPICS;
+        int max = regions || CAP_AFTER_PRIMARY ? Integer.MAX_VALUE : MAX_TOPICS;
         List<String> out = new ArrayList<>();
         double top = scored.isEmpty() ? 0 : scored.get(0).getValue();
         for (Map.Entry<String, Double> e : scored) {
