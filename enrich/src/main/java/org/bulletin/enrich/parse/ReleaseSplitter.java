@@ -315,8 +315,15 @@ public final class ReleaseSplitter {
             if (i > from && prose >= MIN_RELEASE_PROSE_WORDS) {
                 // Only a page that keeps its paragraphs close says something by a wide gap; pages that space every
                 // paragraph widely space them unevenly too.
-                boolean wideGap =
-                        usualGap <= 1 && u.blankBefore() >= 2 && u.kind() != Kind.SIGNATURE && u.kind() != Kind.CHROME;
+                // And where the piece so far opens with a headline, a release after the gap has one of its own: an
+                // article's stray empty paragraph ("<p>&nbsp;</p>") before a paragraph, a list or a last sentence of
+                // the same text is not a boundary. Scrapes of releases without headlines (the contract's worked
+                // example) are still cut at their wide gaps.
+                boolean wideGap = usualGap <= 1
+                        && u.blankBefore() >= 2
+                        && u.kind() != Kind.SIGNATURE
+                        && u.kind() != Kind.CHROME
+                        && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()));
                 boolean datedHeadline = datedHeadlineAt(units, i);
                 if (wideGap || datedHeadline) {
                     out.add(new int[] {from, i, dated ? 1 : 0});
@@ -331,6 +338,20 @@ public final class ReleaseSplitter {
         }
         out.add(new int[] {from, units.size(), dated ? 1 : 0});
         return out;
+    }
+
+    /** True when a headline or a date comes in units [from, to) before their first paragraph of prose. */
+    private static boolean headedBeforeProse(List<Unit> units, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Kind k = units.get(i).kind();
+            if (k == Kind.PROSE) {
+                return false;
+            }
+            if (k == Kind.HEADLINE || k == Kind.DATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most frequent number of blank lines before a paragraph of prose: the page's own paragraph spacing. */
@@ -551,7 +572,13 @@ public final class ReleaseSplitter {
             String knownTitle, LocalDate knownDate, List<String> paragraphs, String signature) {
         List<String> body = new ArrayList<>(paragraphs);
         String title = knownTitle;
-        if (title != null && !body.isEmpty() && sameHeadline(title, body.get(0))) {
+        // The headline repeated as the first paragraph, at most with a date or a site name appended, is dropped; a
+        // lead that opens with the headline's words and goes on ("... организации «Йакын-Инкар». Об этом сообщает
+        // ...") is the article's first paragraph.
+        if (title != null
+                && !body.isEmpty()
+                && sameHeadline(title, body.get(0))
+                && wordCount(body.get(0)) - wordCount(title) <= 3) {
             body.remove(0);
         }
         int words = (title == null ? 0 : wordCount(title));

@@ -172,4 +172,56 @@ class ReleaseSplitterTest {
                 .extracting(ParsedRelease::publishedDate)
                 .containsExactly(LocalDate.of(2024, 2, 12), LocalDate.of(2024, 2, 10));
     }
+
+    @Test
+    void shouldNotCutAHeadedArticleAtAStrayEmptyParagraphBeforeAListOrALastSentence() {
+        // As official sites and agencies give them: an empty paragraph ("<p>&nbsp;</p>") before a list of
+        // participants, and a last sentence set apart by two blank lines, inside one article under its headline.
+        String text = "Executive Committee of the Commonwealth\n12 March\n\n"
+                + "Council of CIS Foreign Ministers meets in Minsk\n\n"
+                + "On 12 March the Council of Foreign Ministers of the Commonwealth met in Minsk under the chairmanship "
+                + "of the Minister of Foreign Affairs of Belarus and discussed the agenda of the autumn summit.\n\n \n\n"
+                + "Taking part were:\n\n"
+                + "  \u2022 Minister of Foreign Affairs of Armenia,\n"
+                + "  \u2022 Minister of Foreign Affairs of Kazakhstan,\n"
+                + "  \u2022 Secretary General of the CIS.\n\n"
+                + "The ministers approved the plan of consultations on security issues for the next two years and a "
+                + "statement on the fight against terrorism.\n\n\n"
+                + "The Executive Committee declined to comment further.\n\n"
+                + "Next meeting in Dushanbe\n\n"
+                + "The next meeting of the Council will be held in Dushanbe in October, the chairmanship said.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title()).isEqualTo("Council of CIS Foreign Ministers meets in Minsk");
+        assertThat(releases.get(0).paragraphs())
+                .contains(
+                        "Taking part were:",
+                        "\u2022 Secretary General of the CIS.",
+                        "The Executive Committee declined to comment further.")
+                .last()
+                .asString()
+                .startsWith("The next meeting of the Council");
+    }
+
+    @Test
+    void shouldKeepALeadThatOpensWithTheHeadlineAndGoesOn() {
+        String text = "Сторонники экстремистской организации задержаны в Чуйской области\n\n"
+                + "Сторонники экстремистской организации задержаны в Чуйской области и в Бишкеке. Об этом сообщает "
+                + "пресс-центр ГКНБ.\n\n"
+                + "В ходе обысков у задержанных изъяты запрещённые материалы, возбуждено уголовное дело по статье об "
+                + "участии в деятельности экстремистской организации.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).paragraphs().get(0)).endsWith("Об этом сообщает пресс-центр ГКНБ.");
+        assertThat(ReleaseSplitter.split(
+                                "Сторонники экстремистской организации задержаны в Чуйской области\n\n"
+                                        + "Сторонники экстремистской организации задержаны в Чуйской области 12.03.2024\n\n"
+                                        + "В ходе обысков у задержанных изъяты запрещённые материалы, возбуждено уголовное дело.")
+                        .get(0)
+                        .paragraphs())
+                .as("the headline repeated with a date is still dropped")
+                .hasSize(1);
+    }
 }
