@@ -49,6 +49,26 @@ public final class RealCorpus {
         return null;
     }
 
+    /** How many pages the label files hold in {@code split} ("tune" or "test"), whether their texts are present or not. */
+    public static int labelled(String split) {
+        Path dir = dir();
+        if (dir == null) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl"))
+                    .toList()) {
+                for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+                    n += !line.isBlank() && split(JSON.readTree(line)).equals(split) ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the corpus labels at " + dir, e);
+        }
+        return n;
+    }
+
     /** Every labelled page whose text is present, in id order. */
     public static List<Page> pages() {
         Path dir = dir();
