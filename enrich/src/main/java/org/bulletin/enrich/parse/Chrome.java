@@ -162,7 +162,43 @@ public final class Chrome {
             FLAGS);
 
     private static final Pattern CREDIT_INSIDE =
-            Pattern.compile("(?:[/|•]\\s*|\\.\\s+)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu})", FLAGS);
+            Pattern.compile("(?:[/|•]\\s*|\\.\\s+|[\\[(]\\s*)(?:photo|фото)(?:\\s*:|\\s+\\p{Lu}|\\s+by\\s)", FLAGS);
+    /** The words of share and counter widgets ("whatsapp button telegram button", "viewings icon comments icon"). */
+    private static final Set<String> WIDGET_WORDS = Set.of(
+            "whatsapp",
+            "telegram",
+            "facebook",
+            "twitter",
+            "x",
+            "vk",
+            "vkontakte",
+            "ok",
+            "odnoklassniki",
+            "viber",
+            "linkedin",
+            "pinterest",
+            "reddit",
+            "email",
+            "mail",
+            "copylink",
+            "copy",
+            "link",
+            "button",
+            "icon",
+            "share",
+            "viewings",
+            "views",
+            "comments",
+            "вконтакте",
+            "одноклассники",
+            "телеграм",
+            "ватсап",
+            "поделиться",
+            "кнопка",
+            "иконка",
+            "ссылка",
+            "скопировать");
+
     private static final int MAX_CHROME_WORDS = 35;
 
     private Chrome() {}
@@ -204,6 +240,13 @@ public final class Chrome {
         if (isTicker(t)) {
             return true;
         }
+        // A caption with its credit after it ("Secretary General Sergey Lebedev © Grigory Sysoev/ POOL/ TASS").
+        if (words <= 25 && t.indexOf('©') > 0) {
+            return true;
+        }
+        if (words <= 12 && isWidget(lower)) {
+            return true;
+        }
         boolean action = false;
         boolean address = false;
         boolean site = false;
@@ -229,6 +272,25 @@ public final class Chrome {
             previous = w;
         }
         return site && (action || address) || action && address && words <= 15;
+    }
+
+    /** True when every word of a lower-cased line is a share or counter widget's word, and it has two or more. */
+    private static boolean isWidget(String lower) {
+        int n = 0;
+        int i = 0;
+        int len = lower.length();
+        while (i < len) {
+            int s = ReleaseSplitter.skipNonWord(lower, i);
+            i = ReleaseSplitter.wordEnd(lower, s);
+            if (i == s) {
+                continue;
+            }
+            if (!WIDGET_WORDS.contains(lower.substring(s, i))) {
+                return false;
+            }
+            n++;
+        }
+        return n >= 2;
     }
 
     private static boolean startsWithAny(String word, List<String> prefixes) {

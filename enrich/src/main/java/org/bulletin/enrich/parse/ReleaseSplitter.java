@@ -30,6 +30,10 @@ public final class ReleaseSplitter {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"»”)]*\\s+(?=[\"«“(]*[\\p{Lu}\\d])");
     private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
+    /** A site's name alone on a line ("news.am" under a headline): never the end of a wrapped line. */
+    private static final Pattern SITE_NAME = Pattern.compile("[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}/?");
+    /** A time after the date a news list appends to a headline ("... CIS and SCO 24.11.2016 13:44"). */
+    private static final Pattern TRAILING_TIME = Pattern.compile("\\s+\\d{1,2}:\\d{2}(?::\\d{2})?$");
     /** A metadata date some scrapers put before the text ("date 2024-06-27 MOSCOW, June 27..."). */
     private static final Pattern DATE_PREFIX = Pattern.compile(
             "^(?:date|дата)?\\s*(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?\\S*)?\\s+",
@@ -161,7 +165,10 @@ public final class ReleaseSplitter {
             if (pending != null
                     && blank == 0
                     && !endsSentence(pending)
-                    && (Character.isLowerCase(line.charAt(0)) && (line.indexOf(' ') > 0 || pending.length() >= 40)
+                    && (Character.isLowerCase(line.charAt(0))
+                                    && (line.indexOf(' ') > 0
+                                            || pending.length() >= 40
+                                                    && !SITE_NAME.matcher(line).matches())
                             || wrapWidth > 0 && lastLength >= wrapWidth * 3 / 4)) {
                 pending = pending + " " + line;
                 lastLength = line.length();
@@ -245,15 +252,16 @@ public final class ReleaseSplitter {
             return new Unit(Kind.CHROME, line, null, blankBefore, words);
         }
         // Only a line ending in a date can be "headline + date"; skip the date scan for ordinary sentences.
-        List<DateParser.DateMatch> dates =
-                Character.isDigit(line.charAt(line.length() - 1)) || line.endsWith("г.") || line.endsWith("года")
-                        ? DateParser.findAll(line, null)
-                        : List.of();
+        boolean endsInDigit = Character.isDigit(line.charAt(line.length() - 1));
+        String dated = endsInDigit ? TRAILING_TIME.matcher(line).replaceFirst("") : line;
+        List<DateParser.DateMatch> dates = endsInDigit || line.endsWith("г.") || line.endsWith("года")
+                ? DateParser.findAll(dated, null)
+                : List.of();
         if (!dates.isEmpty()) {
             DateParser.DateMatch last = dates.get(dates.size() - 1);
-            if (last.end() >= line.length() - 1 && last.start() > 10) {
+            if (last.end() >= dated.length() - 1 && last.start() > 10) {
                 String head = TRAILING_SEPARATORS
-                        .matcher(line.substring(0, last.start()).strip())
+                        .matcher(dated.substring(0, last.start()).strip())
                         .replaceAll("");
                 if (isHeadline(head)) {
                     return new Unit(Kind.HEADLINE, head, last.date(), blankBefore, wordCount(head));

@@ -224,4 +224,42 @@ class ReleaseSplitterTest {
                 .as("the headline repeated with a date is still dropped")
                 .hasSize(1);
     }
+
+    @Test
+    void shouldNotTakeASiteNameACreditedCaptionOrShareButtonsForTheHeadline() {
+        // The shapes of agency pages: the site's name alone under a capitalised headline, share buttons, a photo
+        // caption carrying its credit, and a caption with "[Photo by ...]".
+        String siteName = "CSTO TRAINING CENTRE TO OPEN IN DUSHANBE\nnews.tj\n\n"
+                + "A training centre of the Collective Security Treaty Organization will open in Dushanbe next year, the "
+                + "Ministry of Defence of Tajikistan said on Monday after talks with the CSTO Joint Staff.";
+        assertThat(ReleaseSplitter.split(siteName).get(0).title())
+                .isEqualTo("CSTO TRAINING CENTRE TO OPEN IN DUSHANBE");
+
+        String captions = "whatsapp button telegram button facebook button\n"
+                + "Генеральный секретарь ОДКБ Имангали Тасмагамбетов © Иван Петров/ ТАСС\n\n"
+                + "Генеральный секретарь ОДКБ провёл встречу с министром обороны Кыргызстана в Бишкеке и обсудил "
+                + "подготовку совместных учений коллективных сил.\n\n"
+                + "Стороны обсудили ход подготовки учений «Взаимодействие» и сотрудничество в военной области.";
+        ParsedRelease captioned = ReleaseSplitter.split(captions).get(0);
+        assertThat(captioned.title()).doesNotContain("©", "button");
+        assertThat(captioned.paragraphs()).noneMatch(p -> p.contains("©") || p.contains("button"));
+
+        assertThat(Chrome.isChromeText("Foreign ministers meet in Astana on Friday. [Photo by Li Wei/example.com]"))
+                .isTrue();
+        assertThat(Chrome.isChromeText("Telegram channel of the CSTO opens for the press"))
+                .as("a headline naming a network is not a widget")
+                .isFalse();
+    }
+
+    @Test
+    void shouldReadADatedHeadlineWithItsTimeOfDay() {
+        String text = "The UN General Assembly adopted a resolution on cooperation with the CSTO 24.11.2016 13:44\n\n"
+                + "The UN General Assembly adopted by consensus a resolution on cooperation between the United Nations "
+                + "and the Collective Security Treaty Organization, the CSTO Secretariat said.";
+        ParsedRelease release = ReleaseSplitter.split(text).get(0);
+
+        assertThat(release.title())
+                .isEqualTo("The UN General Assembly adopted a resolution on cooperation with the CSTO");
+        assertThat(release.publishedDate()).isEqualTo(LocalDate.of(2016, 11, 24));
+    }
 }
