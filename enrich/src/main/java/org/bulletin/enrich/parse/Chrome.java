@@ -247,6 +247,9 @@ public final class Chrome {
         if (words <= 12 && isWidget(lower)) {
             return true;
         }
+        if (words >= 8 && opensWithARepeatedRun(t)) {
+            return true;
+        }
         boolean action = false;
         boolean address = false;
         boolean site = false;
@@ -272,6 +275,22 @@ public final class Chrome {
             previous = w;
         }
         return site && (action || address) || action && address && words <= 15;
+    }
+
+    /**
+     * True when the line's first four words come again later in it: a tag list rendered twice, as pages with a
+     * desktop and a mobile copy of it give it ("Sergey Shoigu Moscow Russia Minsk politics Sergey Shoigu Moscow Russia
+     * ..."). Headlines and sentences do not repeat their opening words.
+     */
+    private static boolean opensWithARepeatedRun(String t) {
+        int end = -1;
+        for (int k = 0; k < 4; k++) {
+            end = t.indexOf(' ', end + 1);
+            if (end < 0) {
+                return false;
+            }
+        }
+        return t.indexOf(t.substring(0, end + 1), end) > 0;
     }
 
     /** True when every word of a lower-cased line is a share or counter widget's word, and it has two or more. */

@@ -282,7 +282,7 @@ public final class ReleaseSplitter {
     /** {@link #isHeadline(String)} with the line's word count when the caller has it (-1: count here, if needed). */
     private static boolean isHeadline(String line, int knownWords) {
         int len = line.length();
-        if (len < 15 || len > 250 || endsSentence(line)) {
+        if (len < 15 || len > 400 || endsSentence(line)) {
             return false;
         }
         char first = line.charAt(0);
@@ -296,7 +296,7 @@ public final class ReleaseSplitter {
         int words = knownWords >= 0 ? knownWords : wordCount(line);
         // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
         return words >= 3
-                && words <= 40
+                && words <= 60
                 && (words < 12 || !SENTENCE_END.matcher(line).find());
     }
 

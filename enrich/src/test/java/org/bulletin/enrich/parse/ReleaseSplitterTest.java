@@ -262,4 +262,27 @@ class ReleaseSplitterTest {
                 .isEqualTo("The UN General Assembly adopted a resolution on cooperation with the CSTO");
         assertThat(release.publishedDate()).isEqualTo(LocalDate.of(2016, 11, 24));
     }
+
+    @Test
+    void shouldTakeALongOfficialHeadlineOverTheSiteNameAndSkipATagListRenderedTwice() {
+        // An official site's name above a meeting's full title of some fifty words, and an agency's tag list given
+        // twice (desktop and mobile copies) above its headline.
+        String headline = "XX Meeting of the heads of the leading units of the competent authorities of the CIS member "
+                + "states responsible for countering terrorism and of the heads of the national structures of the CIS "
+                + "member states coordinating the work on countering terrorism and extremism and on the protection of "
+                + "critical facilities";
+        String official = "Anti-Terrorism Centre of the member states\nof the Commonwealth of Independent States\n\n"
+                + headline + "\n\n \nOn 14 May 2025 in Minsk, the " + headline + " was held.\n \n"
+                + "Representatives of the competent authorities of nine member states took part in the meeting.";
+        assertThat(ReleaseSplitter.split(official).get(0).title()).isEqualTo(headline);
+
+        String tagged =
+                "Сергей Шойгу Москва Россия Белоруссия Минск политика военные Сергей Шойгу Москва Россия Белоруссия\n\n"
+                        + "Москва и Минск проведут совместные военные учения\n\n"
+                        + "В сентябре пройдут российско-белорусские учения на полигонах России и Белоруссии, заявил министр "
+                        + "обороны Сергей Шойгу на совещании в Москве.\n\n"
+                        + "По словам Шойгу, учения в Белоруссии и под Минском станут главным событием года для войск.";
+        assertThat(ReleaseSplitter.split(tagged).get(0).title())
+                .isEqualTo("Москва и Минск проведут совместные военные учения");
+    }
 }
