@@ -45,6 +45,10 @@ public final class ReleaseSplitter {
 
     private static final int MIN_PROSE_WORDS = 6;
     private static final int MAX_TITLE_CHARS = 200;
+    /** Most headlines are within these; official sites title meetings in full, up to 60 words and 400 characters. */
+    private static final int USUAL_HEADLINE_WORDS = 40;
+
+    private static final int USUAL_HEADLINE_CHARS = 250;
 
     private enum Kind {
         PROSE,
@@ -184,6 +188,19 @@ public final class ReleaseSplitter {
         }
         if (pending != null) {
             add(out, pending, pendingBlank);
+        }
+        // A headline longer than most (an official meeting's full title) heads text that follows; after the last
+        // paragraph, such a line is a paragraph the store or the page cut short before its full stop.
+        for (int i = out.size() - 1; i >= 0; i--) {
+            Unit u = out.get(i);
+            if (u.kind() == Kind.PROSE) {
+                break;
+            }
+            if (u.kind() == Kind.HEADLINE
+                    && (u.words() > USUAL_HEADLINE_WORDS || u.text().length() > USUAL_HEADLINE_CHARS)) {
+                Kind kind = Chrome.isProse(u.text()) ? Kind.PROSE : Kind.SHORT;
+                out.set(i, new Unit(kind, u.text(), null, u.blankBefore(), u.words()));
+            }
         }
         return out;
     }

@@ -285,4 +285,19 @@ class ReleaseSplitterTest {
         assertThat(ReleaseSplitter.split(tagged).get(0).title())
                 .isEqualTo("Москва и Минск проведут совместные военные учения");
     }
+
+    @Test
+    void shouldKeepALastParagraphCutShortBeforeItsFullStop() {
+        // A store or a page that cuts the text at a byte limit leaves a long last paragraph without its full stop.
+        String cut = "This danger was overcome as a result of two decisive events: the political agreement reached in "
+                + "Prague on 6 October 2022 in a four-party format, under which the Republic of Armenia and the Republic "
+                + "of Azerbaijan recognise each other's territorial integrity and sovereignty on the basis of the Alma-Ata";
+        String text = "28.01.2026\n\nThe Prime Minister of Armenia accused the CSTO of failing to meet its treaty "
+                + "obligations to the country, speaking on the anniversary of the army's formation.\n\n"
+                + "The partners refused to supply weapons and equipment already paid for, he said.\n\n" + cut;
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).paragraphs()).last().isEqualTo(cut);
+    }
 }
