@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "Reprocess a time range of the raw log with the parser and classifier enrich runs now, while",
             "the live pipeline keeps running. The range's raw records are copied unchanged to the replay topic",
             "(bulletin.replay.v1); enrich reads it next to the raw topic and marks those releases replay=true; the",
-            "store replaces a row whose classifier version differs (keeping the old labels in its history) and",
+            "store replaces a row whose parser or classifier version differs (keeping the old labels in its history) and",
             "notifies it with replay=true (or not at all with bulletin.publish.replay.notifications=suppress).",
             "",
             "--dry-run runs the current rules in this process instead and reports, per region and per topic, the",
