@@ -244,15 +244,15 @@ public final class Chrome {
         if (words <= 25 && t.indexOf('©') > 0) {
             return true;
         }
-        if (words <= 12 && isWidget(lower)) {
-            return true;
-        }
         if (words >= 8 && opensWithARepeatedRun(t)) {
             return true;
         }
         boolean action = false;
         boolean address = false;
         boolean site = false;
+        // A line of share and counter widgets ("whatsapp button telegram button"): every word a widget's, two or more.
+        boolean widgetsOnly = words <= 12;
+        int wordsSeen = 0;
         String previous = null;
         // The words of split("[^\\p{L}\\d]+"), scanned by hand: a regex split per line cost a tenth of the parse.
         int len = lower.length();
@@ -264,6 +264,8 @@ public final class Chrome {
                 continue;
             }
             String w = lower.substring(s, i);
+            widgetsOnly &= WIDGET_WORDS.contains(w);
+            wordsSeen++;
             address |= ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES);
             action |= ACTION.contains(w) || startsWithAny(w, ACTION_PREFIXES);
             site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES);
@@ -274,7 +276,7 @@ public final class Chrome {
             }
             previous = w;
         }
-        return site && (action || address) || action && address && words <= 15;
+        return widgetsOnly && wordsSeen >= 2 || site && (action || address) || action && address && words <= 15;
     }
 
     /**
@@ -291,25 +293,6 @@ public final class Chrome {
             }
         }
         return t.indexOf(t.substring(0, end + 1), end) > 0;
-    }
-
-    /** True when every word of a lower-cased line is a share or counter widget's word, and it has two or more. */
-    private static boolean isWidget(String lower) {
-        int n = 0;
-        int i = 0;
-        int len = lower.length();
-        while (i < len) {
-            int s = ReleaseSplitter.skipNonWord(lower, i);
-            i = ReleaseSplitter.wordEnd(lower, s);
-            if (i == s) {
-                continue;
-            }
-            if (!WIDGET_WORDS.contains(lower.substring(s, i))) {
-                return false;
-            }
-            n++;
-        }
-        return n >= 2;
     }
 
     private static boolean startsWithAny(String word, List<String> prefixes) {

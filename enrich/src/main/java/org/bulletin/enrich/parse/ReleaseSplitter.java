@@ -45,10 +45,12 @@ public final class ReleaseSplitter {
 
     private static final int MIN_PROSE_WORDS = 6;
     private static final int MAX_TITLE_CHARS = 200;
-    /** Most headlines are within these; official sites title meetings in full, up to 60 words and 400 characters. */
+    /** Most headlines are within these; official sites title meetings in full, up to the maximums below. */
     private static final int USUAL_HEADLINE_WORDS = 40;
 
     private static final int USUAL_HEADLINE_CHARS = 250;
+    private static final int MAX_HEADLINE_WORDS = 60;
+    private static final int MAX_HEADLINE_CHARS = 400;
 
     private enum Kind {
         PROSE,
@@ -299,7 +301,7 @@ public final class ReleaseSplitter {
     /** {@link #isHeadline(String)} with the line's word count when the caller has it (-1: count here, if needed). */
     private static boolean isHeadline(String line, int knownWords) {
         int len = line.length();
-        if (len < 15 || len > 400 || endsSentence(line)) {
+        if (len < 15 || len > MAX_HEADLINE_CHARS || endsSentence(line)) {
             return false;
         }
         char first = line.charAt(0);
@@ -313,7 +315,7 @@ public final class ReleaseSplitter {
         int words = knownWords >= 0 ? knownWords : wordCount(line);
         // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
         return words >= 3
-                && words <= 60
+                && words <= MAX_HEADLINE_WORDS
                 && (words < 12 || !SENTENCE_END.matcher(line).find());
     }
 

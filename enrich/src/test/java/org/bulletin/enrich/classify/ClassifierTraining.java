@@ -143,17 +143,15 @@ class ClassifierTraining {
         scope.write(out, "scope", scopeThreshold);
         region.write(out, "region", regionThreshold);
         topic.write(out, "topic", topicThreshold);
-        int tuneRead =
-                (int) pages.stream().filter(p -> p.split().equals("tune")).count();
-        int tuneLabelled = RealCorpus.labelled("tune");
-        if (tuneRead < tuneLabelled * 0.95 && !Boolean.getBoolean("train.partial")) {
+        RealCorpus.Coverage tune = RealCorpus.coverage(pages, "tune");
+        if (!tune.whole() && !Boolean.getBoolean("train.partial")) {
             // A model fitted on part of the corpus would replace one fitted on all of it without anyone noticing.
             System.out.printf(
                     Locale.ROOT,
                     "not writing the weights: only %d of the tune part's %d pages have their texts "
                             + "(-Dtrain.partial=true writes them anyway)%n",
-                    tuneRead,
-                    tuneLabelled);
+                    tune.read(),
+                    tune.labelled());
             return;
         }
         Path file = Path.of("src/main/resources/bulletin/enrich/" + ClassifierModel.FILE);

@@ -49,24 +49,25 @@ public final class RealCorpus {
         return null;
     }
 
-    /** How many pages the label files hold in {@code split} ("tune" or "test"), whether their texts are present or not. */
-    public static int labelled(String split) {
+    /** How many of a split's labelled pages have their texts: a collection of the texts may come back partial. */
+    public record Coverage(int read, int labelled) {
+        /** True when at least 95 % of the split's pages are read: a few pages the store no longer gives still count. */
+        public boolean whole() {
+            return read >= labelled * 0.95;
+        }
+    }
+
+    /** The coverage of {@code split} ("tune" or "test") by {@code pages}, as {@link #pages()} gives them. */
+    public static Coverage coverage(List<Page> pages, String split) {
         Path dir = dir();
-        if (dir == null) {
-            return 0;
-        }
-        int n = 0;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl"))
-                    .toList()) {
-                for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
-                    n += !line.isBlank() && split(JSON.readTree(line)).equals(split) ? 1 : 0;
-                }
+        int labelled = 0;
+        if (dir != null) {
+            for (JsonNode n : labels(dir)) {
+                labelled += split(n).equals(split) ? 1 : 0;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the corpus labels at " + dir, e);
         }
-        return n;
+        return new Coverage(
+                (int) pages.stream().filter(p -> p.split().equals(split)).count(), labelled);
     }
 
     /** Every labelled page whose text is present, in id order. */
@@ -76,37 +77,48 @@ public final class RealCorpus {
             return List.of();
         }
         List<Page> out = new ArrayList<>();
+        for (JsonNode n : labels(dir)) {
+            Path text = dir.resolve("text").resolve(n.path("id").asText() + ".txt");
+            if (!Files.isRegularFile(text)) {
+                continue;
+            }
+            try {
+                out.add(new Page(
+                        n.path("id").asText(),
+                        n.path("url").asText(),
+                        n.path("source").asText(),
+                        n.path("lang").asText(),
+                        n.path("kind").asText("article"),
+                        n.path("releases").asInt(1),
+                        n.path("title").isNull() ? null : n.path("title").asText(null),
+                        n.path("lead").asText(""),
+                        n.path("inScope").asBoolean(),
+                        strings(n.path("regions")),
+                        strings(n.path("topics")),
+                        split(n),
+                        Files.readString(text, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + text, e);
+            }
+        }
+        return out;
+    }
+
+    /** Every line of the label files, file by file in name order. */
+    private static List<JsonNode> labels(Path dir) {
+        List<JsonNode> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path labels : files.filter(f -> f.getFileName().toString().matches("labels-.*\\.jsonl"))
                     .sorted()
                     .toList()) {
                 for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) {
-                        continue;
+                    if (!line.isBlank()) {
+                        out.add(JSON.readTree(line));
                     }
-                    JsonNode n = JSON.readTree(line);
-                    Path text = dir.resolve("text").resolve(n.path("id").asText() + ".txt");
-                    if (!Files.isRegularFile(text)) {
-                        continue;
-                    }
-                    out.add(new Page(
-                            n.path("id").asText(),
-                            n.path("url").asText(),
-                            n.path("source").asText(),
-                            n.path("lang").asText(),
-                            n.path("kind").asText("article"),
-                            n.path("releases").asInt(1),
-                            n.path("title").isNull() ? null : n.path("title").asText(null),
-                            n.path("lead").asText(""),
-                            n.path("inScope").asBoolean(),
-                            strings(n.path("regions")),
-                            strings(n.path("topics")),
-                            split(n),
-                            Files.readString(text, StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the corpus at " + dir, e);
+            throw new UncheckedIOException("cannot read the corpus labels at " + dir, e);
         }
         return out;
     }
