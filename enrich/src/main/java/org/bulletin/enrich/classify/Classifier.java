@@ -42,6 +42,7 @@ public final class Classifier {
     private static final int SCOPE_TOPIC_MAX = Features.SCOPE.indexOf("topicmax");
     private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
     private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
+    private static final int SCOPE_MEMBER = Features.SCOPE.indexOf("member");
 
     private final ClassificationRules rules;
     private final Gazetteer gazetteer;
@@ -501,8 +502,22 @@ public final class Classifier {
         // cooperation in their area, whatever else it mentions.
         double[] s = c.scope();
         boolean securitySubject = s[SCOPE_TOPIC_MAX] > 0 || s[SCOPE_ORGS] > 0 || s[SCOPE_SECURITY] > 0;
-        boolean inScope = scopeScore >= model.scope.threshold() && anyTopic && securitySubject;
-        Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), c.scopeEvidence());
+        // Nor is news of other parts of the world (the contract's "In scope first"): a release that names no member
+        // state or place of theirs and none of the organisations (a city police's drug arrests, a rescue in the US)
+        // is not in their area, however well its words match a topic. Every labelled in-scope release of the corpus
+        // names one or the other.
+        boolean inArea = s[SCOPE_MEMBER] > 0 || s[SCOPE_ORGS] > 0;
+        String gate = !anyTopic
+                ? "scope:no-topic"
+                : !securitySubject ? "scope:no-security-subject" : !inArea ? "scope:outside-area" : null;
+        boolean inScope = scopeScore >= model.scope.threshold() && gate == null;
+        List<ScoredLabel.Evidence> evidence = c.scopeEvidence();
+        if (gate != null) {
+            // The rule that kept the release out, first and with no phrase: it is about what the text lacks.
+            evidence = new ArrayList<>(evidence);
+            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, gate));
+        }
+        Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), evidence);
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
