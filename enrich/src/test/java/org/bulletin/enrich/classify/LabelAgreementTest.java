@@ -1,0 +1,149 @@
+package org.bulletin.enrich.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How far two readers of the contract agree on the corpus's in-scope pages: the committed labels against a blind
+ * second labelling ({@code corpus/second-labels.jsonl}, made from the contract alone without seeing the first). Needs no
+ * page text. The figures are the ceiling the label noise puts on any classifier measured against the first labels;
+ * the test itself checks that the second labels are well formed.
+ */
+class LabelAgreementTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldReportHowFarTwoReadersOfTheContractAgree() throws IOException {
+        Path corpus = Files.isDirectory(Path.of("../corpus")) ? Path.of("../corpus") : Path.of("corpus");
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        for (String lang : List.of("en", "ru")) {
+            for (JsonNode n : lines(corpus.resolve("labels-" + lang + ".jsonl"))) {
+                first.put(n.path("id").asText(), n);
+            }
+        }
+        ClassificationRules rules = ClassificationRules.load(name -> {
+            try (var in = getClass().getClassLoader().getResourceAsStream("bulletin/enrich/" + name)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Set<String> regionIds = Set.copyOf(rules.regionIds());
+        Set<String> topicIds = Set.copyOf(rules.topicIds());
+
+        Map<String, Agreement> bySplit = new TreeMap<>();
+        int found = 0;
+        int missing = 0;
+        for (JsonNode second : lines(corpus.resolve("second-labels.jsonl"))) {
+            String id = second.path("id").asText();
+            assertThat(first).as("second label of an unknown page").containsKey(id);
+            if (!second.path("found").asBoolean()) {
+                missing++;
+                assertThat(second.has("regions") || second.has("topics"))
+                        .as("labels on a page not found: " + id)
+                        .isFalse();
+                continue;
+            }
+            found++;
+            List<String> regions = strings(second.path("regions"));
+            List<String> topics = strings(second.path("topics"));
+            assertThat(regionIds).as("region ids of " + id).containsAll(regions);
+            assertThat(topicIds).as("topic ids of " + id).containsAll(topics);
+            boolean inScope = second.path("inScope").asBoolean();
+            assertThat(inScope || regions.isEmpty() && topics.isEmpty())
+                    .as("labels on a page judged out of scope: " + id)
+                    .isTrue();
+            JsonNode f = first.get(id);
+            for (String split : List.of("all", f.path("split").asText())) {
+                bySplit.computeIfAbsent(split, k -> new Agreement())
+                        .add(
+                                f.path("inScope").asBoolean(),
+                                strings(f.path("regions")),
+                                strings(f.path("topics")),
+                                inScope,
+                                regions,
+                                topics);
+            }
+        }
+        System.out.printf(Locale.ROOT, "== second labelling: %d pages labelled, %d not found%n", found, missing);
+        bySplit.forEach((split, a) -> a.print(split));
+    }
+
+    /** The second reader's labels scored against the first's, as a classifier's would be. */
+    private static final class Agreement {
+        private final LabelTally regions = new LabelTally();
+        private final LabelTally topics = new LabelTally();
+        private int pages;
+        private int bothIn;
+        private int secondOut;
+        private int primarySame;
+
+        void add(
+                boolean firstIn,
+                List<String> firstRegions,
+                List<String> firstTopics,
+                boolean secondIn,
+                List<String> secondRegions,
+                List<String> secondTopics) {
+            pages++;
+            if (!firstIn) {
+                return;
+            }
+            regions.add(new HashSet<>(firstRegions), new HashSet<>(secondRegions));
+            topics.add(new HashSet<>(firstTopics), new HashSet<>(secondTopics));
+            if (!secondIn) {
+                secondOut++;
+                return;
+            }
+            bothIn++;
+            primarySame += !secondTopics.isEmpty() && secondTopics.get(0).equals(firstTopics.get(0)) ? 1 : 0;
+        }
+
+        void print(String split) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "== %s: %d pages; judged out of scope by the second reader %d; primary topic the same on %d of %d"
+                            + " both in scope (%.3f)%n",
+                    split,
+                    pages,
+                    secondOut,
+                    primarySame,
+                    bothIn,
+                    bothIn == 0 ? 0.0 : (double) primarySame / bothIn);
+            regions.print("  regions");
+            topics.print("  topics");
+        }
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}
