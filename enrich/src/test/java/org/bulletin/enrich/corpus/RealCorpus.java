@@ -38,11 +38,20 @@ public final class RealCorpus {
 
     private RealCorpus() {}
 
+    /**
+     * The folder of the page texts inside the corpus folder: {@code text} (the pages as the store gives them), or what
+     * {@code -Dbulletin.corpus.texts} names, such as {@code rewrites} (the helpers' own versions of the pages, a proxy
+     * for when the texts cannot be collected; corpus/README.md).
+     */
+    public static String textFolder() {
+        return System.getProperty("bulletin.corpus.texts", "text");
+    }
+
     /** The corpus folder ({@code -Dbulletin.corpus.dir} or {@code corpus/} beside the module), or null when absent. */
     public static Path dir() {
         String prop = System.getProperty("bulletin.corpus.dir");
         for (Path p : prop == null ? List.of(Path.of("../corpus"), Path.of("corpus")) : List.of(Path.of(prop))) {
-            if (Files.isDirectory(p.resolve("text"))) {
+            if (Files.isDirectory(p.resolve(textFolder()))) {
                 return p;
             }
         }
@@ -78,7 +87,7 @@ public final class RealCorpus {
         }
         List<Page> out = new ArrayList<>();
         for (JsonNode n : labels(dir)) {
-            Path text = dir.resolve("text").resolve(n.path("id").asText() + ".txt");
+            Path text = dir.resolve(textFolder()).resolve(n.path("id").asText() + ".txt");
             if (!Files.isRegularFile(text)) {
                 continue;
             }

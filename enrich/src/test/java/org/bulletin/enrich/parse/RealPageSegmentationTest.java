@@ -77,11 +77,16 @@ class RealPageSegmentationTest {
                 titleRight,
                 titled);
         misses.forEach(m -> System.out.println("  " + m));
-        // Floors a little under what the corpus gives today (99.7 %, 1 chrome release of 364 pages): the issue's
-        // targets.
         assertThat(singleRate)
                 .as("share of single-article pages giving exactly one release")
                 .isGreaterThanOrEqualTo(0.97);
+        // The helpers' own versions of the pages reword the headline and the lead, so the labels' headline and lead
+        // cannot be looked for in them: only the release count is measured there.
+        Assumptions.assumeTrue(
+                RealCorpus.textFolder().equals("text"),
+                "headline and lead are checked on the pages' own texts only, not on " + RealCorpus.textFolder());
+        // Floors a little under what the corpus gives today (99.7 %, 1 chrome release of 364 pages): the issue's
+        // targets.
         assertThat(leadLost).as("pages whose article was dropped as chrome").isLessThanOrEqualTo(pages.size() / 100);
         assertThat(chrome).as("releases without the article's lead (chrome)").isLessThanOrEqualTo(pages.size() / 100);
         // The headline: 230 of 260 labelled pages on the whole corpus (2026-11-29), 150 of 161 on the 286 pages
