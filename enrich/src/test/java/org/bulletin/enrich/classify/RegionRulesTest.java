@@ -11,7 +11,8 @@ class RegionRulesTest {
 
     private static final Enricher ENRICHER = Enricher.fromClasspath();
 
-    private static Classification classify(String text) {
+    /** The classification of {@code text}, which must hold one release. */
+    static Classification classify(String text) {
         List<Enricher.Analysis> a = ENRICHER.analyse(text);
         assertThat(a).hasSize(1);
         return a.get(0).classification();

@@ -2,8 +2,6 @@ package org.bulletin.enrich.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import org.bulletin.enrich.Enricher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,17 +10,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeRulesTest {
 
-    private static final Enricher ENRICHER = Enricher.fromClasspath();
-
-    private static Classification classify(String text) {
-        List<Enricher.Analysis> a = ENRICHER.analyse(text);
-        assertThat(a).hasSize(1);
-        return a.get(0).classification();
-    }
-
     @Test
     void shouldKeepSecurityNewsOfOtherPartsOfTheWorldOutAndSayWhy() {
-        Classification chicago = classify("Police arrest six in heroin trafficking investigation\n\n"
+        Classification chicago = RegionRulesTest.classify("Police arrest six in heroin trafficking investigation\n\n"
                 + "CHICAGO — Police arrested six people on Tuesday and seized two kilograms of heroin and three handguns in "
                 + "a months-long investigation into a drug trafficking ring on the city's West Side, the department said. "
                 + "Detectives say the group smuggled the drugs from Mexico and sold them in several neighbourhoods. All six "
@@ -33,11 +23,12 @@ class ScopeRulesTest {
         assertThat(chicago.scope().evidence().get(0).rule()).isEqualTo("scope:outside-area");
         assertThat(chicago.scope().evidence().get(0).phrase()).isEmpty();
 
-        Classification almaty = classify("Police arrest six in heroin trafficking investigation in Almaty\n\n"
-                + "ALMATY — Police of Kazakhstan arrested six people on Tuesday and seized two kilograms of heroin and three "
-                + "handguns in a months-long investigation into a drug trafficking ring, the Interior Ministry said. "
-                + "Investigators say the group smuggled the drugs from Afghanistan across the border with Tajikistan. All six "
-                + "were charged with drug trafficking and remain in custody.");
+        Classification almaty =
+                RegionRulesTest.classify("Police arrest six in heroin trafficking investigation in Almaty\n\n"
+                        + "ALMATY — Police of Kazakhstan arrested six people on Tuesday and seized two kilograms of heroin and three "
+                        + "handguns in a months-long investigation into a drug trafficking ring, the Interior Ministry said. "
+                        + "Investigators say the group smuggled the drugs from Afghanistan across the border with Tajikistan. All six "
+                        + "were charged with drug trafficking and remain in custody.");
         assertThat(almaty.scope().inScope()).isTrue();
         assertThat(almaty.topicIds()).contains("drug-trafficking");
         assertThat(almaty.regionIds()).contains("central-asia");
@@ -47,7 +38,7 @@ class ScopeRulesTest {
 
     @Test
     void shouldSayThatAReleaseWithNoTopicEvidenceIsOut() {
-        Classification c = classify("Two trolleybus routes suspended in Bishkek\n\n"
+        Classification c = RegionRulesTest.classify("Two trolleybus routes suspended in Bishkek\n\n"
                 + "Two trolleybus routes will be suspended in Bishkek from Monday while the road on Chui Avenue is repaired, "
                 + "the city hall said. Buses will run instead of them until the end of the month.");
         assertThat(c.scope().inScope()).isFalse();
