@@ -700,7 +700,8 @@ class ClassifierTraining {
         return new RawDocument(key, "training", null, Instant.now(), type, "UTF-8", body, -1, -1L);
     }
 
-    private static byte[] rulesFile(String name) {
+    /** A shipped rule file, from the classpath. */
+    static byte[] rulesFile(String name) {
         try (InputStream in = resource("bulletin/enrich/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

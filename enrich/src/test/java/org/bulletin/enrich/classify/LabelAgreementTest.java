@@ -37,13 +37,7 @@ class LabelAgreementTest {
                 first.put(n.path("id").asText(), n);
             }
         }
-        ClassificationRules rules = ClassificationRules.load(name -> {
-            try (var in = getClass().getClassLoader().getResourceAsStream("bulletin/enrich/" + name)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        ClassificationRules rules = ClassificationRules.load(ClassifierTraining::rulesFile);
         Set<String> regionIds = Set.copyOf(rules.regionIds());
         Set<String> topicIds = Set.copyOf(rules.topicIds());
 
