@@ -79,6 +79,57 @@ class LabelAgreementTest {
         bySplit.forEach((split, a) -> a.print(split));
     }
 
+    /**
+     * Where the first two readings differ, a third blind reader ({@code corpus/third-labels.jsonl}, the same brief)
+     * read the page again: which of the two does it side with, label by label? Tells a label convention of the first
+     * reader (sparser, say) from a slip of one reader.
+     */
+    @Test
+    void shouldReportWhichReadingAThirdReaderSidesWith() throws IOException {
+        Path corpus = Files.isDirectory(Path.of("../corpus")) ? Path.of("../corpus") : Path.of("corpus");
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        for (String lang : List.of("en", "ru")) {
+            for (JsonNode n : lines(corpus.resolve("labels-" + lang + ".jsonl"))) {
+                first.put(n.path("id").asText(), n);
+            }
+        }
+        Map<String, JsonNode> second = new LinkedHashMap<>();
+        for (JsonNode n : lines(corpus.resolve("second-labels.jsonl"))) {
+            second.put(n.path("id").asText(), n);
+        }
+        Map<String, int[]> sides = new TreeMap<>();
+        int pages = 0;
+        for (JsonNode third : lines(corpus.resolve("third-labels.jsonl"))) {
+            String id = third.path("id").asText();
+            assertThat(second)
+                    .as("a third reading of a page the second reader did not read")
+                    .containsKey(id);
+            assertThat(first.get(id).path("inScope").asBoolean())
+                    .as("a third reading of an off-domain page")
+                    .isTrue();
+            if (!third.path("found").asBoolean()) {
+                continue;
+            }
+            pages++;
+            for (String kind : List.of("regions", "topics")) {
+                List<String> f = strings(first.get(id).path(kind));
+                List<String> s = strings(second.get(id).path(kind));
+                List<String> t = strings(third.path(kind));
+                Set<String> all = new java.util.TreeSet<>(f);
+                all.addAll(s);
+                for (String label : all) {
+                    if (f.contains(label) != s.contains(label)) {
+                        String key = kind + (f.contains(label) ? ", only the first gives it" : ", only the second");
+                        sides.computeIfAbsent(key, k -> new int[2])[t.contains(label) == f.contains(label) ? 0 : 1]++;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "== third reading: %d pages where the first two differ%n", pages);
+        sides.forEach((k, v) -> System.out.printf(
+                Locale.ROOT, "  %s: the third sides with the first %d times, with the second %d%n", k, v[0], v[1]));
+    }
+
     /** The second reader's labels scored against the first's, as a classifier's would be. */
     private static final class Agreement {
         private final LabelTally regions = new LabelTally();
