@@ -30,13 +30,8 @@ class LabelAgreementTest {
 
     @Test
     void shouldReportHowFarTwoReadersOfTheContractAgree() throws IOException {
-        Path corpus = Files.isDirectory(Path.of("../corpus")) ? Path.of("../corpus") : Path.of("corpus");
-        Map<String, JsonNode> first = new LinkedHashMap<>();
-        for (String lang : List.of("en", "ru")) {
-            for (JsonNode n : lines(corpus.resolve("labels-" + lang + ".jsonl"))) {
-                first.put(n.path("id").asText(), n);
-            }
-        }
+        Path corpus = corpus();
+        Map<String, JsonNode> first = byId(corpus, "labels-en.jsonl", "labels-ru.jsonl");
         ClassificationRules rules = ClassificationRules.load(ClassifierTraining::rulesFile);
         Set<String> regionIds = Set.copyOf(rules.regionIds());
         Set<String> topicIds = Set.copyOf(rules.topicIds());
@@ -86,17 +81,9 @@ class LabelAgreementTest {
      */
     @Test
     void shouldReportWhichReadingAThirdReaderSidesWith() throws IOException {
-        Path corpus = Files.isDirectory(Path.of("../corpus")) ? Path.of("../corpus") : Path.of("corpus");
-        Map<String, JsonNode> first = new LinkedHashMap<>();
-        for (String lang : List.of("en", "ru")) {
-            for (JsonNode n : lines(corpus.resolve("labels-" + lang + ".jsonl"))) {
-                first.put(n.path("id").asText(), n);
-            }
-        }
-        Map<String, JsonNode> second = new LinkedHashMap<>();
-        for (JsonNode n : lines(corpus.resolve("second-labels.jsonl"))) {
-            second.put(n.path("id").asText(), n);
-        }
+        Path corpus = corpus();
+        Map<String, JsonNode> first = byId(corpus, "labels-en.jsonl", "labels-ru.jsonl");
+        Map<String, JsonNode> second = byId(corpus, "second-labels.jsonl");
         Map<String, int[]> sides = new TreeMap<>();
         int pages = 0;
         for (JsonNode third : lines(corpus.resolve("third-labels.jsonl"))) {
@@ -174,6 +161,21 @@ class LabelAgreementTest {
             regions.print("  regions");
             topics.print("  topics");
         }
+    }
+
+    private static Path corpus() {
+        return Files.isDirectory(Path.of("../corpus")) ? Path.of("../corpus") : Path.of("corpus");
+    }
+
+    /** The lines of the given label files of the corpus, by page id. */
+    private static Map<String, JsonNode> byId(Path corpus, String... files) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (String file : files) {
+            for (JsonNode n : lines(corpus.resolve(file))) {
+                out.put(n.path("id").asText(), n);
+            }
+        }
+        return out;
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
