@@ -60,7 +60,7 @@ public final class Enricher {
      * hand. 1.1: the real-page fixes of 2026-11-30 (stray empty paragraphs, credited captions, share widgets, long
      * official headlines, tag lists).
      */
-    static final String PARSER_VERSION = "parse-1.1";
+    static final String PARSER_VERSION = "parse-1.2";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(

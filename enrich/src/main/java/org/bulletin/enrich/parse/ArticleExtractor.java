@@ -161,6 +161,27 @@ final class ArticleExtractor {
                     + "|(?:subscribe|sign up)\\b.*\\b(?:newsletters?|inbox|e-?mails?|alerts)\\b|get the latest|get our|listen to"
                     + "|click here|download the|read more|more:|source:|filed under|you may also like|see also|related:|also read"
                     + "|read also)");
+    /**
+     * Headings that open a list of other stories ("Related articles", "Das könnte Sie auch interessieren", "Читайте
+     * также"), in the languages of the sources and of the evaluation sets. Written by hand: no library lists them.
+     */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)[\\s\\p{Punct}]*(?:"
+            + "related(?: articles| stories| posts| content| coverage| news| reading)?|you (?:may|might) also like"
+            + "|(?:more|other) (?:stories|news|articles|posts)(?: \\p{L}+){0,3}|read (?:also|next|more)|see also|also read"
+            + "|recommended(?: for you| stories| articles| reading)?|more on this (?:topic|story)|further reading"
+            + "|don'?t miss|most (?:read|popular)|popular (?:posts|stories|articles)"
+            + "|das könnte (?:sie|dich) (?:auch )?interessieren|(?:ähnliche|verwandte|empfohlene|beliebte|weitere) "
+            + "(?:beiträge|artikel|themen|nachrichten|meldungen|news)|mehr zum thema(?: \\p{L}+){0,3}"
+            + "|lesen sie (?:auch|mehr|weiter)|auch interessant|passend dazu|meistgelesen\\p{L}*"
+            + "|(?:à )?lire aussi|(?:à )?voir aussi|sur le même sujet|articles similaires|dans la même rubrique"
+            + "|vous aimerez aussi|zobacz (?:też|również|także)|czytaj (?:też|także|również|więcej)|polecane"
+            + "|podobne artykuły|lee también|(?:también )?te puede interesar|(?:noticias|artículos) relacionad[oa]s"
+            + "|leggi anche|(?:ti )?potrebbe interessarti|articoli correlati"
+            + "|читайте (?:также|еще|ещё)|смотрите также|похожие (?:новости|статьи|материалы|публикации)|по теме"
+            + "|материалы по теме|ещё по теме|еще по теме|другие (?:новости|материалы|статьи)(?: \\p{L}+){0,3}"
+            + "|рекомендуем(?: прочитать)?|популярное|самое читаемое"
+            + ")[\\s\\p{Punct}]*");
+
     private static final Pattern DISPLAY_NONE =
             Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", FLAGS);
 
@@ -751,6 +772,7 @@ final class ArticleExtractor {
      * at the end of the text the calls to follow, subscribe or read on that close many articles.
      */
     private static void dropLabels(List<String> blocks) {
+        dropRelatedList(blocks);
         blocks.removeIf(b -> b.length() <= 80 && LABEL.matcher(b).matches());
         for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 4); i--) {
             String b = blocks.get(i);
@@ -758,6 +780,33 @@ final class ArticleExtractor {
                 blocks.remove(i);
             }
         }
+    }
+
+    /**
+     * Cuts the text at a heading that opens a list of other stories, when it stands in the second half of the text
+     * and what follows it reads as that list (short items, mostly not sentences: headlines, not paragraphs). An inline
+     * "Related" box between two paragraphs of the article leaves the paragraphs after it alone.
+     */
+    private static void dropRelatedList(List<String> blocks) {
+        for (int i = blocks.size() / 2; i < blocks.size(); i++) {
+            String b = blocks.get(i);
+            if (i > 0 && b.length() <= 60 && RELATED_HEADING.matcher(b).matches() && headlinesFrom(blocks, i + 1)) {
+                blocks.subList(i, blocks.size()).clear();
+                return;
+            }
+        }
+    }
+
+    private static boolean headlinesFrom(List<String> blocks, int from) {
+        int sentences = 0;
+        for (int i = from; i < blocks.size(); i++) {
+            String b = blocks.get(i);
+            if (b.length() > 250) {
+                return false;
+            }
+            sentences += endsSentence(b.replaceAll("[\"”»’')\\]]+$", "")) ? 1 : 0;
+        }
+        return sentences * 3 <= blocks.size() - from;
     }
 
     /** Drops the headline when it opens the text (a repeated h2, or the title inside the container). */

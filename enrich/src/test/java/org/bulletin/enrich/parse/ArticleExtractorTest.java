@@ -186,4 +186,37 @@ class ArticleExtractorTest {
         }
         assertThat(HtmlText.parse("<body><p>Short.</p></body>").text()).isEqualTo("Short.");
     }
+
+    // Many sites close an article with a heading and a plain list of other stories, with no class that says so
+    // ("Das könnte Sie auch interessieren", "Читайте также"): the list goes, the article stays.
+    @Test
+    void shouldCutTheListOfOtherStoriesThatAHeadingOpensAfterTheArticle() {
+        for (String heading : List.of("Das könnte Sie auch interessieren", "Читайте также:", "You might also like")) {
+            String html = wrap(
+                    "<title>Budget</title>",
+                    siteChrome() + "<div class=\"c1\"><h1>Council approves budget</h1>"
+                            + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                            + "<p><strong>" + heading + "</strong></p>"
+                            + "<p>Mayor faces recall vote next month</p><p>Roads plan delayed again by the council</p>"
+                            + "<p>Fire service gets two new stations</p></div>");
+
+            String text = HtmlText.parse(html).text();
+
+            assertThat(text).as(heading).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+        }
+    }
+
+    @Test
+    void shouldKeepTheParagraphsAfterARelatedBoxInsideTheArticle() {
+        String p4 = "The opposition said it would table amendments in February.";
+        String p5 = "The mayor said she was confident the budget would hold.";
+        String html = wrap(
+                "<title>Budget</title>",
+                "<div class=\"c1\"><h1>Council approves budget</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
+                        + "<p>Related stories</p><p>" + P3 + "</p><p>" + p4 + "</p><p>" + p5 + "</p></div>");
+
+        String text = HtmlText.parse(html).text();
+
+        assertThat(text).contains(P3, p4, p5);
+    }
 }
