@@ -257,7 +257,7 @@ final class ArticleExtractor {
                     public FilterResult head(Node node, int depth) {
                         if (node instanceof Element e) {
                             String tag = e.normalName();
-                            if (DROP_TAGS.contains(tag) && e != body) {
+                            if (DROP_TAGS.contains(tag) && e != body && !holdsTheArticle(tag, e)) {
                                 drop.add(e);
                                 return FilterResult.SKIP_ENTIRELY;
                             }
@@ -283,6 +283,18 @@ final class ArticleExtractor {
                 e.remove();
             }
         }
+    }
+
+    /** Page regions that are chrome as a rule, but that some sites wrap around the main column itself. */
+    private static final Set<String> REGION_TAGS = Set.of("aside", "nav", "footer", "menu");
+
+    /**
+     * True when a region element holds the page's main element or its marked-up article body: a site that puts the
+     * main column in an {@code <aside>} would otherwise lose the whole article.
+     */
+    private static boolean holdsTheArticle(String tag, Element e) {
+        return REGION_TAGS.contains(tag)
+                && !e.select("main, [itemprop=articleBody]").isEmpty();
     }
 
     /** Fills {@code stats} for every element under {@code root}, in one post-order walk. */

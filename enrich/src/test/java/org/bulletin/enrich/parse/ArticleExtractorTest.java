@@ -219,4 +219,21 @@ class ArticleExtractorTest {
 
         assertThat(text).contains(P3, p4, p5);
     }
+
+    // A site whose main column is an <aside> (the article's <main> inside it) beside a real sidebar.
+    @Test
+    void shouldKeepAMainColumnThatTheSiteMarksUpAsAnAside() {
+        String html = wrap(
+                "<title>Budget</title>",
+                siteChrome()
+                        + "<aside class=\"pa-direct-content\"><main><section><h1>Council approves budget</h1>"
+                        + "<article><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                        + "</p></article></section></main></aside>"
+                        + "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/a\">Mayor faces recall vote</a></li>"
+                        + "</ul><p>Weather tomorrow: sunny spells and a light breeze from the west.</p></aside>");
+
+        String text = HtmlText.parse(html).text();
+
+        assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
 }
