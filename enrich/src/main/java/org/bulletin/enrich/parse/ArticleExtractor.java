@@ -230,9 +230,11 @@ final class ArticleExtractor {
             pruneBoilerplate(body, stats);
         }
         List<String> blocks = new ArrayList<>();
-        for (Element root : chooseRoots(body, stats)) {
+        List<Element> roots = chooseRoots(body, stats);
+        for (Element root : roots) {
             collect(root, stats, blocks);
         }
+        addLeadBefore(roots.get(0), body, stats, blocks);
         dropTitle(blocks, title);
         dropLabels(blocks);
         String text = String.join("\n\n", blocks);
@@ -503,6 +505,84 @@ final class ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /** Class/id names of an article's lead (standfirst), which many sites set above the body's own container. */
+    private static final Pattern LEAD = Pattern.compile(
+            "(?:^|[\\s_-])(?:lead|leadtext|lede|intro|introduction|standfirst|summary|vorspann|subtitle|sub-title"
+                    + "|subheadline|sub-headline|deck|dek|excerpt|abstract|anons|announce)(?:$|[\\s_-])",
+            FLAGS);
+
+    /**
+     * Puts the article's lead first when the site sets it apart, above the container chosen for the body (a
+     * "standfirst" or "intro" block in the article's header): the nearest lead-named block before the body within a
+     * few levels of it, prose with few links, unless the body already opens with it.
+     */
+    private static void addLeadBefore(Element root, Element body, Map<Element, Stats> stats, List<String> blocks) {
+        Element scope = root;
+        for (int level = 0; level < 4 && scope != body && scope.parent() != null; level++) {
+            scope = scope.parent();
+            Element lead = null;
+            for (Element e : scope.getAllElements()) {
+                if (e == root) {
+                    break;
+                }
+                if (isAncestor(e, root)) {
+                    continue;
+                }
+                Stats s = stats.get(e);
+                boolean named = LEAD.matcher(names(e)).find() || "description".equals(e.attr("itemprop"));
+                if (named
+                        && s != null
+                        && s.text >= 40
+                        && s.text <= 800
+                        && s.link <= 0.2 * s.text
+                        && !e.normalName().equals("h1")
+                        && e.closest("a") == null) { // a teaser card of another story is a link
+                    lead = e;
+                }
+            }
+            if (lead != null) {
+                String text = lead.text().strip();
+                String k = key(text);
+                boolean there = !blocks.isEmpty()
+                        && key(String.join(" ", blocks.subList(0, Math.min(2, blocks.size()))))
+                                .contains(k.substring(0, Math.min(k.length(), 60)));
+                if (!there && textBetween(scope, lead, root) < 300) {
+                    blocks.add(0, text);
+                }
+                return;
+            }
+        }
+    }
+
+    /** How much text stands after {@code from} and before {@code to} in {@code scope}: a byline, a date, a caption. */
+    private static int textBetween(Element scope, Element from, Element to) {
+        int[] state = {0, 0}; // 0 before "from" ends, 1 between, 2 at "to"; then the count
+        NodeTraversor.filter(
+                new org.jsoup.select.NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node == to) {
+                            state[0] = 2;
+                            return FilterResult.STOP;
+                        }
+                        if (state[0] == 1 && node instanceof TextNode t) {
+                            state[1] += t.text().strip().length();
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node == from) {
+                            state[0] = 1;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                scope);
+        return state[1];
     }
 
     private static boolean endsSentence(String t) {

@@ -236,4 +236,25 @@ class ArticleExtractorTest {
 
         assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
     }
+
+    // The standfirst in the article's header, above the body's own container ("article-intro", "Vorspann", "lead"):
+    // part of the release; a teaser of another story (a link) above it is not.
+    @Test
+    void shouldPutTheLeadThatTheSiteSetsAboveTheBodyFirst() {
+        String lead = "The council has approved next year's budget after three weeks of debate, with more money for"
+                + " schools and less for roads.";
+        String html = wrap(
+                "<title>Council approves budget</title>",
+                siteChrome()
+                        + "<div class=\"slider\"><a href=\"/other\"><p class=\"intro\">Another story entirely: the"
+                        + " mayor faces a recall vote next month, her opponents say.</p></a></div>"
+                        + "<article><header><h1>Council approves budget</h1><div class=\"article-intro\"><p>" + lead
+                        + "</p></div><span class=\"date\">12.03.2024</span></header>"
+                        + "<div class=\"article-content\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>"
+                        + "</article>");
+
+        String text = HtmlText.parse(html).text();
+
+        assertThat(text).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
 }
