@@ -20,7 +20,15 @@ public final class Chrome {
                     + "|contacts?|контакты|rss|подробнее|read\\s+more|читать\\s+(?:далее|полностью)|show\\s+more|показать\\s+ещ[её]"
                     + "|\\d+\\s*(?:views?|просмотр\\p{L}*)|(?:views?|просмотров|просмотры)\\s*:?\\s*\\d+"
                     + "|(?:tags?|теги|метки|keywords|ключевые\\s+слова|photo|фото|source|источник|автор|author)\\s*:.*"
-                    + "|©.*|\\(c\\)\\s.*|copyright.*|all\\s+rights\\s+reserved.*|все\\s+права\\s+защищены.*|\\d{1,2}:\\d{2}";
+                    + "|©.*|\\(c\\)\\s.*|copyright.*|all\\s+rights\\s+reserved.*|все\\s+права\\s+защищены.*|\\d{1,2}:\\d{2}"
+                    // The same labels in the other languages of the sites the organisations' news reaches (German,
+                    // French, Spanish, Italian, Polish): back, share, print, comments, about the author, contents.
+                    + "|zurück(?:\\s+zu(?:r|m)?\\s+\\p{L}+)?|(?:diese\\s+seite|artikel|beitrag|seite)?\\s*teilen|drucken"
+                    + "|(?:keine\\s+)?kommentare?(?:\\s*\\(.{0,60}\\))?|über\\s+den\\s+autor|über\\s+die\\s+autorin"
+                    + "|inhaltsverzeichnis|inhalt|weiterlesen|mehr\\s+(?:dazu|zum\\s+thema)|partager|imprimer"
+                    + "|(?:aucun\\s+)?commentaires?|sommaire|compartir|imprimir|(?:sin\\s+)?comentarios|temas\\s+relacionados"
+                    + "|condividi|stampa|commenti|udostępnij|drukuj|komentarze|spis\\s+treści"
+                    + "|(?:quelle|źródło|fuente|fonte|bildquelle)\\s*:.*";
     private static final Pattern NAV_LINE =
             Pattern.compile("^[\\s«»<>←→|•·*\\-–—]*(?:" + NAV + ")[\\s.!»>→|•·]*$", FLAGS);
     private static final Pattern NAV_SUFFIX = Pattern.compile(
@@ -158,7 +166,8 @@ public final class Chrome {
     private static final Pattern CREDIT = Pattern.compile(
             "^[\\s©(\\[]*(?:photo|photos|фото|фотография|illustration|иллюстрация|"
                     + "translated\\s+by|translation|перевод|updated|обновлено|обновлен|reporting\\s+by|editing\\s+by|edited\\s+by|"
-                    + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото)(?![\\p{L}])",
+                    + "written\\s+by|image|picture|video|видео|credit|источник\\s+фото|автор\\s+фото"
+                    + "|foto|fotos|bild|titelbild|beitragsbild|crédits?(?:\\s+photos?)?|image\\s+illustrative|zdjęcie|fot\\.)(?![\\p{L}])",
             FLAGS);
 
     private static final Pattern CREDIT_INSIDE =

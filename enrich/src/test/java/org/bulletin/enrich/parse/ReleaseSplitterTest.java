@@ -58,6 +58,25 @@ class ReleaseSplitterTest {
         assertThat(last.paragraphs()).hasSize(9);
     }
 
+    // The organisations' news reaches sites in other languages too: their labels (share, print, comments, about the
+    // author, contents, source and photo credits) are chrome as the English and Russian ones are.
+    @Test
+    void shouldDropTheSameLabelsInGermanFrenchSpanishAndPolish() {
+        String p1 = "Die Außenminister der OVKS-Staaten trafen sich am Freitag in Minsk. Sie berieten über die Lage an"
+                + " den Außengrenzen und über gemeinsame Übungen.";
+        String p2 = "Der nächste Rat tagt im Herbst in Astana, wie das Sekretariat am Abend mitteilte.";
+        String p3 = "Auf der Tagesordnung stehen auch die Operation Kanal und der Schutz der Grenze zu Afghanistan.";
+        String p4 = "Die Minister wollen dort einen gemeinsamen Plan für die nächsten zwei Jahre annehmen.";
+        String text = p1 + "\n\nFoto: dpa\n\nDiese Seite teilen\n\n" + p2
+                + "\n\nKeine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)\n\nInhaltsverzeichnis\n\n"
+                + p3
+                + "\n\nQuelle: ISBnews\n\nCrédits photos : Bestimage\n\nPartager\n\nUdostępnij\n\n" + p4;
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).paragraphs()).containsExactly(p1, p2, p3, p4);
+    }
+
     @Test
     void shouldDropNavigationAndGluedImageNames() {
         String text =
