@@ -397,7 +397,10 @@ final class ArticleExtractor {
                         String names = names(e);
                         Stats s = stats.get(e);
                         if ((tag.equals("form") && s.text < 0.3 * total)
-                                || (!names.isEmpty() && isBoilerName(names, e) && s.text < 0.3 * total)
+                                || (!names.isEmpty()
+                                        && isBoilerName(names, e)
+                                        && s.text < 0.3 * total
+                                        && !isLeadTeaser(names, e, s))
                                 || (tag.equals("header") && s.text < 0.1 * total)) {
                             drop.add(e);
                             return FilterResult.SKIP_ENTIRELY;
@@ -411,6 +414,18 @@ final class ArticleExtractor {
             e.remove();
         }
     }
+
+    /** Many sites call an article's lead its "teaser": kept when it is prose with no link, as a story's lead is. */
+    private static boolean isLeadTeaser(String names, Element e, Stats s) {
+        return TEASER.matcher(names).find()
+                && s.link == 0
+                && s.text >= 40
+                && s.text <= 800
+                && e.closest("a") == null
+                && e.getElementsByTag("a").isEmpty();
+    }
+
+    private static final Pattern TEASER = Pattern.compile("(?:^|[\\s_-])teaser(?:[-_]?text)?(?:$|[\\s_-])", FLAGS);
 
     private static boolean isBoilerName(String names, Element e) {
         if (HIDDEN.matcher(names).find()) {
@@ -510,7 +525,7 @@ final class ArticleExtractor {
     /** Class/id names of an article's lead (standfirst), which many sites set above the body's own container. */
     private static final Pattern LEAD = Pattern.compile(
             "(?:^|[\\s_-])(?:lead|leadtext|lede|intro|introduction|standfirst|summary|vorspann|subtitle|sub-title"
-                    + "|subheadline|sub-headline|deck|dek|excerpt|abstract|anons|announce)(?:$|[\\s_-])",
+                    + "|subheadline|sub-headline|deck|dek|excerpt|abstract|anons|announce|teaser)(?:$|[\\s_-])",
             FLAGS);
 
     /**

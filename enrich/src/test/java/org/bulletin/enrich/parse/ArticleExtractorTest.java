@@ -257,4 +257,23 @@ class ArticleExtractorTest {
 
         assertThat(text).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3);
     }
+
+    // German sites often call the lead a "teaser"; a teaser of another story is a link and stays out.
+    @Test
+    void shouldKeepALeadThatTheSiteCallsATeaserButNotTheTeasersOfOtherStories() {
+        String lead = "Die Außenminister der OVKS haben in Minsk einen gemeinsamen Plan für die Grenze zu Afghanistan"
+                + " beschlossen.";
+        String html = wrap(
+                "<title>Plan beschlossen</title>",
+                siteChrome()
+                        + "<div class=\"col--news-detail\"><h1>Plan beschlossen</h1><div class=\"teaser-text\"><p>"
+                        + lead
+                        + "</p></div><div class=\"news-text\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>"
+                        + "<div class=\"teaser\"><a href=\"/x\"><p>Ein anderer Bericht: der Bürgermeister stellt sich einer"
+                        + " Abwahl im nächsten Monat, sagen seine Gegner.</p></a></div></div>");
+
+        String text = HtmlText.parse(html).text();
+
+        assertThat(text).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
 }
