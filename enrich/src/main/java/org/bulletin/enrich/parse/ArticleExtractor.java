@@ -534,27 +534,20 @@ final class ArticleExtractor {
      * few levels of it, prose with few links, unless the body already opens with it.
      */
     private static void addLeadBefore(Element root, Element body, Map<Element, Stats> stats, List<String> blocks) {
-        Element scope = root;
-        for (int level = 0; level < 4 && scope != body && scope.parent() != null; level++) {
-            scope = scope.parent();
+        Element inner = root;
+        for (int level = 0; level < 4 && inner != body && inner.parent() != null; level++) {
+            Element scope = inner.parent();
+            // What precedes the body within this level and not within the one below: the earlier siblings of the
+            // level below, nearest first; in each, the last lead-like block in document order.
             Element lead = null;
-            for (Element e : scope.getAllElements()) {
-                if (e == root) {
-                    break;
-                }
-                if (isAncestor(e, root)) {
-                    continue;
-                }
-                Stats s = stats.get(e);
-                boolean named = LEAD.matcher(names(e)).find() || "description".equals(e.attr("itemprop"));
-                if (named
-                        && s != null
-                        && s.text >= 40
-                        && s.text <= 800
-                        && s.link <= 0.2 * s.text
-                        && !e.normalName().equals("h1")
-                        && e.closest("a") == null) { // a teaser card of another story is a link
-                    lead = e;
+            for (Element sib = inner.previousElementSibling();
+                    sib != null && lead == null;
+                    sib = sib.previousElementSibling()) {
+                List<Element> all = sib.getAllElements();
+                for (int i = all.size() - 1; i >= 0 && lead == null; i--) {
+                    if (isLead(all.get(i), stats)) {
+                        lead = all.get(i);
+                    }
                 }
             }
             if (lead != null) {
@@ -568,7 +561,20 @@ final class ArticleExtractor {
                 }
                 return;
             }
+            inner = scope;
         }
+    }
+
+    /** A block named as a lead, prose with few links, not the headline and not inside a link (a teaser card). */
+    private static boolean isLead(Element e, Map<Element, Stats> stats) {
+        Stats s = stats.get(e);
+        return s != null
+                && s.text >= 40
+                && s.text <= 800
+                && s.link <= 0.2 * s.text
+                && !e.normalName().equals("h1")
+                && (LEAD.matcher(names(e)).find() || "description".equals(e.attr("itemprop")))
+                && e.closest("a") == null;
     }
 
     /** How much text stands after {@code from} and before {@code to} in {@code scope}: a byline, a date, a caption. */
@@ -904,6 +910,8 @@ final class ArticleExtractor {
         }
     }
 
+    private static final Pattern CLOSING_QUOTES = Pattern.compile("[\"”»’')\\]]+$");
+
     private static boolean headlinesFrom(List<String> blocks, int from) {
         int sentences = 0;
         for (int i = from; i < blocks.size(); i++) {
@@ -911,7 +919,7 @@ final class ArticleExtractor {
             if (b.length() > 250) {
                 return false;
             }
-            sentences += endsSentence(b.replaceAll("[\"”»’')\\]]+$", "")) ? 1 : 0;
+            sentences += endsSentence(CLOSING_QUOTES.matcher(b).replaceAll("")) ? 1 : 0;
         }
         return sentences * 3 <= blocks.size() - from;
     }
