@@ -18,7 +18,11 @@ import java.util.stream.Stream;
  */
 public final class RealCorpus {
 
-    /** One labelled page. {@code split} is "tune" or "test": the test part is never looked at while tuning. */
+    /**
+     * One labelled page. {@code split} is "tune" or "test" (the test part is never looked at while tuning), or, for the
+     * fresh set labelled from the contract alone, "fresh-dev" (may be looked at) or "fresh" (held out); only "tune"
+     * trains.
+     */
     public record Page(
             String id,
             String url,
