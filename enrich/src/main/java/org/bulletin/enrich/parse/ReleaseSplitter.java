@@ -155,7 +155,9 @@ public final class ReleaseSplitter {
             }
             if (Chrome.isNavigation(line)) {
                 if (pending != null) {
-                    add(out, pending, pendingBlank);
+                    if (line.charAt(0) != '©' || !caption(out, pending, pendingBlank)) {
+                        add(out, pending, pendingBlank);
+                    }
                     pending = null;
                 }
                 // Navigation separates what surrounds it like a blank line; the gaps around it do not add up.
@@ -229,6 +231,28 @@ public final class ReleaseSplitter {
             full += l.strip().length() >= max * 3 / 4 ? 1 : 0;
         }
         return full * 2 >= nonEmpty ? max : 0;
+    }
+
+    /**
+     * A photo's caption as news agencies' pages give it, twice: with its credit glued on, then alone over the credit
+     * ("CSTO Secretary General Nikolai Bordyuzha Zurab Javakhadze/TASS", "CSTO Secretary General Nikolai Bordyuzha",
+     * "© Zurab Javakhadze/TASS"). It names the person the lead names, so it would otherwise win the headline over the
+     * headline. Both lines become chrome; true when they were found. A credit line alone proves nothing: other sites
+     * put it under the headline, before the image's caption.
+     */
+    private static boolean caption(List<Unit> out, String line, int blankBefore) {
+        if (out.isEmpty()) {
+            return false;
+        }
+        Unit last = out.get(out.size() - 1);
+        if (last.kind() == Kind.PROSE
+                || last.text().length() <= line.length()
+                || !last.text().startsWith(line)) {
+            return false;
+        }
+        out.set(out.size() - 1, new Unit(Kind.CHROME, last.text(), null, last.blankBefore(), last.words()));
+        out.add(new Unit(Kind.CHROME, line, null, blankBefore, wordCount(line)));
+        return true;
     }
 
     private static void add(List<Unit> out, String line, int blankBefore) {

@@ -319,4 +319,24 @@ class ReleaseSplitterTest {
         assertThat(releases).hasSize(1);
         assertThat(releases.get(0).paragraphs()).last().isEqualTo(cut);
     }
+
+    @Test
+    void shouldNotTakeAnAgencysPhotoCaptionForTheHeadline() {
+        // A news agency's page gives the photo's caption twice, with its credit glued on and alone over the credit,
+        // between the headline and the dateline; the caption names the man the lead names.
+        String headline = "Defence chiefs of the CSTO agree to keep watching the situation on the Afghan border";
+        String text = "All news\n\n" + headline + "\n\n"
+                + "Chief of the General Staff Colonel General Ivan Petrov Anna Smirnova/News Agency\n"
+                + "Chief of the General Staff Colonel General Ivan Petrov\n"
+                + "© Anna Smirnova/News Agency\n\n"
+                + "ASTANA, March 3. The chiefs of the general staffs of the CSTO member states agreed on Tuesday to keep "
+                + "watching the situation on the Afghan border, Chief of the General Staff Colonel General Ivan Petrov "
+                + "said after their meeting.\n\n"
+                + "The next meeting will be held in the autumn in Minsk, Colonel General Ivan Petrov added.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title()).isEqualTo(headline);
+        assertThat(releases.get(0).bodyText()).doesNotContain("Smirnova");
+    }
 }
