@@ -1011,8 +1011,14 @@ public final class Classifier {
             if (org == null || (inTitle && !titleIsReal)) {
                 continue;
             }
-            // Relations with another organisation make a release global; the UN is global even when it is the subject.
-            boolean counts = !root.equals(home) || org.members().isEmpty();
+            // Relations with another organisation make a release global; the UN is global even when it is the subject,
+            // and so, since classifier 1.3, is an organisation with members outside the member regions (the SCO: China,
+            // India, Pakistan, Iran), whose work is dealings with those states. Blind readers of the contract gave the
+            // SCO's own events `global` (docs/classifier-training.md: the fresh set's held-out half, regions 0.853 ->
+            // 0.890); the first labelling mostly did not, so the test part's figure does not move (0.888 -> 0.887).
+            boolean counts = !root.equals(home)
+                    || org.members().isEmpty()
+                    || org.members().stream().anyMatch(c -> rules.otherRegion.equals(regionOf(c)));
             if (!counts || org.globalWeight() <= 0) {
                 continue;
             }

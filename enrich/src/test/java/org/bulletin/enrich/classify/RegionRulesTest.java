@@ -62,6 +62,23 @@ class RegionRulesTest {
         assertThat(exercise.regionIds()).contains("eastern-europe").doesNotContain("caucasus");
     }
 
+    // The SCO's members include China, India, Pakistan and Iran: its own meetings are dealings with states outside the
+    // member regions, which the contract files under global. The CSTO's and the CIS's are not.
+    @Test
+    void shouldMakeTheScosOwnMeetingsGlobalButNotTheCstos() {
+        Classification sco = classify("Совещание секретарей советов безопасности ШОС прошло в Бишкеке\n\n"
+                + "В Бишкеке состоялось совещание секретарей советов безопасности государств-членов Шанхайской организации "
+                + "сотрудничества. Стороны обсудили борьбу с терроризмом и наркотрафиком.");
+        assertThat(sco.regionIds()).contains("central-asia", "global");
+        assertThat(sco.regions().get(sco.regionIds().indexOf("global")).evidence())
+                .anySatisfy(e -> assertThat(e.rule()).isEqualTo("organisation:SCO"));
+
+        Classification csto = classify("Совещание секретарей советов безопасности ОДКБ прошло в Бишкеке\n\n"
+                + "В Бишкеке состоялось совещание секретарей советов безопасности государств-членов Организации Договора о "
+                + "коллективной безопасности. Стороны обсудили борьбу с терроризмом и наркотрафиком.");
+        assertThat(csto.regionIds()).contains("central-asia").doesNotContain("global");
+    }
+
     @Test
     void shouldNotTreatUnStandardsAsRelationsWithTheUn() {
         Classification c = classify("A training course for peacekeepers opened in Russia\n\n"
