@@ -133,16 +133,6 @@ class RealClassificationTest {
         Result test = score(pages.stream().filter(p -> p.split().equals("test")).toList(), show.contains("test"));
         tune.print("tune");
         test.print("test (never tuned on)");
-        // Collected and labelled from the contract alone after the model was fitted (corpus/README.md), by readers who
-        // never saw the first labels: half to look at while tuning (fresh-dev), half held out (fresh).
-        for (String split : List.of("fresh-dev", "fresh")) {
-            List<RealCorpus.Page> part =
-                    pages.stream().filter(p -> p.split().equals(split)).toList();
-            if (!part.isEmpty()) {
-                boolean held = split.equals("fresh");
-                score(part, show.contains(held ? "fresh-held" : split)).print(held ? "fresh (held out)" : split);
-            }
-        }
         RealCorpus.Coverage coverage = RealCorpus.coverage(pages, "test");
         // The floors hold for the whole test part; a part of it is another sample (the figures above say how it
         // went). A collection that missed a few pages still counts.
@@ -161,6 +151,42 @@ class RealClassificationTest {
         assertThat(test.inScopeUnlabelled())
                 .as("in-scope releases left unlabelled")
                 .isLessThanOrEqualTo(test.inScope() / 50);
+    }
+
+    /**
+     * The fresh set (corpus/README.md): real pages collected after the model was fitted and labelled from the contract
+     * alone by readers who never saw the first labels; half may be looked at while tuning (fresh-dev), half is held
+     * out. The floors, on both halves together, are regression floors under classifier 1.3's figures (0.867 / 0.824
+     * / 0.791, 3 of 13 off-domain pages labelled), not the issue's goals.
+     */
+    @Test
+    void shouldHoldOnTheFreshSetLabelledBlind() {
+        List<RealCorpus.Page> pages = RealCorpus.pages().stream()
+                .filter(p -> p.split().startsWith("fresh"))
+                .toList();
+        Assumptions.assumeTrue(!pages.isEmpty(), "fresh-set texts not found (corpus/text): see corpus/README.md");
+        String show = System.getProperty("corpus.verbose", "");
+        score(pages.stream().filter(p -> p.split().equals("fresh-dev")).toList(), show.contains("fresh-dev"))
+                .print("fresh-dev");
+        score(pages.stream().filter(p -> p.split().equals("fresh")).toList(), show.contains("fresh-held"))
+                .print("fresh (held out)");
+        Result both = score(pages, false);
+        both.print("fresh, both halves");
+        RealCorpus.Coverage dev = RealCorpus.coverage(pages, "fresh-dev");
+        RealCorpus.Coverage held = RealCorpus.coverage(pages, "fresh");
+        Assumptions.assumeTrue(
+                dev.whole() && held.whole(),
+                "only part of the fresh set has its texts: the floors are not judged on a part of it");
+        assertThat(both.regions().microF1())
+                .as("region micro-F1 on the fresh set")
+                .isGreaterThanOrEqualTo(0.85);
+        assertThat(both.topics().microF1())
+                .as("topic micro-F1 on the fresh set")
+                .isGreaterThanOrEqualTo(0.80);
+        assertThat(both.primary()).as("primary topic accuracy on the fresh set").isGreaterThanOrEqualTo(0.77);
+        assertThat(both.offDomainLabelled())
+                .as("fresh off-domain pages labelled")
+                .isLessThanOrEqualTo(3);
     }
 
     @Test
