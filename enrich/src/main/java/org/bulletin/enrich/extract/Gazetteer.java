@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -112,6 +113,11 @@ public final class Gazetteer {
     /** The organisation with this id, or null. */
     public Org org(String id) {
         return orgs.get(id);
+    }
+
+    /** Every organisation, in no particular order. */
+    public Iterable<Org> organisations() {
+        return Collections.unmodifiableCollection(orgs.values());
     }
 
     /** The top-level organisation of {@code id}: itself, or the parent chain's root. */

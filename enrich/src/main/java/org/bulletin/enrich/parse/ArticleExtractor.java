@@ -419,10 +419,13 @@ final class ArticleExtractor {
     private static boolean isLeadTeaser(String names, Element e, Stats s) {
         return TEASER.matcher(names).find()
                 && s.link == 0
-                && s.text >= 40
-                && s.text <= 800
-                && e.closest("a") == null
+                && leadSized(e, s)
                 && e.getElementsByTag("a").isEmpty();
+    }
+
+    /** A lead's size (a sentence to a short paragraph), and not inside a link (a teaser card of another story). */
+    private static boolean leadSized(Element e, Stats s) {
+        return s.text >= 40 && s.text <= 800 && e.closest("a") == null;
     }
 
     private static final Pattern TEASER = Pattern.compile("(?:^|[\\s_-])teaser(?:[-_]?text)?(?:$|[\\s_-])", FLAGS);
@@ -569,12 +572,10 @@ final class ArticleExtractor {
     private static boolean isLead(Element e, Map<Element, Stats> stats) {
         Stats s = stats.get(e);
         return s != null
-                && s.text >= 40
-                && s.text <= 800
                 && s.link <= 0.2 * s.text
                 && !e.normalName().equals("h1")
                 && (LEAD.matcher(names(e)).find() || "description".equals(e.attr("itemprop")))
-                && e.closest("a") == null;
+                && leadSized(e, s);
     }
 
     /** How much text stands after {@code from} and before {@code to} in {@code scope}: a byline, a date, a caption. */

@@ -23,6 +23,16 @@ final class LabelTally {
         }
     }
 
+    /** Adds another tally's counts to this one's. */
+    void addAll(LabelTally other) {
+        other.perLabel.forEach((label, c) -> {
+            int[] mine = perLabel.computeIfAbsent(label, k -> new int[3]);
+            for (int i = 0; i < 3; i++) {
+                mine[i] += c[i];
+            }
+        });
+    }
+
     int[] totals() {
         int[] t = new int[3];
         for (int[] c : perLabel.values()) {
