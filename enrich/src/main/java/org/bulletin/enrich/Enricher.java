@@ -60,7 +60,7 @@ public final class Enricher {
      * hand. 1.1: the real-page fixes of 2026-11-30 (stray empty paragraphs, credited captions, share widgets, long
      * official headlines, tag lists). 1.3: a news agency's photo caption, given twice over its credit, is chrome.
      */
-    static final String PARSER_VERSION = "parse-1.3";
+    static final String PARSER_VERSION = "parse-1.4";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.lucene.analysis.ru.RussianLightStemmer;
+import org.bulletin.enrich.parse.SentenceEnds;
 
 /**
  * Word tokens of a text with their offsets, lower-cased forms, match keys and sentence numbers. The match key is the
@@ -154,6 +155,10 @@ public final class Tokens {
         }
         // Initials ("S. Zas", "K.-J. Tokayev") and "г." after years do not end sentences.
         if (c == '.' && previousToken.length() == 1) {
+            return false;
+        }
+        // Nor do "St. Petersburg", "Gen. Ivanov", "тыс. человек" (see SentenceEnds).
+        if (c == '.' && (SentenceEnds.abbreviation(text, i) || SentenceEnds.beforeLowerCase(text, i))) {
             return false;
         }
         int j = i + 1;

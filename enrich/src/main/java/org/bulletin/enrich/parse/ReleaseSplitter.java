@@ -338,9 +338,26 @@ public final class ReleaseSplitter {
         }
         int words = knownWords >= 0 ? knownWords : wordCount(line);
         // A headline is one sentence: a long line running sentences together is a paragraph that lost its full stop.
-        return words >= 3
-                && words <= MAX_HEADLINE_WORDS
-                && (words < 12 || !SENTENCE_END.matcher(line).find());
+        return words >= 3 && words <= MAX_HEADLINE_WORDS && (words < 12 || !hasSentenceEnd(line));
+    }
+
+    private static boolean hasSentenceEnd(String text) {
+        Matcher m = SENTENCE_END.matcher(text);
+        while (m.find()) {
+            if (endsThere(text, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a {@link #SENTENCE_END} match ends a sentence: not after "St.", "Gen." and the like (SentenceEnds). */
+    private static boolean endsThere(String text, Matcher m) {
+        int stop = m.start() - 1;
+        while (stop > 0 && "\"»”)".indexOf(text.charAt(stop)) >= 0) {
+            stop--;
+        }
+        return text.charAt(stop) != '.' || !SentenceEnds.abbreviation(text, stop);
     }
 
     private static boolean endsSentence(String line) {
@@ -745,6 +762,9 @@ public final class ReleaseSplitter {
         int from = 0;
         String sentence = p;
         while (m.find()) {
+            if (!endsThere(p, m)) {
+                continue;
+            }
             sentence = p.substring(from, m.start());
             // A dateline ("MOSCOW, November 17. /TASS/.", "ДУШАНБЕ, 28 ноя — Sputnik.") is no title: take what follows.
             if (letterWords(sentence) >= 5 || m.end() >= p.length()) {

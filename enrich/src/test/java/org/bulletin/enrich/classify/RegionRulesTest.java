@@ -31,6 +31,15 @@ class RegionRulesTest {
     }
 
     @Test
+    void shouldFindAHostCityWrittenWithAnAbbreviation() {
+        // "St." ended a sentence, so "St. Petersburg" was never one place and the CSTO's members stood in for the host.
+        Classification c = classify("CSTO defence ministers met in St. Petersburg\n\n"
+                + "The defence ministers of the CSTO member states met in St. Petersburg on Monday to agree the "
+                + "calendar of joint exercises of the Collective Rapid Reaction Forces for next year.");
+        assertThat(c.regionIds()).containsExactly("eastern-europe");
+    }
+
+    @Test
     void shouldPutAfghanistanInCentralAsiaOnlyAsASourceOfThreats() {
         Classification aid = classify("UN delivers aid after the earthquake in western Afghanistan\n\n"
                 + "The United Nations delivered food, tents and medicines to families in Herat province of Afghanistan after "

@@ -49,6 +49,21 @@ class PhraseIndexTest {
     }
 
     @Test
+    void anAbbreviationBeforeANameEndsNoSentence() {
+        PhraseIndex<String> index = new PhraseIndex<>();
+        index.add("St. Petersburg", "RU");
+        index.add("Ленина", "L");
+        Tokens t = Tokens.of("Ministers met in St. Petersburg. Over 5 тыс. человек прошли по ул. Ленина.");
+
+        assertThat(phrases(index.findAll(t))).containsExactly("St. Petersburg@3", "Ленина@12");
+        assertThat(t.sentence(3)).isEqualTo(t.sentence(4));
+        assertThat(t.sentence(7)).as("5 тыс. человек: one sentence").isEqualTo(t.sentence(8));
+        assertThat(t.sentence(4))
+                .as("a full stop before a capital still ends one")
+                .isLessThan(t.sentence(5));
+    }
+
+    @Test
     void everyInflectedOrCapitalisedOccurrenceOfAWordMatches() {
         PhraseIndex<String> index = new PhraseIndex<>();
         index.add("exercise", "E");

@@ -85,6 +85,19 @@ class RealPageSegmentationTest {
         Assumptions.assumeTrue(
                 RealCorpus.textFolder().equals("text"),
                 "headline and lead are checked on the pages' own texts only, not on " + RealCorpus.textFolder());
+        // Count floors hold for the whole corpus; on a collection that came back partial, the figures above say how it
+        // went.
+        int read = 0;
+        int labelled = 0;
+        for (String split : List.of("tune", "test", "fresh-dev", "fresh")) {
+            RealCorpus.Coverage c = RealCorpus.coverage(RealCorpus.pages(), split);
+            read += c.read();
+            labelled += c.labelled();
+        }
+        Assumptions.assumeTrue(
+                new RealCorpus.Coverage(read, labelled).whole(),
+                "only " + read + " of the corpus's " + labelled
+                        + " pages have their texts: the floors are not judged on a part of it (corpus/README.md)");
         // Floors a little under what the corpus gives today (99.7 %, 1 chrome release of 364 pages): the issue's
         // targets.
         assertThat(leadLost).as("pages whose article was dropped as chrome").isLessThanOrEqualTo(pages.size() / 100);

@@ -108,6 +108,17 @@ class ReleaseSplitterTest {
         }
     }
 
+    @Test
+    void shouldNotCutATitleAtAnAbbreviation() {
+        assertThat(ReleaseSplitter.firstSentence(
+                        "The session of the CSTO Parliamentary Assembly opened in St. Petersburg "
+                                + "on April 12. Speakers of six parliaments attended."))
+                .isEqualTo("The session of the CSTO Parliamentary Assembly opened in St. Petersburg on April 12.");
+        assertThat(ReleaseSplitter.firstSentence("MOSCOW, Nov. 17. /TASS/. Gen. Ivanov inspected the border posts of "
+                        + "the Tajik-Afghan frontier. He met the commanders."))
+                .isEqualTo("Gen. Ivanov inspected the border posts of the Tajik-Afghan frontier.");
+    }
+
     // #13: fixtures of our own writing with the structure real agency and official pages put around one article.
     @Test
     void shouldCutOneReleaseOutOfAnAgencyPageAndDropItsCityPickerRelatedHeadlinesAndAppeals() throws IOException {
