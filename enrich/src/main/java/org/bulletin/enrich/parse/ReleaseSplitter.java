@@ -29,6 +29,16 @@ public final class ReleaseSplitter {
             Pattern.compile("[\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\x00-\\x08\\x0e-\\x1f\\x7f]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"»”)]*\\s+(?=[\"«“(]*[\\p{Lu}\\d])");
     private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
+    /**
+     * A standfirst that quotes the article ("\"We have seized 35 tons\", - said Nikolai Bordyuzha", "«...», — заявил
+     * ..."): a quotation first, then who said it in the past tense. Headlines quote in the present ("..., says Zas")
+     * or name the speaker first ("Лавров: «...»").
+     */
+    private static final Pattern QUOTE_STANDFIRST =
+            Pattern.compile("^[\"«“„].{12,}[\"»”][,.]?\\s*[-–—]?\\s*(?:[\\p{L}'’.-]+\\s+){0,10}?"
+                    + "(?:said|stated|noted|stressed|заявил[аи]?|сказал[аи]?|отметил[аи]?|подчеркнул[аи]?|сообщил[аи]?)"
+                    + "(?:\\s.*)?$");
+
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,|–—-]+$");
     /** A site's name alone on a line ("news.am" under a headline): never the end of a wrapped line. */
     private static final Pattern SITE_NAME = Pattern.compile("[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}/?");
@@ -539,8 +549,8 @@ public final class ReleaseSplitter {
                 continue;
             }
             Set<String> words = stems(u.text());
-            if (words.isEmpty()) {
-                continue;
+            if (words.isEmpty() || QUOTE_STANDFIRST.matcher(u.text()).matches()) {
+                continue; // a quotation of the article under the headline shares the most words with it, and is none
             }
             int shared = 0;
             for (String w : words) {

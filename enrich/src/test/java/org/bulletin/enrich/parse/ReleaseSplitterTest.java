@@ -119,6 +119,29 @@ class ReleaseSplitterTest {
                 .isEqualTo("Gen. Ivanov inspected the border posts of the Tajik-Afghan frontier.");
     }
 
+    @Test
+    void shouldNotTakeAQuotationUnderTheHeadlineForTheHeadline() {
+        // A news agency's page: headline, a standfirst quoting the article, the photo's caption twice over its credit.
+        String page = "All news\n\n"
+                + "Border guards of the CSTO states stopped 12 tons of drugs in a year - CSTO secretary general\n\n"
+                + "\"Our border services have stopped a total of 12 tons of drugs this year\", - said Imangali Tasmagambetov\n"
+                + "CSTO Secretary General Imangali Tasmagambetov Ivan Petrov/Agency\n"
+                + "CSTO Secretary General Imangali Tasmagambetov\n"
+                + "© Ivan Petrov/Agency\n\n"
+                + "MOSCOW, December 20. /Agency/. The border services of the Collective Security Treaty Organization "
+                + "member states stopped 12 tons of drugs on their borders in 2024, CSTO Secretary General Imangali "
+                + "Tasmagambetov said on Friday.\n\n"
+                + "\"Our border services have stopped a total of 12 tons of drugs this year. Most of it came across "
+                + "the Tajik-Afghan border,\" he said in an interview with a television channel.\n";
+
+        List<ParsedRelease> releases = ReleaseSplitter.split(page);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title())
+                .isEqualTo(
+                        "Border guards of the CSTO states stopped 12 tons of drugs in a year - CSTO secretary general");
+    }
+
     // #13: fixtures of our own writing with the structure real agency and official pages put around one article.
     @Test
     void shouldCutOneReleaseOutOfAnAgencyPageAndDropItsCityPickerRelatedHeadlinesAndAppeals() throws IOException {
