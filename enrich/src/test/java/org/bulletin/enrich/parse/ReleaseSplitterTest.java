@@ -142,6 +142,29 @@ class ReleaseSplitterTest {
                         "Border guards of the CSTO states stopped 12 tons of drugs in a year - CSTO secretary general");
     }
 
+    @Test
+    void shouldKeepTheHeadlineOverAPhotoCaptionNamingThePeopleOfTheLead() {
+        // An official site's page: the headline, then the photo's caption (given twice, no credit), then the lead.
+        String page = "Все новости\n"
+                + "Президент\n"
+                + "12 марта 2025, 11:20\n\n"
+                + "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ в Астане\n\n"
+                + "Касым-Жомарт Токаев и Имангали Тасмагамбетов\n"
+                + "Касым-Жомарт Токаев и Имангали Тасмагамбетов\n\n"
+                + "12 марта, Астана. Президент Казахстана Касым-Жомарт Токаев и генеральный секретарь ОДКБ Имангали "
+                + "Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности, которая пройдет в Астане "
+                + "осенью.\n\n"
+                + "Стороны также рассмотрели ход выполнения решений прошлой сессии и план совместных учений на год.\n";
+
+        List<ParsedRelease> releases = ReleaseSplitter.split(page);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title())
+                .isEqualTo(
+                        "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ в "
+                                + "Астане");
+    }
+
     // #13: fixtures of our own writing with the structure real agency and official pages put around one article.
     @Test
     void shouldCutOneReleaseOutOfAnAgencyPageAndDropItsCityPickerRelatedHeadlinesAndAppeals() throws IOException {
