@@ -229,7 +229,8 @@ class ClassifierTraining {
                     oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
                     oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
                 }
-                boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh;
+                boolean judgedIn =
+                        scope.probability(null, e.candidates().scope()) >= scopeTh || Classifier.relief(e.candidates());
                 List<String> gotTopics = judgedIn
                         ? capped(primaryFirst(decide(e.candidates().topics(), topic, tTh, false), e))
                         : List.of();

@@ -37,6 +37,25 @@ class ScopeRulesTest {
     }
 
     @Test
+    void shouldKeepReliefInTheMemberStatesInScopeThoughItNamesNoOrganisationOrSecurityWord() {
+        // Every aid and relief release of the corpus is labelled in scope; the scope model, fitted mostly on security
+        // news, gives this one 0.46 (a real page of the fresh set like it: 0.32). As such pages give it: no headline.
+        Classification aid = RegionRulesTest.classify(
+                "На днях Узбекистан отправил в Афганистан около 600 тонн гуманитарного груза.\n\n"
+                        + "В составе помощи мука, растительное масло, сахар, одежда и лекарства. Груз доставлен по железной "
+                        + "дороге через Термез и Хайратон и передан местным властям для распределения среди нуждающихся "
+                        + "семей.");
+        assertThat(aid.scope().inScope()).isTrue();
+        assertThat(aid.topicIds()).first().isEqualTo("humanitarian");
+        assertThat(aid.scope().evidence().get(0).rule()).isEqualTo("scope:relief");
+
+        Classification elsewhere = RegionRulesTest.classify("Aid convoy reaches flood-hit towns in Brazil\n\n"
+                + "A convoy of 40 trucks carrying humanitarian aid, food, drinking water and medicine reached the "
+                + "flood-hit towns of Rio Grande do Sul on Monday, where thousands of families remain in shelters.");
+        assertThat(elsewhere.scope().inScope()).isFalse();
+    }
+
+    @Test
     void shouldSayThatAReleaseWithNoTopicEvidenceIsOut() {
         Classification c = RegionRulesTest.classify("Two trolleybus routes suspended in Bishkek\n\n"
                 + "Two trolleybus routes will be suspended in Bishkek from Monday while the road on Chui Avenue is repaired, "
