@@ -58,7 +58,8 @@ public final class Enricher {
      * (the store replaces a release whose parser or classifier version differs). ParserVersionTest holds a digest of
      * the parse of every fixture page per version; a change it cannot see (a structure no fixture has) is bumped by
      * hand. 1.1: the real-page fixes of 2026-11-30 (stray empty paragraphs, credited captions, share widgets, long
-     * official headlines, tag lists). 1.3: a news agency's photo caption, given twice over its credit, is chrome.
+     * official headlines, tag lists). 1.3: a news agency's photo caption, given twice over its credit, is chrome. 1.4:
+     * headlines and titles past "St." (SentenceEnds), a quoting standfirst and a caption under the headline.
      */
     static final String PARSER_VERSION = "parse-1.4";
 

@@ -526,10 +526,10 @@ public final class Classifier {
         String gate = !anyTopic
                 ? "scope:no-topic"
                 : !securitySubject ? "scope:no-security-subject" : !inArea ? "scope:outside-area" : null;
-        boolean relief = gate == null && relief(c);
-        boolean inScope = (scopeScore >= model.scope.threshold() || relief) && gate == null;
+        boolean byModel = scopeScore >= model.scope.threshold();
+        boolean inScope = gate == null && (byModel || relief(c, rules.relativeIgnores));
         List<ScoredLabel.Evidence> evidence = c.scopeEvidence();
-        if (inScope && scopeScore < model.scope.threshold()) {
+        if (inScope && !byModel) {
             // The rule that brought the release in against the model, first and with no phrase.
             evidence = new ArrayList<>(evidence);
             evidence.add(0, new ScoredLabel.Evidence("", 0, 0, "scope:relief"));
@@ -637,23 +637,22 @@ public final class Classifier {
 
     /**
      * Whether the release is relief in the member states' area (also for training): it names a member state and no
-     * off-domain cue, and of the specific topics humanitarian weighs most and the headline or the lead names it (aid flights after an earthquake, aid convoys to Afghanistan). The contract
-     * lists humanitarian aid among its topics; every such release of the corpus is labelled in scope, and the scope
-     * model, fitted mostly on security news, doubts those that name no organisation and no security word.
+     * off-domain cue, and of the specific topics (not {@code general}) humanitarian weighs most and the headline or
+     * the lead names it (aid flights after an earthquake, aid convoys to Afghanistan). The contract lists humanitarian
+     * aid among its topics; every such release of the corpus is labelled in scope, and the scope model, fitted mostly
+     * on security news, doubts those that name no organisation and no security word.
      */
-    static boolean relief(Candidates c) {
+    static boolean relief(Candidates c, Set<String> general) {
         if (c.scope()[SCOPE_MEMBER] <= 0 || c.scope()[SCOPE_OFF_DOMAIN] > 0) {
             return false;
         }
         Candidate top = null;
         for (Candidate t : c.topics()) {
-            if (!t.id().equals("diplomacy") && !t.evidence().isEmpty() && (top == null || t.weight() > top.weight())) {
+            if (!general.contains(t.id()) && !t.evidence().isEmpty() && (top == null || t.weight() > top.weight())) {
                 top = t;
             }
         }
-        return top != null
-                && top.id().equals("humanitarian")
-                && (top.features()[TOPIC_TITLE] > 0 || top.features()[TOPIC_LEAD] > 0);
+        return top != null && top.id().equals("humanitarian") && leads(top.id(), c.topics());
     }
 
     private static boolean leads(String id, List<Candidate> candidates) {

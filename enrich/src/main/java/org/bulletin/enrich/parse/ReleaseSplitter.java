@@ -547,8 +547,8 @@ public final class ReleaseSplitter {
         String best = null;
         double bestScore = 0;
         String nearest = null;
-        String firstStrong = null;
-        boolean bestAfterStrong = false;
+        int bestAt = -1;
+        int strongAt = -1;
         for (int i = Math.max(from, first - 12); i < first; i++) {
             Unit u = units.get(i);
             if (u.kind() != Kind.HEADLINE && !(u.kind() == Kind.SHORT && u.words() >= 3)) {
@@ -563,24 +563,24 @@ public final class ReleaseSplitter {
                 shared += lead.contains(w) ? 1 : 0;
             }
             double score = (double) shared / words.size() + (shared >= 2 ? 0.2 : 0);
-            if (firstStrong == null
+            if (strongAt < 0
                     && u.kind() == Kind.HEADLINE
                     && u.words() >= 5
                     && shared >= 3
                     && shared * 2 >= words.size()) {
-                firstStrong = u.text();
+                strongAt = i;
             }
             if (score > bestScore || score == bestScore && best != null && score > 0) {
                 best = u.text();
                 bestScore = score;
-                bestAfterStrong = firstStrong != null && !firstStrong.equals(best);
+                bestAt = i;
             }
             if (u.kind() == Kind.HEADLINE && u.words() >= 5) {
                 nearest = u.text();
             }
         }
-        if (bestAfterStrong && !firstStrong.contains(best)) {
-            return firstStrong;
+        if (strongAt >= 0 && bestAt > strongAt && !units.get(strongAt).text().contains(best)) {
+            return units.get(strongAt).text();
         }
         return bestScore >= 0.25 ? best : nearest;
     }

@@ -57,11 +57,11 @@ class ClassifierTraining {
     private static final double[] CV_FIGURES = new double[3];
 
     private static final int DEV_WEIGHT = Integer.getInteger("train.devWeight", 2);
+    private static final ClassificationRules RULES = ClassificationRules.load(ClassifierTraining::rulesFile);
     /** The rules' general topics (topics.yaml relativeIgnores), which are primary only when no specific one leads. */
-    private static final Set<String> GENERAL_TOPICS = Set.of("diplomacy");
+    private static final Set<String> GENERAL_TOPICS = Set.copyOf(RULES.relativeIgnores);
     /** The rules' order of topics for the primary one (topics.yaml primaryBefore), as the runtime applies it. */
-    private static final Map<String, Set<String>> PRIMARY_BEFORE =
-            ClassificationRules.load(ClassifierTraining::rulesFile).primaryBefore;
+    private static final Map<String, Set<String>> PRIMARY_BEFORE = RULES.primaryBefore;
 
     private record Example(
             String id,
@@ -229,8 +229,8 @@ class ClassifierTraining {
                     oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
                     oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
                 }
-                boolean judgedIn =
-                        scope.probability(null, e.candidates().scope()) >= scopeTh || Classifier.relief(e.candidates());
+                boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh
+                        || Classifier.relief(e.candidates(), GENERAL_TOPICS);
                 List<String> gotTopics = judgedIn
                         ? capped(primaryFirst(decide(e.candidates().topics(), topic, tTh, false), e))
                         : List.of();

@@ -72,15 +72,24 @@ public final class RealCorpus {
 
     /** The coverage of {@code split} ("tune" or "test") by {@code pages}, as {@link #pages()} gives them. */
     public static Coverage coverage(List<Page> pages, String split) {
+        return coverage(pages, split::equals);
+    }
+
+    /** The coverage of the whole corpus, every split, by {@code pages}. */
+    public static Coverage coverage(List<Page> pages) {
+        return coverage(pages, split -> true);
+    }
+
+    private static Coverage coverage(List<Page> pages, java.util.function.Predicate<String> splits) {
         Path dir = dir();
         int labelled = 0;
         if (dir != null) {
             for (JsonNode n : labels(dir)) {
-                labelled += split(n).equals(split) ? 1 : 0;
+                labelled += splits.test(split(n)) ? 1 : 0;
             }
         }
         return new Coverage(
-                (int) pages.stream().filter(p -> p.split().equals(split)).count(), labelled);
+                (int) pages.stream().filter(p -> splits.test(p.split())).count(), labelled);
     }
 
     /** Every labelled page whose text is present, in id order. */

@@ -157,10 +157,11 @@ class ReleaseSplitterTest {
                 "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ в Астане");
     }
 
-    private static void assertOneReleaseTitled(String page, String title) {
+    private static ParsedRelease assertOneReleaseTitled(String page, String title) {
         List<ParsedRelease> releases = ReleaseSplitter.split(page);
         assertThat(releases).hasSize(1);
         assertThat(releases.get(0).title()).isEqualTo(title);
+        return releases.get(0);
     }
 
     // #13: fixtures of our own writing with the structure real agency and official pages put around one article.
@@ -388,10 +389,6 @@ class ReleaseSplitterTest {
                 + "watching the situation on the Afghan border, Chief of the General Staff Colonel General Ivan Petrov "
                 + "said after their meeting.\n\n"
                 + "The next meeting will be held in the autumn in Minsk, Colonel General Ivan Petrov added.";
-        List<ParsedRelease> releases = ReleaseSplitter.split(text);
-
-        assertThat(releases).hasSize(1);
-        assertThat(releases.get(0).title()).isEqualTo(headline);
-        assertThat(releases.get(0).bodyText()).doesNotContain("Smirnova");
+        assertThat(assertOneReleaseTitled(text, headline).bodyText()).doesNotContain("Smirnova");
     }
 }
