@@ -5,7 +5,7 @@
 #
 #   scripts/fault-suite.sh                       # full: 1000 releases/scenario, 5 kills, 30 s database outage
 #   scripts/fault-suite.sh -Dfaults.pg.outage.seconds=10 -Dfaults.releases=500   # any -Dfaults.* override
-#   scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=5 # one short scenario (what CI runs)
+#   scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=7 # one short scenario (what CI runs)
 #
 # `cluster` first runs only the cluster scenarios of issue #19 instead (docs/faults-cluster.md): three brokers
 # (RF 3, min.insync.replicas 2), three enrich instances, ingest and publish; kill -9 of the raw leader broker, a broker

@@ -47,5 +47,5 @@ echo "smoke: JMH benchmarks jar (one short fork-less iteration)"
 java -jar benchmarks/target/benchmarks.jar 'EnrichBenchmarks.classify$' -p language=en -f 0 -wi 0 -i 1 -r 1 \
   > "$smoke_dir/jmh.txt"
 grep -q 'EnrichBenchmarks.classify' "$smoke_dir/jmh.txt" || { echo "JMH printed no result" >&2; exit 1; }
-echo "smoke: scripts/fault-suite.sh, one short scenario"
-SKIP_BUILD=1 scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=5 -Dfaults.releases=60
+echo "smoke: scripts/fault-suite.sh, one short scenario (a release from three sources: the whole pipeline, once)"
+SKIP_BUILD=1 scripts/fault-suite.sh -Dfaults.short=true -Dfaults.scenarios=7 -Dfaults.releases=60
