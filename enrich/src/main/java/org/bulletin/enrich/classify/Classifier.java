@@ -766,7 +766,10 @@ public final class Classifier {
                 a.maxSingle,
                 a.generic / n
             };
-            out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
+            // A threat country alone ("threats emanating from Afghanistan") supports a topic the text names but does
+            // not name one: with no phrase of the topic's own there is nothing to label it by.
+            boolean onlyImplied = a.kind("threat") == a.count;
+            out.add(new Candidate(e.getKey(), a.weight, f, onlyImplied ? List.of() : List.copyOf(a.evidence)));
         }
         return out;
     }
