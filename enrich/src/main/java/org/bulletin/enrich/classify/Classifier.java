@@ -748,6 +748,7 @@ public final class Classifier {
         for (Map.Entry<String, Acc> e : topics.entrySet()) {
             Acc a = e.getValue();
             double n = Math.max(1, a.count);
+            int threats = a.kind("threat");
             double[] f = {
                 log1p(a.weight),
                 max > 0 ? a.weight / max : 0,
@@ -762,13 +763,13 @@ public final class Classifier {
                 a.kind("enumeration") / n,
                 a.kind("boilerplate") / n,
                 a.kind("scenario") / n,
-                a.kind("threat") > 0 ? 1 : 0,
+                threats > 0 ? 1 : 0,
                 a.maxSingle,
                 a.generic / n
             };
             // A threat country alone ("threats emanating from Afghanistan") supports a topic the text names but does
             // not name one: with no phrase of the topic's own there is nothing to label it by.
-            boolean onlyImplied = a.kind("threat") == a.count;
+            boolean onlyImplied = threats == a.count;
             out.add(new Candidate(e.getKey(), a.weight, f, onlyImplied ? List.of() : List.copyOf(a.evidence)));
         }
         return out;
