@@ -924,7 +924,9 @@ public final class Classifier {
         }
         int j = places.get(first).from() - 1;
         int skipped = 0;
+        boolean territory = false;
         while (j >= 0 && skipped < 8 && rules.fillers.contains(t.key(j))) {
+            territory |= t.key(j).startsWith("territor");
             j--;
             skipped++;
         }
@@ -932,7 +934,9 @@ public final class Classifier {
             return false;
         }
         String k = t.key(j);
-        if (rules.hostBefore.contains(k)) {
+        // "on" makes a venue only of a territory ("on the territory of six member states: Armenia, ..."), not of a
+        // subject ("talks on Afghanistan").
+        if (rules.hostBefore.contains(k) || territory && k.equals("on")) {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));

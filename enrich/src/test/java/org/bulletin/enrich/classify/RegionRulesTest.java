@@ -126,4 +126,26 @@ class RegionRulesTest {
             assertThat(c.regionIds()).as(text).contains("central-asia");
         }
     }
+    // The hosts of a staged exercise are named after "on the territory of", a list the venue preposition stands before
+    // ("на территории" was read; "on" was not, so the English list counted only as participants). "On" alone is a
+    // subject, not a venue: talks on Afghanistan are not held there.
+    @Test
+    void shouldTakeTheStatesOnWhoseTerritoryAnExerciseRunsAsItsHosts() {
+        Classification staged = classify("Joint anti-terrorist exercise of the CIS member states ends in Dushanbe\n\n"
+                + "The exercise was held in two stages on the territory of six member states: the Republic of Armenia, "
+                + "the Republic of Belarus, the Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation and "
+                + "the Republic of Tajikistan. The final stage took place at a training ground near Dushanbe.");
+        assertThat(staged.regionIds()).containsExactlyInAnyOrder("caucasus", "eastern-europe", "central-asia");
+        assertThat(staged.regions().get(staged.regionIds().indexOf("caucasus")).evidence())
+                .anySatisfy(e -> assertThat(e.rule()).startsWith("host:AM"));
+
+        Classification talks = classify("CSTO ministers held consultations in Dushanbe\n\n"
+                + "The foreign ministers of the CSTO member states held consultations on Afghanistan, Armenia and "
+                + "Belarus at a meeting in Dushanbe on Friday.");
+        assertThat(talks.regions().stream()
+                        .flatMap(r -> r.evidence().stream())
+                        .filter(e -> e.rule().startsWith("host:"))
+                        .map(ScoredLabel.Evidence::phrase))
+                .containsExactly("Dushanbe");
+    }
 }
