@@ -148,4 +148,19 @@ class RegionRulesTest {
                         .map(ScoredLabel.Evidence::phrase))
                 .containsExactly("Dushanbe");
     }
+    // The contract's Caucasus is Armenia, Azerbaijan and Georgia; Russia's North Caucasus republics are Russia.
+    @Test
+    void shouldPutRussiasNorthCaucasusInEasternEurope() {
+        String en = "FSB detains militants in the North Caucasus\n\n"
+                + "Officers of the Federal Security Service detained four members of a terrorist cell in Dagestan and "
+                + "Chechnya who were preparing attacks on police in Grozny, the service said on Tuesday.";
+        String ru = "На Северном Кавказе задержаны боевики\n\n"
+                + "Сотрудники ФСБ задержали в Дагестане и Чечне четырех членов террористической ячейки, которые "
+                + "готовили нападения на полицейских в Грозном, сообщили во вторник в ведомстве.";
+        for (String text : List.of(en, ru)) {
+            Classification c = classify(text);
+            assertThat(c.regionIds()).as(text).containsExactly("eastern-europe");
+            assertThat(c.topicIds()).as(text).contains("counter-terrorism");
+        }
+    }
 }
