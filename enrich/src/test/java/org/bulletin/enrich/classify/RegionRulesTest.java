@@ -163,4 +163,20 @@ class RegionRulesTest {
             assertThat(c.topicIds()).as(text).contains("counter-terrorism");
         }
     }
+    // "Illegal" and "Channel" are the CSTO's operations only where they stand as names: an English headline capitalises
+    // every word, and "Alleged Illegal Border Crossing" is a border case, not the operation against illegal migration.
+    @Test
+    void shouldReadTheOperationsNamesOnlyAsNames() {
+        Classification crossing =
+                classify("South Ossetia Detains Two Georgians Over Alleged Illegal Border Crossing\n\n"
+                        + "TSKHINVALI, Georgia -- Militias in the breakaway region of South Ossetia on Thursday detained two "
+                        + "Georgian citizens who they said had crossed the boundary line illegally near the village of "
+                        + "Tsnelisi, the region's security service said.");
+        assertThat(crossing.topicIds()).contains("border-security").doesNotContain("illegal-migration");
+
+        Classification operation = classify("CSTO approves the plan of Illegal-2019\n\n"
+                + "The coordinating council of the CSTO member states' migration services approved in Bishkek the plan "
+                + "of the operation Illegal-2019, to be held in all member states this autumn.");
+        assertThat(operation.topicIds()).contains("illegal-migration");
+    }
 }
