@@ -179,4 +179,14 @@ class RegionRulesTest {
                 + "of the operation Illegal-2019, to be held in all member states this autumn.");
         assertThat(operation.topicIds()).contains("illegal-migration");
     }
+    // The seat of the organisation's body, named in passing, is its routine venue, not a host of the event.
+    @Test
+    void shouldNotTakeTheSeatABodyIsHeadquarteredInForAHost() {
+        Classification c = classify("SCO military delegations arrive in Chelyabinsk\n\n"
+                + "Military delegations of the Shanghai Cooperation Organization member nations arrived yesterday in "
+                + "Russia's Chelyabinsk oblast for talks on the Peace Mission 2018 anti-terror war game.\n\n"
+                + "The Peace Mission anti-terror drill is held once every two years within the framework of the SCO's "
+                + "Regional Anti-Terrorist Structure (RATS), headquartered in Tashkent (Uzbekistan).");
+        assertThat(c.regionIds()).contains("eastern-europe").doesNotContain("central-asia");
+    }
 }
