@@ -206,5 +206,9 @@ class RegionRulesTest {
             assertThat(c.regions().get(c.regionIds().indexOf("central-asia")).evidence())
                     .anySatisfy(e -> assertThat(e.rule()).isEqualTo("host:KG"));
         }
+        Classification next = classify("Секретари советов безопасности ОДКБ встретятся в Московском регионе\n\n"
+                + "БИШКЕК, 27 ноября. Комитет секретарей советов безопасности ОДКБ подписал в Бишкеке 17 документов. "
+                + "Секретари советов безопасности встретятся в мае следующего года в Московском регионе.");
+        assertThat(next.regionIds()).contains("eastern-europe", "central-asia");
     }
 }
