@@ -46,6 +46,9 @@ public final class Extractor {
             int start = tokens.start(m.from());
             int end = tokens.end(m.to() - 1);
             String surface = text.substring(start, end);
+            if ((e.kind() == Gazetteer.Kind.COUNTRY || e.kind() == Gazetteer.Kind.PLACE) && !anyUpperCase(surface)) {
+                continue; // a name written all in lower case is a web address's or a menu's id ("news/ashgabat")
+            }
             mentions.add(new Extraction.Mention(
                     e.kind(),
                     e.code(),
@@ -72,6 +75,15 @@ public final class Extractor {
         }
         return new Extraction(
                 tokens, List.copyOf(mentions), people.find(text), List.copyOf(orgs), bodyStart, datelineEnd);
+    }
+
+    private static boolean anyUpperCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Length of a news-agency dateline at the start of {@code body}, 0 when there is none. */

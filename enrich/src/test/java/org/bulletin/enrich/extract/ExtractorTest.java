@@ -48,6 +48,16 @@ class ExtractorTest {
         assertThat(codes("They told us about the US position")).containsExactly("US");
     }
 
+    // A site's menu scraped as text keeps its section ids ("news_region ashgabat dashoguz"): a place written all in
+    // lower case is such an id, not a mention. Adjectives are lower case in Russian and still count.
+    @Test
+    void shouldNotTakeLowerCaseSectionIdsForPlaces() {
+        assertThat(codes("banner sections news_main news_region ashgabat dashoguz lebap moscow"))
+                .isEmpty();
+        assertThat(codes("Делегация прибыла в Ашхабад из Москвы")).containsExactly("TM", "RU");
+        assertThat(codes("российские и белорусские военные")).containsExactly("RU", "BY");
+    }
+
     @Test
     void shouldResolveOrganisationAliasesAcrossLanguages() {
         Extraction x = extractor.extract(
