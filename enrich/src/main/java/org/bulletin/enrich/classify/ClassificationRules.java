@@ -68,6 +68,9 @@ public final class ClassificationRules {
     final double substantiveCountry;
 
     final double topicThreshold;
+    /** The least probability a topic of a Latin-script (English) release needs (topics.yaml latinThreshold). */
+    final double latinTopicThreshold;
+
     final double topicRelative;
     final Map<String, Double> topicThresholds = new HashMap<>();
     final Set<String> relativeIgnores = new HashSet<>();
@@ -145,6 +148,7 @@ public final class ClassificationRules {
                 .forEachRemaining(
                         e -> topicThresholds.put(e.getKey(), e.getValue().asDouble()));
         topicTitleBonus = topics.path("titleBonus").asDouble(1.0);
+        latinTopicThreshold = topics.path("latinThreshold").asDouble(0.0);
         JsonNode mod = topics.path("modifiers");
         scenarioFactor = mod.path("scenario").path("factor").asDouble(0.15);
         mod.path("scenario").path("exempt").forEach(c -> scenarioExempt.add(c.asText()));

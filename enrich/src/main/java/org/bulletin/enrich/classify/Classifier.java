@@ -285,7 +285,8 @@ public final class Classifier {
             List<Candidate> topics,
             double[] scope,
             List<ScoredLabel.Evidence> scopeEvidence,
-            List<String> countries) {}
+            List<String> countries,
+            boolean latin) {}
 
     /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
     public record Candidate(String id, double weight, double[] features, List<ScoredLabel.Evidence> evidence) {}
@@ -500,7 +501,28 @@ public final class Classifier {
                 topicCandidates(topics),
                 scope,
                 List.copyOf(scopeEvidence),
-                List.copyOf(countries));
+                List.copyOf(countries),
+                latinScript(t.text()));
+    }
+
+    /** True when most letters of the first 2,000 characters are Latin: an English release, for the topic threshold. */
+    static boolean latinScript(String text) {
+        int latin = 0;
+        int cyrillic = 0;
+        for (int i = 0, n = Math.min(text.length(), 2000); i < n; i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                latin++;
+            } else if (c >= '\u0400' && c <= '\u04FF') {
+                cyrillic++;
+            }
+        }
+        return latin > cyrillic;
+    }
+
+    /** The least probability a topic of this release needs: the model's threshold, raised for English releases. */
+    double topicThreshold(Candidates c) {
+        return c.latin() ? Math.max(model.topic.threshold(), rules.latinTopicThreshold) : model.topic.threshold();
     }
 
     /**
@@ -543,9 +565,12 @@ public final class Classifier {
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
-        List<ScoredLabel> topics = primaryFirst(labels(c.topics(), model.topic), c.topics());
+        List<ScoredLabel> topics = primaryFirst(labels(c.topics(), model.topic, topicThreshold(c)), c.topics());
         return new Classification(
-                withOrganisationWide(labels(c.regions(), model.region), c.regions()), topics, c.countries(), scope);
+                withOrganisationWide(labels(c.regions(), model.region, model.region.threshold()), c.regions()),
+                topics,
+                c.countries(),
+                scope);
     }
 
     /**
@@ -664,7 +689,8 @@ public final class Classifier {
         return false;
     }
 
-    private static List<ScoredLabel> labels(List<Candidate> candidates, ClassifierModel.Regression r) {
+    private static List<ScoredLabel> labels(
+            List<Candidate> candidates, ClassifierModel.Regression r, double threshold) {
         List<ScoredLabel> out = new ArrayList<>();
         ScoredLabel best = null;
         for (Candidate c : candidates) {
@@ -673,7 +699,7 @@ public final class Classifier {
             }
             double p = r.probability(c.id(), c.features());
             ScoredLabel l = new ScoredLabel(c.id(), round(p), c.weight(), c.evidence());
-            if (p >= r.threshold()) {
+            if (p >= threshold) {
                 out.add(l);
             } else if (best == null || l.score() > best.score()) {
                 best = l;

@@ -232,7 +232,13 @@ class ClassifierTraining {
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh
                         || Classifier.relief(e.candidates(), GENERAL_TOPICS);
                 List<String> gotTopics = judgedIn
-                        ? capped(primaryFirst(decide(e.candidates().topics(), topic, tTh, false), e))
+                        ? capped(primaryFirst(
+                                decide(
+                                        e.candidates().topics(),
+                                        topic,
+                                        e.candidates().latin() ? Math.max(tTh, RULES.latinTopicThreshold) : tTh,
+                                        false),
+                                e))
                         : List.of();
                 Set<String> gotRegions = judgedIn
                         ? withOrganisationWide(decide(e.candidates().regions(), region, rTh, true), e)
