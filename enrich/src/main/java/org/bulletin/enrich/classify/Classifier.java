@@ -520,9 +520,12 @@ public final class Classifier {
         return latin > cyrillic;
     }
 
-    /** The least probability a topic of this release needs: the model's threshold, raised for English releases. */
-    double topicThreshold(Candidates c) {
-        return c.latin() ? Math.max(model.topic.threshold(), rules.latinTopicThreshold) : model.topic.threshold();
+    /**
+     * The least probability a topic of a release needs: {@code threshold} (the model's), raised to the rules'
+     * {@code latinThreshold} for an English release; also for training, which applies it to each fold's threshold.
+     */
+    static double topicThreshold(double threshold, Candidates c, ClassificationRules rules) {
+        return c.latin() ? Math.max(threshold, rules.latinTopicThreshold) : threshold;
     }
 
     /**
@@ -565,7 +568,8 @@ public final class Classifier {
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
-        List<ScoredLabel> topics = primaryFirst(labels(c.topics(), model.topic, topicThreshold(c)), c.topics());
+        List<ScoredLabel> topics = primaryFirst(
+                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules)), c.topics());
         return new Classification(
                 withOrganisationWide(labels(c.regions(), model.region, model.region.threshold()), c.regions()),
                 topics,

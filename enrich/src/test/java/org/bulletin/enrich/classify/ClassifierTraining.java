@@ -236,7 +236,7 @@ class ClassifierTraining {
                                 decide(
                                         e.candidates().topics(),
                                         topic,
-                                        e.candidates().latin() ? Math.max(tTh, RULES.latinTopicThreshold) : tTh,
+                                        Classifier.topicThreshold(tTh, e.candidates(), RULES),
                                         false),
                                 e))
                         : List.of();
