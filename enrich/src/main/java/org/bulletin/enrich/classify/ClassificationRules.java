@@ -62,6 +62,7 @@ public final class ClassificationRules {
     final PhraseIndex<Weighted> regionPhrases = new PhraseIndex<>();
     final PhraseIndex<Cue> cues = new PhraseIndex<>();
     final Set<String> hostBefore = new HashSet<>();
+    final Set<String> hostAfter = new HashSet<>();
     final Set<String> fillers = new HashSet<>();
     final Set<String> accreditedBefore = new HashSet<>();
     final Set<String> institutions = new HashSet<>();
@@ -132,6 +133,7 @@ public final class ClassificationRules {
         addCues(cueNode.path("secretariat"), Cue.SECRETARIAT);
         addCues(cueNode.path("organisationWide"), Cue.ORGANISATION_WIDE);
         cueNode.path("hostBefore").forEach(c -> hostBefore.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
+        cueNode.path("hostAfter").forEach(c -> hostAfter.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         cueNode.path("fillers").forEach(c -> fillers.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("envoy"), Cue.ENVOY);
         cueNode.path("accreditedBefore")

@@ -941,6 +941,9 @@ public final class Classifier {
         if (!cues.contains(Cue.EVENT) && !cues.contains(Cue.VISIT)) {
             return false;
         }
+        if (hostsAfter(t, m, i, places)) {
+            return true;
+        }
         int first = i;
         // In a list ("in Kazakhstan, Kyrgyzstan and Tajikistan") the preposition stands before the first item, and may
         // stand before a count ("on the territory of six member states, namely Armenia, ...").
@@ -970,6 +973,26 @@ public final class Classifier {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));
+    }
+
+    /**
+     * A place that is the subject of a hosting verb: "Tashkent hosts regular RATS SCO meeting", "the Russian Federation
+     * (Moscow and Khabarovsk) hosted an interagency meeting". The places joined to it ("Moscow and Khabarovsk") and a
+     * filler or two ("city") may stand between.
+     */
+    private boolean hostsAfter(Tokens t, Mention m, int i, List<Mention> places) {
+        int j = m.to();
+        for (int k = i + 1;
+                k < places.size()
+                        && places.get(k).sentence() == m.sentence()
+                        && gapIsConjunction(t, j, places.get(k).from());
+                k++) {
+            j = places.get(k).to();
+        }
+        for (int skipped = 0; j < t.size() && skipped < 2 && rules.fillers.contains(t.key(j)); skipped++) {
+            j++;
+        }
+        return j < t.size() && t.sentence(j) == m.sentence() && rules.hostAfter.contains(t.key(j));
     }
 
     /**
