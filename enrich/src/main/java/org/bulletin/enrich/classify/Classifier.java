@@ -359,6 +359,9 @@ public final class Classifier {
             if (m.start() >= x.bodyStart() && m.end() <= x.datelineEnd()) {
                 continue; // news-agency dateline: where the story was filed, not what it is about
             }
+            if (bannedIn(t, m)) {
+                continue;
+            }
             EnumSet<Cue> cues = sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class));
             double w;
             String rule;
@@ -973,6 +976,26 @@ public final class Classifier {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));
+    }
+
+    /**
+     * The note Russian media must add to a banned organisation's name ("запрещенной в РФ", "запрещена на территории
+     * России", "banned in Russia"): a legal formula, not a mention of the country.
+     */
+    private boolean bannedIn(Tokens t, Mention m) {
+        int j = m.from() - 1;
+        for (int skipped = 0; j >= 0 && skipped < 3 && rules.fillers.contains(t.key(j)); skipped++) {
+            j--;
+        }
+        if (j < 1 || t.sentence(j) != m.sentence() || !rules.hostBefore.contains(t.key(j))) {
+            return false;
+        }
+        String verb = t.lower(j - 1);
+        return t.sentence(j - 1) == m.sentence()
+                && (verb.startsWith("запрещ")
+                        || verb.startsWith("banned")
+                        || verb.startsWith("prohibited")
+                        || verb.startsWith("outlawed"));
     }
 
     /**
