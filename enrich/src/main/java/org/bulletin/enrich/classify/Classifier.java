@@ -915,6 +915,9 @@ public final class Classifier {
         return rules.otherRegion;
     }
 
+    /** "Tashkent is hosting", "Tashkent will host", "Minsk is to host": the words between a venue and its verb. */
+    private static final Set<String> AUXILIARIES = Set.of("is", "was", "will", "has", "had", "have", "to", "be", "are");
+
     private static final Set<String> TOWARDS = Set.of("to", "into", "toward", "towards", "к", "во");
 
     /** The match key of the word before a mention in its sentence, fillers ("the", "republic of") skipped; or null. */
@@ -1000,8 +1003,8 @@ public final class Classifier {
 
     /**
      * A place that is the subject of a hosting verb: "Tashkent hosts regular RATS SCO meeting", "the Russian Federation
-     * (Moscow and Khabarovsk) hosted an interagency meeting". The places joined to it ("Moscow and Khabarovsk") and a
-     * filler or two ("city") may stand between.
+     * (Moscow and Khabarovsk) hosted an interagency meeting". The places joined to it ("Moscow and Khabarovsk"), a
+     * filler ("city") and auxiliaries ("will", "is to") may stand between.
      */
     private boolean hostsAfter(Tokens t, Mention m, int i, List<Mention> places) {
         int j = m.to();
@@ -1012,7 +1015,9 @@ public final class Classifier {
                 k++) {
             j = places.get(k).to();
         }
-        for (int skipped = 0; j < t.size() && skipped < 2 && rules.fillers.contains(t.key(j)); skipped++) {
+        for (int skipped = 0;
+                j < t.size() && skipped < 3 && (rules.fillers.contains(t.key(j)) || AUXILIARIES.contains(t.lower(j)));
+                skipped++) {
             j++;
         }
         return j < t.size() && t.sentence(j) == m.sentence() && rules.hostAfter.contains(t.key(j));

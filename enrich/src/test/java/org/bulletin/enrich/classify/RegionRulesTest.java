@@ -226,7 +226,10 @@ class RegionRulesTest {
         Classification came = classify("SCO military delegations agree the Peace Mission concept\n\n"
                 + "Military delegations of the SCO member nations came to Russia's Chelyabinsk oblast for talks on the "
                 + "Peace Mission anti-terror war game, to be held at the Chebarkulsky training ground in August.");
-        for (Classification c : List.of(hosted, came)) {
+        Classification willHost = classify("CIS border chiefs to meet\n\n"
+                + "Moscow will host the next meeting of the Council of Commanders of Border Troops of the CIS member "
+                + "states in May, the council's chairman said after the session.");
+        for (Classification c : List.of(hosted, came, willHost)) {
             assertThat(c.regionIds()).contains("eastern-europe");
             assertThat(c.regions().get(c.regionIds().indexOf("eastern-europe")).evidence())
                     .anySatisfy(e -> assertThat(e.rule()).isEqualTo("host:RU"));
