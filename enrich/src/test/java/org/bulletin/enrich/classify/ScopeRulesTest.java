@@ -49,6 +49,16 @@ class ScopeRulesTest {
         assertThat(aid.topicIds()).first().isEqualTo("humanitarian");
         assertThat(aid.scope().evidence().get(0).rule()).isEqualTo("scope:relief");
 
+        // The emergencies ministry named at the handover is an institution, not an emergency: read as one, it made the
+        // crisis the release's strongest topic and the relief rule let the release go.
+        Classification handover = RegionRulesTest.classify(
+                "На днях Узбекистан отправил в Афганистан около 600 тонн гуманитарного груза.\n\n"
+                        + "Груз передали афганской стороне на церемонии в Хайратоне. В церемонии участвовали посол "
+                        + "республики и представители Министерства по чрезвычайным ситуациям, сотрудники Министерства по "
+                        + "чрезвычайным ситуациям сопровождали поезд.");
+        assertThat(handover.scope().inScope()).isTrue();
+        assertThat(handover.topicIds()).first().isEqualTo("humanitarian");
+
         Classification elsewhere = RegionRulesTest.classify("Aid convoy reaches flood-hit towns in Brazil\n\n"
                 + "A convoy of 40 trucks carrying humanitarian aid, food, drinking water and medicine reached the "
                 + "flood-hit towns of Rio Grande do Sul on Monday, where thousands of families remain in shelters.");
