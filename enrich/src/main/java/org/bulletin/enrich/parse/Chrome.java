@@ -47,6 +47,8 @@ public final class Chrome {
                     + "|information\\s+department|public\\s+relations|media\\s+relations|пресс-секретар\\p{L}*|пресс-служб\\p{L}*"
                     + "|пресс-центр\\p{L}*|информационно-аналитическ\\p{L}*|отдел\\p{L}*\\s+информаци\\p{L}*|управлени\\p{L}*\\s+информаци\\p{L}*)",
             FLAGS);
+    private static final Pattern MENU_SEPARATOR = Pattern.compile("\\s*[|•·]\\s*");
+    private static final Pattern SENTENCE_MARK = Pattern.compile("[.!?:;,]\\s");
     private static final Pattern WIDGET_SEPARATORS = Pattern.compile("[\\s|•·,/]+");
     private static final Set<String> SOCIAL = Set.of(
             "facebook",
@@ -375,7 +377,33 @@ public final class Chrome {
                 && !DateParser.isDateOnly(t)) {
             return true;
         }
-        return isShareWidget(t);
+        return isMenu(t) || isShareWidget(t);
+    }
+
+    /**
+     * A site menu written on one line: four or more short items between bars or bullets ("Home | News | Russia |
+     * Kazakhstan | ... | Sport"), more than a breadcrumb holds. Its country items are no mention of the release's, and
+     * as the nearest headline-shaped line it was taken for the headline.
+     */
+    private static boolean isMenu(String t) {
+        if (t.length() > 400 || t.indexOf('|') < 0 && t.indexOf('•') < 0 && t.indexOf('·') < 0) {
+            return false;
+        }
+        String[] items = MENU_SEPARATOR.split(t);
+        int filled = 0;
+        for (String item : items) {
+            String s = item.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (s.length() > 30
+                    || ReleaseSplitter.wordCount(s) > 4
+                    || SENTENCE_MARK.matcher(s).find()) {
+                return false;
+            }
+            filled++;
+        }
+        return filled >= 4;
     }
 
     /** True when the line is a signature ("The CSTO Press Secretary Vladimir Zaynetdinov"), not release text. */

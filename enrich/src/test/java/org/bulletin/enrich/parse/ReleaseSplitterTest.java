@@ -90,6 +90,30 @@ class ReleaseSplitterTest {
                 .doesNotContain("IMG_2044", "НАЗАД", "Поделиться");
     }
 
+    // A site menu on one line, between bars: on a page with no headline it was the nearest headline-shaped line, so its
+    // country items became the release's headline and put the release in every region.
+    @Test
+    void shouldNotTakeAOneLineMenuForTheHeadline() {
+        String text =
+                "Home | News | Russia | Kazakhstan | Kyrgyzstan | Tajikistan | Armenia | Azerbaijan | World | Sport\n\n"
+                        + "MOSCOW, October 16. The Collective Rapid Reaction Force of the CSTO began its joint exercise at the "
+                        + "Mulino training ground in the Nizhny Novgorod region on Wednesday, the Joint Staff said.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title() + " " + releases.get(0).bodyText()).doesNotContain("Kazakhstan", "Sport");
+        assertThat(Chrome.isNavigation("Главная • Новости • Россия • Казахстан • Армения • В мире • Спорт"))
+                .isTrue();
+        assertThat(Chrome.isNavigation("Summit in Minsk | Ministers agree plan | Exercise opens | Talks end"))
+                .isTrue();
+        // A headline with its site's name, and a list in a sentence, are no menus.
+        assertThat(Chrome.isNavigation(
+                        "CSTO defence ministers meet in Minsk to agree the plan of joint exercises | Politics | TASS"))
+                .isFalse();
+        assertThat(Chrome.isNavigation("Participants: Russia | Kazakhstan, and others, met. Then | they | left | it"))
+                .isFalse();
+    }
+
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
         String text =
