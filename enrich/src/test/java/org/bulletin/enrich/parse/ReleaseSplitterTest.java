@@ -114,6 +114,27 @@ class ReleaseSplitterTest {
                 .isFalse();
     }
 
+    // A list of other stories' headlines over the article ("Latest news"): its lines are no headline of the release,
+    // though one shares a word or two with the lead; the article's own headline under the list still is.
+    @Test
+    void shouldNotTakeALineOfAListOfOtherStoriesForTheHeadline() {
+        String list = "Latest news\n"
+                + "Armenia and Azerbaijan agree to resume border commission talks\n"
+                + "Kyrgyz border guards detain drug courier near Batken\n"
+                + "Uzbekistan and China sign deal on railway\n"
+                + "Belarus to host CSTO peacekeeping exercise in autumn\n\n";
+        String lead = "MOSCOW, October 16. The CSTO Collective Rapid Reaction Force began its exercise at the Mulino "
+                + "training ground on Wednesday, the Joint Staff said. Contingents of five member states take part.";
+        ParsedRelease untitled = ReleaseSplitter.split(list + lead).get(0);
+        assertThat(untitled.titleDerived()).isTrue();
+        assertThat(untitled.title() + " " + untitled.bodyText()).doesNotContain("Batken", "railway", "autumn");
+
+        ParsedRelease titled = ReleaseSplitter.split(
+                        list + "CSTO rapid reaction force begins exercise at Mulino\n\n" + lead)
+                .get(0);
+        assertThat(titled.title()).isEqualTo("CSTO rapid reaction force begins exercise at Mulino");
+    }
+
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
         String text =
