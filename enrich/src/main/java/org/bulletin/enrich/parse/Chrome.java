@@ -40,6 +40,13 @@ public final class Chrome {
     // Case-sensitive on purpose: CASE_INSENSITIVE would make a lower-case lookahead match "jpgThe" wrongly.
     private static final Pattern IMAGE = Pattern.compile(
             "[\\w\\-()]*\\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP|bmp|BMP|svg|SVG|tiff?|TIFF?)(?![a-z])");
+    /** Another story's headline set into the article: "Read also: ...", "Читайте также: ...". */
+    private static final Pattern READ_ALSO = Pattern.compile(
+            "^[\\s«»>→•*]*(?:read\\s+(?:also|more)|see\\s+also|also\\s+read|related|more\\s+on\\s+this(?:\\s+topic)?"
+                    + "|читайте\\s+(?:также|тоже|еще|ещё)|также\\s+читайте|смотрите\\s+также|по\\s+теме|еще\\s+по\\s+теме"
+                    + "|ещё\\s+по\\s+теме)\\s*[:—–-]\\s*\\S",
+            FLAGS);
+
     private static final Pattern BREADCRUMB =
             Pattern.compile("^[^.!?]{1,40}(?:\\s+[›»>/|]\\s+[^.!?›»>/|]{1,40}){1,6}$");
     private static final Pattern SIGNATURE = Pattern.compile(
@@ -375,6 +382,9 @@ public final class Chrome {
                 && ReleaseSplitter.wordCount(t) <= 14
                 && !t.contains(",")
                 && !DateParser.isDateOnly(t)) {
+            return true;
+        }
+        if (READ_ALSO.matcher(t).lookingAt() && ReleaseSplitter.wordCount(t) <= 30) {
             return true;
         }
         return isMenu(t) || isShareWidget(t);

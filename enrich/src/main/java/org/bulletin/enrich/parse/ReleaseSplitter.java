@@ -498,7 +498,7 @@ public final class ReleaseSplitter {
             switch (u.kind()) {
                 case PROSE -> body.add(i == first ? unglue(title, u.text()) : u.text());
                 case HEADLINE -> {
-                    if (title == null || !sameHeadline(title, u.text())) {
+                    if ((title == null || !sameHeadline(title, u.text())) && subheading(units, first, last, i)) {
                         body.add(u.text()); // a subheading of the article
                     }
                 }
@@ -519,6 +519,30 @@ public final class ReleaseSplitter {
             }
         }
         return finish(title, date, body, signature);
+    }
+
+    /**
+     * Whether a headline-shaped line inside a release is its subheading, not another story's headline set between its
+     * paragraphs (a "related" teaser without its label): a subheading of four words or more shares two words with the
+     * release's prose. (Found by setting an invented same-domain headline between the second and third paragraphs of
+     * every page of the real corpus: regions of the tune part fell from 0.874 to 0.848.)
+     */
+    private static boolean subheading(List<Unit> units, int first, int last, int at) {
+        Unit u = units.get(at);
+        if (u.words() < 4) {
+            return true;
+        }
+        Set<String> prose = new HashSet<>();
+        for (int i = first; i <= last; i++) {
+            if (i != at && units.get(i).kind() == Kind.PROSE) {
+                prose.addAll(stems(units.get(i).text()));
+            }
+        }
+        int shared = 0;
+        for (String w : stems(u.text())) {
+            shared += prose.contains(w) ? 1 : 0;
+        }
+        return shared >= 2;
     }
 
     /** The lead without the headline glued to its start ("CSTO to combat cyber crimeThe leaders of ..."). */

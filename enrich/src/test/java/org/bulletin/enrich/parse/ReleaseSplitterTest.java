@@ -135,6 +135,33 @@ class ReleaseSplitterTest {
         assertThat(titled.title()).isEqualTo("CSTO rapid reaction force begins exercise at Mulino");
     }
 
+    // Another story's headline set between the paragraphs, with its "Читайте также:" label or without one, is no part
+    // of the release; a subheading that shares the release's words is.
+    @Test
+    void shouldDropAnotherStorysHeadlineSetIntoTheArticle() {
+        String p1 = "Пограничная служба Киргизии сообщила о перестрелке на киргизско-таджикской границе в Баткенской "
+                + "области, в результате которой пострадали двое военнослужащих.";
+        String p2 =
+                "По данным пограничной службы, таджикская сторона открыла огонь по позициям киргизских пограничников "
+                        + "утром в среду.";
+        String p3 = "Переговоры представителей пограничных ведомств двух стран продолжаются, обстановка на границе "
+                + "остается напряженной.";
+        for (String teaser : List.of(
+                "Читайте также: Белоруссия примет учения миротворцев ОДКБ осенью",
+                "Read also: Uzbekistan and China sign deal on railway",
+                "\nУзбекистан и Китай подписали соглашение о железной дороге\n")) {
+            List<ParsedRelease> releases = ReleaseSplitter.split(
+                    "Перестрелка на киргизско-таджикской границе\n\n" + p1 + "\n" + p2 + "\n" + teaser + "\n" + p3);
+            assertThat(releases).hasSize(1);
+            assertThat(releases.get(0).bodyText()).contains("Переговоры").doesNotContain("ОДКБ", "railway", "Китай");
+        }
+        String sub = ReleaseSplitter.split("Перестрелка на киргизско-таджикской границе\n\n" + p1 + "\n" + p2
+                        + "\n\nПереговоры пограничных ведомств двух стран\n\n" + p3)
+                .get(0)
+                .bodyText();
+        assertThat(sub).contains("Переговоры пограничных ведомств двух стран");
+    }
+
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
         String text =
