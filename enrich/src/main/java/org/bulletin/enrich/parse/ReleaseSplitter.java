@@ -52,6 +52,8 @@ public final class ReleaseSplitter {
     private static final int MIN_RELEASE_PROSE_WORDS = 12;
     /** After a dated headline the piece must be more than a related item's teaser sentence. */
     private static final int MIN_DATED_RELEASE_PROSE_WORDS = 40;
+    /** A page's first piece under a dated headline, when more follow: more than one teaser sentence of a news list. */
+    private static final int MIN_FIRST_DATED_RELEASE_PROSE_WORDS = 30;
 
     private static final int MIN_PROSE_WORDS = 6;
     private static final int MAX_TITLE_CHARS = 200;
@@ -80,7 +82,7 @@ public final class ReleaseSplitter {
         List<Unit> units = units(text);
         List<ParsedRelease> out = new ArrayList<>();
         for (int[] piece : pieces(units)) {
-            ParsedRelease r = release(units, piece[0], piece[1], piece[2] == 1);
+            ParsedRelease r = release(units, piece[0], piece[1], piece[2]);
             if (r != null) {
                 out.add(r);
             }
@@ -386,10 +388,23 @@ public final class ReleaseSplitter {
         int usualGap = usualGap(units);
         List<int[]> out = new ArrayList<>();
         int from = 0;
+        // A page that opens with a dated headline (its first headline or date line is one) opens like a news list: if
+        // more pieces follow, its first is held to a release's prose like the items after it ("Headline / 14.03.2024 /
+        // one teaser sentence" over the article).
         boolean dated = false;
+        for (int k = 0; k < units.size(); k++) {
+            Kind kind = units.get(k).kind();
+            if (kind == Kind.HEADLINE || kind == Kind.DATE || kind == Kind.PROSE) {
+                dated = datedHeadlineAt(units, k);
+                break;
+            }
+        }
         int prose = 0;
+        int datedSeen = 0; // dated headlines so far: two or more make the page a news list
+        int headlines = 0; // in the current piece: a news-list item has its own only
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
+            datedSeen += datedHeadlineAt(units, i) ? 1 : 0;
             if (i > from && prose >= MIN_RELEASE_PROSE_WORDS) {
                 // Only a page that keeps its paragraphs close says something by a wide gap; pages that space every
                 // paragraph widely space them unevenly too.
@@ -403,19 +418,45 @@ public final class ReleaseSplitter {
                         && u.kind() != Kind.CHROME
                         && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()));
                 boolean datedHeadline = datedHeadlineAt(units, i);
-                if (wideGap || datedHeadline) {
-                    out.add(new int[] {from, i, dated ? 1 : 0});
+                // In a news list (two dated headlines or more), a headline or a paragraph set apart after an item's
+                // headline and teaser sentence opens what follows the list: the article. A paragraph is held to a
+                // dated item's prose, so that a teaser's second paragraph is no release.
+                boolean afterTeaser = dated
+                        && datedSeen >= 2
+                        && headlines == 1
+                        && prose < MIN_DATED_RELEASE_PROSE_WORDS
+                        && (u.kind() == Kind.HEADLINE || u.kind() == Kind.PROSE)
+                        && u.blankBefore() >= 1;
+                if (wideGap || datedHeadline || afterTeaser) {
+                    out.add(new int[] {from, i, minimumProse(dated, out.isEmpty())});
                     from = i;
-                    dated = datedHeadline && !wideGap;
+                    dated = datedHeadline && !wideGap || afterTeaser && u.kind() == Kind.PROSE;
                     prose = 0;
+                    headlines = 0;
                 }
             }
+            headlines += u.kind() == Kind.HEADLINE ? 1 : 0;
             if (u.kind() == Kind.PROSE && endsSentence(u.text())) {
                 prose += u.words(); // a long headline without its full stop is not yet a release's text
             }
         }
-        out.add(new int[] {from, units.size(), dated ? 1 : 0});
+        out.add(new int[] {from, units.size(), minimumProse(dated, out.isEmpty())});
+        if (out.size() == 1) {
+            out.get(0)[2] = MIN_RELEASE_PROSE_WORDS; // the page's only piece: a short dated release is still one
+        }
         return out;
+    }
+
+    /**
+     * The prose a piece needs to be a release: a piece after a dated headline more than a related item's teaser; the
+     * first piece of a page that opens with a dated headline more than a teaser sentence, but a news list's first item
+     * may be as short as a one-sentence release.
+     */
+    private static int minimumProse(boolean dated, boolean firstPiece) {
+        if (!dated) {
+            return MIN_RELEASE_PROSE_WORDS;
+        }
+        return firstPiece ? MIN_FIRST_DATED_RELEASE_PROSE_WORDS : MIN_DATED_RELEASE_PROSE_WORDS;
     }
 
     /** True when a headline or a date comes in units [from, to) before their first paragraph of prose. */
@@ -461,7 +502,7 @@ public final class ReleaseSplitter {
     }
 
     /** The release in units [from, to): prose from its first sentence to its last, headline and date from before. */
-    private static ParsedRelease release(List<Unit> units, int from, int to, boolean dated) {
+    private static ParsedRelease release(List<Unit> units, int from, int to, int minimumProse) {
         int first = -1;
         int last = -1;
         int prose = 0;
@@ -472,7 +513,7 @@ public final class ReleaseSplitter {
                 prose += units.get(i).words();
             }
         }
-        if (first < 0 || prose < (dated ? MIN_DATED_RELEASE_PROSE_WORDS : MIN_RELEASE_PROSE_WORDS)) {
+        if (first < 0 || prose < minimumProse) {
             return null;
         }
         // Short sentences right before the first long one open the text too ("Rates are set daily. In particular,

@@ -162,6 +162,33 @@ class ReleaseSplitterTest {
         assertThat(sub).contains("Переговоры пограничных ведомств двух стран");
     }
 
+    // A news list over the article, each item a headline, a date and one teaser sentence: the items are no releases and
+    // the last one's teaser does not open the article.
+    @Test
+    void shouldNotTakeTheItemsOfANewsListOverTheArticleForReleasesOrItsLead() {
+        String list = "Belarus to host CSTO peacekeeping exercise in autumn\n14.03.2024\n"
+                + "Belarus will host an exercise of the CSTO collective peacekeeping forces in the autumn, the defence "
+                + "ministry in Minsk announced.\n\n"
+                + "Uzbekistan and China sign deal on railway\n08.10.2024\n"
+                + "Uzbekistan and China signed an agreement on building a new railway line through Kyrgyzstan, officials "
+                + "in Tashkent said.\n\n"
+                + "Kyrgyz border guards detain drug courier near Batken\n28.08.2024\n"
+                + "Kyrgyz border guards detained a drug courier carrying two kilograms of heroin near Batken on Tuesday, "
+                + "the border service said.\n\n";
+        String article = "Armenian defence ministry denies opening fire on the border\n\n"
+                + "The Armenian defence ministry on Friday denied the Azerbaijani side's claims that Armenian units "
+                + "opened fire on positions along the border, calling them disinformation. The situation on the "
+                + "Armenian-Azerbaijani border is fully under control, the ministry's spokeswoman said, adding that no "
+                + "shots had been fired from the Armenian side during the night.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(list + article);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).title()).isEqualTo("Armenian defence ministry denies opening fire on the border");
+        assertThat(releases.get(0).bodyText())
+                .startsWith("The Armenian defence ministry")
+                .doesNotContain("heroin");
+    }
+
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
         String text =
