@@ -418,19 +418,21 @@ public final class ReleaseSplitter {
                         && u.kind() != Kind.CHROME
                         && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()));
                 boolean datedHeadline = datedHeadlineAt(units, i);
-                // In a news list (two dated headlines or more), a headline or a paragraph set apart after an item's
-                // headline and teaser sentence opens what follows the list: the article. A paragraph is held to a
-                // dated item's prose, so that a teaser's second paragraph is no release.
+                // In a news list (two dated headlines or more), whatever is set apart after an item's headline and
+                // teaser sentence (a headline, a paragraph, a date line) opens what follows the list: the article.
+                // Without a headline it is held to a dated item's prose, so that a teaser's second paragraph is no
+                // release.
                 boolean afterTeaser = dated
                         && datedSeen >= 2
                         && headlines == 1
                         && prose < MIN_DATED_RELEASE_PROSE_WORDS
-                        && (u.kind() == Kind.HEADLINE || u.kind() == Kind.PROSE)
+                        && u.kind() != Kind.CHROME
+                        && u.kind() != Kind.SIGNATURE
                         && u.blankBefore() >= 1;
                 if (wideGap || datedHeadline || afterTeaser) {
                     out.add(new int[] {from, i, minimumProse(dated, out.isEmpty())});
                     from = i;
-                    dated = datedHeadline && !wideGap || afterTeaser && u.kind() == Kind.PROSE;
+                    dated = datedHeadline && !wideGap || afterTeaser && u.kind() != Kind.HEADLINE;
                     prose = 0;
                     headlines = 0;
                 }

@@ -18,7 +18,6 @@ import org.bulletin.enrich.corpus.RealCorpus;
 import org.bulletin.schemas.Label;
 import org.bulletin.schemas.Release;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,8 @@ import org.junit.jupiter.api.Test;
 @Tag("issue-14")
 class RealClassificationTest {
 
-    private static Enricher enricher;
-
-    @BeforeAll
-    static void load() {
-        enricher = Enricher.fromClasspath();
-    }
+    /** Also used by {@link RealPageChromeTest}, which scores the same pages with chrome added. */
+    private static final Enricher enricher = Enricher.fromClasspath();
 
     record Result(
             LabelTally regions,
