@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real corpus's pages again, each with one more kind of the chrome real pages put around an article: a one-line
  * menu, a list of other stories' headlines or a news list of dated items over the article, another story's headline
- * set between its paragraphs (with a "Read also:" label or without), a news list under it. The corpus's own pages carry
+ * set between its paragraphs (with a "Read also:" label or without), a news list under it (dated, or a "More news"
+ * block of headlines and teasers). The corpus's own pages carry
  * chrome as their sites gave it, each page some; this puts every kind on every page, so that what one kind costs shows.
  * The headlines and teasers added are invented here, on the corpus's subjects, so that they share words with the
  * articles as real related news does.
@@ -145,7 +146,11 @@ class RealPageChromeTest {
                                 page, "\n" + pick(headlines(lang), 1, rnd).get(0) + "\n")),
                 new Kind(
                         "news list of dated items under the page",
-                        (page, lang, rnd) -> page + "\n\n" + String.join("\n\n", items(lang, rnd)) + "\n"));
+                        (page, lang, rnd) -> page + "\n\n" + String.join("\n\n", items(lang, rnd)) + "\n"),
+                new Kind(
+                        "'More news' items without dates under the page",
+                        (page, lang, rnd) -> page + "\n\n" + (lang.equals("ru") ? "Другие новости" : "More news")
+                                + "\n\n" + String.join("\n\n", undatedItems(lang, rnd)) + "\n"));
     }
 
     /** The page with {@code line} after its second long line (a paragraph, as pages set a teaser between two). */
@@ -172,6 +177,15 @@ class RealPageChromeTest {
             out.add(headlines(lang).get(TEASER_HEADLINE[k]) + "\n"
                     + String.format(Locale.ROOT, "%02d.%02d.2024", 1 + rnd.nextInt(28), 1 + rnd.nextInt(12)) + "\n"
                     + teasers.get(k));
+        }
+        return out;
+    }
+
+    private static List<String> undatedItems(String lang, Random rnd) {
+        List<String> teasers = lang.equals("ru") ? TEASERS_RU : TEASERS_EN;
+        List<String> out = new ArrayList<>();
+        for (int k : pick(List.of(0, 1, 2, 3), 3, rnd)) {
+            out.add(headlines(lang).get(TEASER_HEADLINE[k]) + "\n" + teasers.get(k));
         }
         return out;
     }

@@ -189,6 +189,27 @@ class ReleaseSplitterTest {
                 .doesNotContain("heroin");
     }
 
+    // Items of a "More news" block without dates under the article (a headline and one teaser each) are no part of it.
+    @Test
+    void shouldCutTheItemsOfANewsListWithoutDatesOffTheArticle() {
+        String article = "Armenian defence ministry denies opening fire on the border\n\n"
+                + "The Armenian defence ministry on Friday denied the Azerbaijani side's claims that Armenian units "
+                + "opened fire on positions along the border, calling them disinformation.\n\n"
+                + "The situation on the Armenian-Azerbaijani border is fully under control, the ministry's spokeswoman "
+                + "said, adding that no shots had been fired from the Armenian side during the night.";
+        String items = "\n\nMore news\n\n"
+                + "Belarus to host CSTO peacekeeping exercise in autumn\n"
+                + "Belarus will host an exercise of the CSTO collective peacekeeping forces in the autumn, the defence "
+                + "ministry in Minsk announced.\n\n"
+                + "Kyrgyz border guards detain drug courier near Batken\n"
+                + "Kyrgyz border guards detained a drug courier carrying two kilograms of heroin near Batken on Tuesday, "
+                + "the border service said.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(article + items);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).bodyText()).endsWith("during the night.").doesNotContain("heroin", "Minsk");
+    }
+
     @Test
     void shouldTakeADateLineUnderTheHeadlineAsThePublishedDate() {
         String text =
