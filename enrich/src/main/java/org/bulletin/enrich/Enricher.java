@@ -61,7 +61,7 @@ public final class Enricher {
      * official headlines, tag lists). 1.3: a news agency's photo caption, given twice over its credit, is chrome. 1.4:
      * headlines and titles past "St." (SentenceEnds), a quoting standfirst and a caption under the headline.
      */
-    static final String PARSER_VERSION = "parse-1.4";
+    static final String PARSER_VERSION = "parse-1.5";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(
