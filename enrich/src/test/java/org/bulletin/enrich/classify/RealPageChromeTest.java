@@ -146,11 +146,13 @@ class RealPageChromeTest {
                                 page, "\n" + pick(headlines(lang), 1, rnd).get(0) + "\n")),
                 new Kind(
                         "news list of dated items under the page",
-                        (page, lang, rnd) -> page + "\n\n" + String.join("\n\n", items(lang, rnd)) + "\n"),
+                        (page, lang, rnd) ->
+                                page.stripTrailing() + "\n\n" + String.join("\n\n", items(lang, rnd)) + "\n"),
                 new Kind(
                         "'More news' items without dates under the page",
-                        (page, lang, rnd) -> page + "\n\n" + (lang.equals("ru") ? "Другие новости" : "More news")
-                                + "\n\n" + String.join("\n\n", undatedItems(lang, rnd)) + "\n"));
+                        (page, lang, rnd) ->
+                                page.stripTrailing() + "\n\n" + (lang.equals("ru") ? "Другие новости" : "More news")
+                                        + "\n\n" + String.join("\n\n", undatedItems(lang, rnd)) + "\n"));
     }
 
     /** The page with {@code line} after its second long line (a paragraph, as pages set a teaser between two). */
