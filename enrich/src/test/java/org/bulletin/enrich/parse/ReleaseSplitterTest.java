@@ -160,6 +160,17 @@ class ReleaseSplitterTest {
                 .get(0)
                 .bodyText();
         assertThat(sub).contains("Переговоры пограничных ведомств двух стран");
+
+        // Another story's headline on a near subject shares a word or two with the article, not half of its words.
+        String en = ReleaseSplitter.split("Kyrgyz and Tajik border guards exchange fire\n\n"
+                        + "Kyrgyz and Tajik border guards exchanged fire on a disputed section of the border in the Batken "
+                        + "region on Wednesday, the Kyrgyz border service said.\n"
+                        + "Two servicemen were wounded, and the commanders of both sides met in the evening to agree a "
+                        + "ceasefire.\n\nKazakhstan border guards receive new drones from China\n\n"
+                        + "The talks on the disputed section will continue next week, the service added.")
+                .get(0)
+                .bodyText();
+        assertThat(en).contains("talks on the disputed section").doesNotContain("drones");
     }
 
     // A news list over the article, each item a headline, a date and one teaser sentence: the items are no releases and
