@@ -922,13 +922,19 @@ public final class Classifier {
 
     /** The match key of the word before a mention in its sentence, fillers ("the", "republic of") skipped; or null. */
     private String keyBefore(Tokens t, Mention m) {
+        int j = indexBefore(t, m);
+        return j < 0 ? null : t.key(j);
+    }
+
+    /** The token before a mention in its sentence, fillers skipped; or -1. */
+    private int indexBefore(Tokens t, Mention m) {
         int j = m.from() - 1;
         int skipped = 0;
         while (j >= 0 && skipped < 4 && rules.fillers.contains(t.key(j))) {
             j--;
             skipped++;
         }
-        return j < 0 || t.sentence(j) != m.sentence() ? null : t.key(j);
+        return j < 0 || t.sentence(j) != m.sentence() ? -1 : j;
     }
 
     /**
@@ -986,11 +992,8 @@ public final class Classifier {
      * России", "banned in Russia"): a legal formula, not a mention of the country.
      */
     private boolean bannedIn(Tokens t, Mention m) {
-        int j = m.from() - 1;
-        for (int skipped = 0; j >= 0 && skipped < 3 && rules.fillers.contains(t.key(j)); skipped++) {
-            j--;
-        }
-        if (j < 1 || t.sentence(j) != m.sentence() || !rules.hostBefore.contains(t.key(j))) {
+        int j = indexBefore(t, m);
+        if (j < 1 || !rules.hostBefore.contains(t.key(j))) {
             return false;
         }
         String verb = t.lower(j - 1);

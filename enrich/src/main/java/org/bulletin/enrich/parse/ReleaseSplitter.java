@@ -404,7 +404,8 @@ public final class ReleaseSplitter {
         int headlines = 0; // in the current piece: a news-list item has its own only
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            datedSeen += datedHeadlineAt(units, i) ? 1 : 0;
+            boolean datedHeadline = datedHeadlineAt(units, i);
+            datedSeen += datedHeadline ? 1 : 0;
             if (i > from && prose >= MIN_RELEASE_PROSE_WORDS) {
                 // Only a page that keeps its paragraphs close says something by a wide gap; pages that space every
                 // paragraph widely space them unevenly too.
@@ -417,7 +418,6 @@ public final class ReleaseSplitter {
                         && u.kind() != Kind.SIGNATURE
                         && u.kind() != Kind.CHROME
                         && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()));
-                boolean datedHeadline = datedHeadlineAt(units, i);
                 // In a news list (two dated headlines or more), whatever is set apart after an item's headline and
                 // teaser sentence (a headline, a paragraph, a date line) opens what follows the list: the article.
                 // Without a headline it is held to a dated item's prose, so that a teaser's second paragraph is no
@@ -542,13 +542,19 @@ public final class ReleaseSplitter {
         }
         String title = headline(units, from, first);
         List<String> body = new ArrayList<>();
+        Set<String> textStems = null; // the prose's stems, once an in-body headline needs them
         for (int i = first; i <= last; i++) {
             Unit u = units.get(i);
             switch (u.kind()) {
                 case PROSE -> body.add(i == first ? unglue(title, u.text()) : u.text());
                 case HEADLINE -> {
-                    if ((title == null || !sameHeadline(title, u.text())) && subheading(units, first, last, i)) {
-                        body.add(u.text()); // a subheading of the article
+                    if (title == null || !sameHeadline(title, u.text())) {
+                        if (u.words() >= 4 && textStems == null) {
+                            textStems = proseStems(units, first, last);
+                        }
+                        if (u.words() < 4 || subheading(u, textStems)) {
+                            body.add(u.text()); // a subheading of the article
+                        }
                     }
                 }
                 case SHORT -> {
@@ -573,28 +579,27 @@ public final class ReleaseSplitter {
     /**
      * Whether a headline-shaped line inside a release is its subheading, not another story's headline set between its
      * paragraphs (a "related" teaser without its label): a subheading of four words or more shares two words, and half
-     * of its words, with the release's prose. (Found by setting an invented same-domain headline between the second and third paragraphs of
-     * every page of the real corpus: regions of the tune part fell from 0.874 to 0.848.)
+     * of its words, with the release's prose ({@code prose}: its stems). (Found by setting an invented same-domain
+     * headline between the second and third paragraphs of every page of the real corpus: regions of the tune part fell
+     * from 0.874 to 0.848.)
      */
-    private static boolean subheading(List<Unit> units, int first, int last, int at) {
-        Unit u = units.get(at);
-        if (u.words() < 4) {
-            return true;
-        }
-        Set<String> prose = new HashSet<>();
-        for (int i = first; i <= last; i++) {
-            if (i != at && units.get(i).kind() == Kind.PROSE) {
-                prose.addAll(stems(units.get(i).text()));
-            }
-        }
+    private static boolean subheading(Unit u, Set<String> prose) {
         Set<String> words = stems(u.text());
-        int shared = 0;
-        for (String w : words) {
-            shared += prose.contains(w) ? 1 : 0;
-        }
+        int shared = shared(words, prose);
         // A headline's length (fifteen words or fewer) shares half its words with the text it heads; a longer line is
         // an unpunctuated paragraph of the text, listing names the rest does not repeat.
         return shared >= 2 && (u.words() > 15 || shared * 2 >= words.size());
+    }
+
+    /** The stems of the prose paragraphs in units [first, last]. */
+    private static Set<String> proseStems(List<Unit> units, int first, int last) {
+        Set<String> out = new HashSet<>();
+        for (int i = first; i <= last; i++) {
+            if (units.get(i).kind() == Kind.PROSE) {
+                out.addAll(stems(units.get(i).text()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -688,20 +693,18 @@ public final class ReleaseSplitter {
         String nearest = null;
         int bestAt = -1;
         int strongAt = -1;
-        boolean[] listed = headlineLists(units, Math.max(from, first - 12), first, lead);
-        for (int i = Math.max(from, first - 12); i < first; i++) {
+        int start = Math.max(from, first - 12);
+        boolean[] listed = headlineLists(units, start, first, lead);
+        for (int i = start; i < first; i++) {
             Unit u = units.get(i);
-            if (!headlineShaped(u) || listed[i - Math.max(from, first - 12)]) {
+            if (!headlineShaped(u) || listed[i - start]) {
                 continue;
             }
             Set<String> words = stems(u.text());
             if (words.isEmpty() || QUOTE_STANDFIRST.matcher(u.text()).matches()) {
                 continue; // a quotation of the article under the headline shares the most words with it, and is none
             }
-            int shared = 0;
-            for (String w : words) {
-                shared += lead.contains(w) ? 1 : 0;
-            }
+            int shared = shared(words, lead);
             double score = (double) shared / words.size() + (shared >= 2 ? 0.2 : 0);
             if (strongAt < 0
                     && u.kind() == Kind.HEADLINE
@@ -736,11 +739,12 @@ public final class ReleaseSplitter {
 
     /**
      * Which of the lines {@code [start, first)} are items of a list of other stories' headlines ("Latest news", "Most
-     * read"): three or more headlines in a row, no blank line between them, each sharing at most one word
-     * with the next; the headlines of one article (headline, subheading, caption) share its names. The last item stays
-     * a candidate when nothing but dates and chrome stands between it and the lead and it shares two words with the
-     * lead: a page may put its headline right under such a list. (Found by putting a four-line list over every page of the real corpus: the list's lines had
-     * become the headline of 18 of them, and the regions of the tune part fell from 0.874 to 0.784.)
+     * read"): three or more headlines in a row, no blank line between them, each sharing at most one word with the
+     * next; the headlines of one article (headline, subheading, caption) share its names. The last item stays a
+     * candidate when nothing but dates and chrome stands between it and the lead and it shares two words, and half of
+     * its words, with the lead: a page may put its headline right under such a list. (Found by putting a four-line list
+     * over every page of the real corpus: the list's lines had become the headline of 18 of them, and the regions of
+     * the tune part fell from 0.874 to 0.784.)
      */
     private static boolean[] headlineLists(List<Unit> units, int start, int first, Set<String> lead) {
         boolean[] listed = new boolean[first - start];
@@ -753,11 +757,7 @@ public final class ReleaseSplitter {
                     && listItem(units.get(end))
                     && units.get(end).blankBefore() == 0) {
                 Set<String> next = stems(units.get(end).text());
-                int shared = 0;
-                for (String w : next) {
-                    shared += previous.contains(w) ? 1 : 0;
-                }
-                if (shared > 1) {
+                if (shared(next, previous) > 1) {
                     break;
                 }
                 previous = next;
@@ -766,10 +766,7 @@ public final class ReleaseSplitter {
             if (end - i >= 3) {
                 int last = end - 1;
                 Set<String> words = stems(units.get(last).text());
-                int shared = 0;
-                for (String w : words) {
-                    shared += lead.contains(w) ? 1 : 0;
-                }
+                int shared = shared(words, lead);
                 boolean nextToLead = shared >= 2 && shared * 2 >= words.size();
                 for (int k = end; k < first; k++) {
                     nextToLead &=
@@ -782,6 +779,15 @@ public final class ReleaseSplitter {
             i = end;
         }
         return listed;
+    }
+
+    /** How many of {@code words} are in {@code in}. */
+    private static int shared(Set<String> words, Set<String> in) {
+        int n = 0;
+        for (String w : words) {
+            n += in.contains(w) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Crude stems (the first five letters of words of four or more) to compare a headline with its lead across inflections. */

@@ -3,6 +3,7 @@ package org.bulletin.enrich.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -194,7 +195,7 @@ class RealPageChromeTest {
 
     private static <T> List<T> pick(List<T> from, int n, Random rnd) {
         List<T> copy = new ArrayList<>(from);
-        java.util.Collections.shuffle(copy, rnd);
+        Collections.shuffle(copy, rnd);
         return copy.subList(0, n);
     }
 
