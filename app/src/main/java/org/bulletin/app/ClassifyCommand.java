@@ -54,7 +54,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "DIR",
-            description = "Classification rules folder overriding the bundled rules.")
+            description = "Rules folder laid out like the bundled one (rules/topics.yaml, rules/regions.yaml, "
+                    + "rules/scope.yaml, model/..., gazetteer/...): each file it holds overrides the bundled one.")
     Path rules;
 
     @Spec

@@ -98,6 +98,13 @@ public final class Enricher {
 
     /** Loads rule files from {@code rulesDir} (same layout); files missing there come from the classpath. */
     public static Enricher fromDirectory(Path rulesDir) {
+        // A folder that overrides nothing is a mistake (a wrong path, the files not under rules/): say so rather
+        // than classify with the bundled rules under a name that suggests otherwise.
+        if (RULE_FILES.stream().noneMatch(f -> Files.isRegularFile(rulesDir.resolve(f)))) {
+            throw new IllegalArgumentException("no rule file under " + rulesDir + ": it must be laid out like the "
+                    + "bundled rules, e.g. " + rulesDir.resolve(ClassificationRules.TOPICS_FILE) + "; expected any of "
+                    + RULE_FILES);
+        }
         return new Enricher(name -> {
             Path p = rulesDir.resolve(name);
             if (!Files.isRegularFile(p)) {

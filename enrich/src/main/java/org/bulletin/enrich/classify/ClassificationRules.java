@@ -89,6 +89,8 @@ public final class ClassificationRules {
     final Set<String> activityKinds = new HashSet<>();
     /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
     final Map<String, Set<String>> primaryBefore = new HashMap<>();
+    /** Topic -> the phrases of its own that must name it up front for its primaryBefore rules (topics.yaml primaryWhen). */
+    final Map<String, Set<String>> primaryWhen = new HashMap<>();
 
     final List<String> topicOrder = new ArrayList<>();
     final List<String> regionOrder = new ArrayList<>();
@@ -166,6 +168,11 @@ public final class ClassificationRules {
             Set<String> after = new HashSet<>();
             e.getValue().forEach(o -> after.add(o.asText()));
             primaryBefore.put(e.getKey(), Set.copyOf(after));
+        });
+        topics.path("primaryWhen").fields().forEachRemaining(e -> {
+            Set<String> phrases = new HashSet<>();
+            e.getValue().forEach(o -> phrases.add(o.asText()));
+            primaryWhen.put(e.getKey(), Set.copyOf(phrases));
         });
         topics.path("threat")
                 .path("implies")

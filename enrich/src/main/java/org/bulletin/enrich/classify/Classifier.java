@@ -216,6 +216,8 @@ public final class Classifier {
         private int[] sentences = new int[4];
         private int sentenceCount;
         private final List<String> phrases = new ArrayList<>(4);
+        // The phrases (as the rules write them) of the evidence in the headline or the lead.
+        final Set<String> upFront = new HashSet<>(4);
         final List<ScoredLabel.Evidence> evidence = new ArrayList<>();
 
         void add(Layout l, double w, String phrase, int start, int end, int sentence, String rule) {
@@ -242,6 +244,9 @@ public final class Classifier {
             }
             weight += w;
             maxSingle = Math.max(maxSingle, w);
+            if (l.inTitle(end) || l.inLead(start)) {
+                upFront.add(pattern);
+            }
             if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(new ScoredLabel.Evidence(phrase, start, end, rule));
             }
@@ -289,7 +294,8 @@ public final class Classifier {
             boolean latin) {}
 
     /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
-    public record Candidate(String id, double weight, double[] features, List<ScoredLabel.Evidence> evidence) {}
+    public record Candidate(
+            String id, double weight, double[] features, List<ScoredLabel.Evidence> evidence, Set<String> upFront) {}
 
     /**
      * Classifies an extracted release.
@@ -624,7 +630,11 @@ public final class Classifier {
      */
     private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
         int primary = primaryIndex(
-                topics.stream().map(ScoredLabel::id).toList(), candidates, rules.relativeIgnores, rules.primaryBefore);
+                topics.stream().map(ScoredLabel::id).toList(),
+                candidates,
+                rules.relativeIgnores,
+                rules.primaryBefore,
+                rules.primaryWhen);
         if (primary <= 0) {
             return topics;
         }
@@ -637,10 +647,16 @@ public final class Classifier {
      * Where in {@code chosen} (likeliest first) the primary topic is: see {@link #primaryFirst}; also for training. A
      * chosen topic that the headline or the lead names comes before the one found so when {@code before} says so: the
      * subject of a release before its setting (aid before the disaster it answers, a drug seizure before the border
-     * guards who made it, a peacekeeping exercise before the military cooperation it also is).
+     * guards who made it, a peacekeeping exercise before the military cooperation it also is). Where {@code when}
+     * lists phrases for a topic, its rules apply only when the headline or the lead names it by one of them: military
+     * cooperation comes before counter-terrorism for the drills of armed forces, not for those of special services.
      */
     static int primaryIndex(
-            List<String> chosen, List<Candidate> candidates, Set<String> general, Map<String, Set<String>> before) {
+            List<String> chosen,
+            List<Candidate> candidates,
+            Set<String> general,
+            Map<String, Set<String>> before,
+            Map<String, Set<String>> when) {
         int primary = 0;
         for (int i = 0; i < chosen.size(); i++) {
             if (!general.contains(chosen.get(i)) && leads(chosen.get(i), candidates)) {
@@ -654,7 +670,8 @@ public final class Classifier {
             for (int i = 0; i < chosen.size(); i++) {
                 if (i != primary
                         && before.getOrDefault(chosen.get(i), Set.of()).contains(chosen.get(primary))
-                        && leads(chosen.get(i), candidates)) {
+                        && leads(chosen.get(i), candidates)
+                        && leadsBy(chosen.get(i), candidates, when.get(chosen.get(i)))) {
                     next = i;
                     break;
                 }
@@ -690,6 +707,19 @@ public final class Classifier {
     private static boolean leads(String id, List<Candidate> candidates) {
         for (Candidate c : candidates) {
             if (c.id().equals(id) && (c.features()[TOPIC_TITLE] > 0 || c.features()[TOPIC_LEAD] > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the headline or the lead names topic {@code id} by one of {@code phrases}; true when there are none. */
+    private static boolean leadsBy(String id, List<Candidate> candidates, Set<String> phrases) {
+        if (phrases == null) {
+            return true;
+        }
+        for (Candidate c : candidates) {
+            if (c.id().equals(id) && c.upFront().stream().anyMatch(phrases::contains)) {
                 return true;
             }
         }
@@ -767,7 +797,7 @@ public final class Classifier {
                 log1p(a.kind("locative")),
                 log1p(a.kind("actor"))
             };
-            out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence)));
+            out.add(new Candidate(e.getKey(), a.weight, f, List.copyOf(a.evidence), Set.of()));
         }
         return out;
     }
@@ -803,7 +833,8 @@ public final class Classifier {
             // A threat country alone ("threats emanating from Afghanistan") supports a topic the text names but does
             // not name one: with no phrase of the topic's own there is nothing to label it by.
             boolean onlyImplied = threats == a.count;
-            out.add(new Candidate(e.getKey(), a.weight, f, onlyImplied ? List.of() : List.copyOf(a.evidence)));
+            out.add(new Candidate(
+                    e.getKey(), a.weight, f, onlyImplied ? List.of() : List.copyOf(a.evidence), Set.copyOf(a.upFront)));
         }
         return out;
     }

@@ -63,6 +63,8 @@ class ClassifierTraining {
     /** The rules' order of topics for the primary one (topics.yaml primaryBefore), as the runtime applies it. */
     private static final Map<String, Set<String>> PRIMARY_BEFORE = RULES.primaryBefore;
 
+    private static final Map<String, Set<String>> PRIMARY_WHEN = RULES.primaryWhen;
+
     private record Example(
             String id,
             String lang,
@@ -354,7 +356,8 @@ class ClassifierTraining {
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
     private static List<String> primaryFirst(List<String> topics, Example e) {
-        int primary = Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS, PRIMARY_BEFORE);
+        int primary =
+                Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS, PRIMARY_BEFORE, PRIMARY_WHEN);
         List<String> out = new ArrayList<>(topics);
         if (primary > 0) {
             out.add(0, out.remove(primary));

@@ -133,6 +133,17 @@ class EnricherTest {
         assertThat(Enricher.fromClasspath().classifierVersion()).isEqualTo(ENRICHER.classifierVersion());
     }
 
+    // Rule files put straight into the folder, not under rules/, would override nothing: a mistake to report.
+    @Test
+    void shouldRejectARulesFolderThatOverridesNothing(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("topics.yaml"), "topics: {}\n");
+
+        assertThatThrownBy(() -> Enricher.fromDirectory(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no rule file under " + dir)
+                .hasMessageContaining("rules/topics.yaml");
+    }
+
     @Property(tries = 200)
     void enrichNeverThrowsOnArbitraryBytes(@ForAll byte[] body, @ForAll boolean html) {
         ENRICHER.enrich(doc("k", html ? "text/html" : "text/plain", body));

@@ -261,6 +261,26 @@ class RegionRulesTest {
         assertThat(c.topicIds()).startsWith("crisis-response").contains("border-security");
     }
 
+    // An anti-terrorist drill of armed forces is the contract's joint exercise first; one of special services is the
+    // counter-terrorist work of its competent bodies first.
+    @Test
+    void shouldPutADrillOfArmedForcesUnderMilitaryCooperationFirst() {
+        Classification c = classify("Антитеррористические учения ШОС пройдут в Оренбургской области\n\n"
+                + "Совместные антитеррористические учения вооруженных сил государств ШОС пройдут под Оренбургом. "
+                + "Участники отработают уничтожение террористов и пресечение деятельности экстремистских группировок, "
+                + "сообщили в антитеррористической структуре.");
+        assertThat(c.topicIds()).startsWith("military-cooperation").contains("counter-terrorism");
+    }
+
+    @Test
+    void shouldKeepCounterTerrorismFirstForADrillOfSpecialServices() {
+        Classification c = classify("Антитеррористические учения спецслужб СНГ начнутся в Бишкеке\n\n"
+                + "Совместные антитеррористические учения компетентных органов государств СНГ пройдут в Бишкеке. "
+                + "Антитеррористический центр СНГ сообщил, что учения продлятся три дня. В них задействуют "
+                + "спецподразделения органов безопасности и военнослужащих внутренних войск.");
+        assertThat(c.topicIds()).startsWith("counter-terrorism");
+    }
+
     // "Запрещенной в РФ" is the legal note Russian media add to a banned organisation's name, not a venue: read as one,
     // it made Russia the host of an operation run in every member state.
     @Test
