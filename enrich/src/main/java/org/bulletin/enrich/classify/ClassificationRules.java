@@ -87,6 +87,8 @@ public final class ClassificationRules {
     final Set<String> genericPhrases = new HashSet<>();
     /** The topics that name an activity's kind (topics.yaml kinds): a generic phrase in their sentence is theirs. */
     final Set<String> activityKinds = new HashSet<>();
+    /** The share of a topic's evidence that, all generic and one beside a kind, leaves it none (genericOnly). */
+    final double genericOnly;
     /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
     final Map<String, Set<String>> primaryBefore = new HashMap<>();
     /** Topic -> the phrases of its own that must name it up front for its primaryBefore rules (topics.yaml primaryWhen). */
@@ -164,6 +166,7 @@ public final class ClassificationRules {
         addCues(topics.path("threat").path("cues"), Cue.THREAT);
         topics.path("generic").forEach(n -> genericPhrases.add(n.asText()));
         topics.path("kinds").forEach(n -> activityKinds.add(n.asText()));
+        genericOnly = topics.path("genericOnly").asDouble(2.0); // above 1: never
         topics.path("primaryBefore").fields().forEachRemaining(e -> {
             Set<String> after = new HashSet<>();
             e.getValue().forEach(o -> after.add(o.asText()));

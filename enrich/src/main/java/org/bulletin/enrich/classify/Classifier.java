@@ -211,7 +211,8 @@ public final class Classifier {
         boolean lead;
         double early;
         int quoted;
-        int generic;
+        int generic; // generic phrases in a sentence that names an activity's kind
+        int genericAny; // generic phrases anywhere
         final int[] kinds = new int[KINDS.length];
         private int[] sentences = new int[4];
         private int sentenceCount;
@@ -833,8 +834,15 @@ public final class Classifier {
             // A threat country alone ("threats emanating from Afghanistan") supports a topic the text names but does
             // not name one: with no phrase of the topic's own there is nothing to label it by.
             boolean onlyImplied = threats == a.count;
+            // Exercise words that name no kind, one of them beside a kind ("anti-terrorist exercises"), and little
+            // else: the exercise of that kind (a drill of special services), no evidence of military cooperation.
+            boolean onlyGeneric = a.generic > 0 && a.genericAny >= rules.genericOnly * a.count;
             out.add(new Candidate(
-                    e.getKey(), a.weight, f, onlyImplied ? List.of() : List.copyOf(a.evidence), Set.copyOf(a.upFront)));
+                    e.getKey(),
+                    a.weight,
+                    f,
+                    onlyImplied || onlyGeneric ? List.of() : List.copyOf(a.evidence),
+                    Set.copyOf(a.upFront)));
         }
         return out;
     }
@@ -1258,6 +1266,9 @@ public final class Classifier {
                 continue;
             }
             Acc acc = topics.computeIfAbsent(topic, k -> new Acc());
+            if (rules.genericPhrases.contains(m.payload().phrase()) && !rules.activityKinds.contains(topic)) {
+                acc.genericAny++;
+            }
             if (rules.genericPhrases.contains(m.payload().phrase())
                     && kindSentences.contains(s)
                     && !rules.activityKinds.contains(topic)) {
