@@ -217,8 +217,8 @@ public final class Classifier {
         private int[] sentences = new int[4];
         private int sentenceCount;
         private final List<String> phrases = new ArrayList<>(4);
-        // The phrases (as the rules write them) of the evidence in the headline or the lead.
-        final Set<String> upFront = new HashSet<>(4);
+        // The phrases (as the rules write them) of the evidence in the headline or the lead; made when first needed.
+        Set<String> upFront = Set.of();
         final List<ScoredLabel.Evidence> evidence = new ArrayList<>();
 
         void add(Layout l, double w, String phrase, int start, int end, int sentence, String rule) {
@@ -245,7 +245,8 @@ public final class Classifier {
             }
             weight += w;
             maxSingle = Math.max(maxSingle, w);
-            if (l.inTitle(end) || l.inLead(start)) {
+            if ((l.inTitle(end) || l.inLead(start)) && !upFront.contains(pattern)) {
+                upFront = upFront.isEmpty() ? new HashSet<>(4) : upFront;
                 upFront.add(pattern);
             }
             if (evidence.size() < MAX_EVIDENCE) {
