@@ -185,12 +185,15 @@ public final class Classifier {
     };
 
     private static int kindIndex(String rule) {
+        // No kind holds ':' or '+', so a rule's kind is all of it before the first of them: find that end once and
+        // compare only the kinds of its length, not every kind by startsWith.
+        int end = 0;
+        while (end < rule.length() && rule.charAt(end) != ':' && rule.charAt(end) != '+') {
+            end++;
+        }
         for (int k = 0; k < KINDS.length; k++) {
             String name = KINDS[k];
-            if (rule.startsWith(name)
-                    && (rule.length() == name.length()
-                            || rule.charAt(name.length()) == ':'
-                            || rule.charAt(name.length()) == '+')) {
+            if (name.length() == end && rule.startsWith(name)) {
                 return k;
             }
         }
