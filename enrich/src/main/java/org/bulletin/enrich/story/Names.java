@@ -2,6 +2,8 @@ package org.bulletin.enrich.story;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,11 @@ public final class Names {
 
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII; Lower"));
+    // Transliterations already made: ICU's rule-based transliterator was 3-4% of enrich's CPU, and the same officials,
+    // cities and organisations recur release after release. Bounded by emptying it when full (a stream of new names
+    // must not grow it without end); its values are pure functions of the keys, so a lost entry only costs time.
+    private static final int LATIN_CACHE_SIZE = 8192;
+    private static final Map<String, String> LATIN_CACHE = new ConcurrentHashMap<>();
 
     /** -ов/-ев/-ёв/-ин/-ын surnames with a case or gender ending: the masculine base form. */
     private static final Pattern POSSESSIVE = Pattern.compile("(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?");
@@ -119,7 +126,18 @@ public final class Names {
         for (int i = 0; i < word.length() && ascii; i++) {
             ascii = word.charAt(i) < 128;
         }
-        return ascii ? word.toLowerCase(Locale.ROOT) : TO_LATIN.get().transliterate(word);
+        if (ascii) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        String cached = LATIN_CACHE.get(word);
+        if (cached == null) {
+            cached = TO_LATIN.get().transliterate(word);
+            if (LATIN_CACHE.size() >= LATIN_CACHE_SIZE) {
+                LATIN_CACHE.clear();
+            }
+            LATIN_CACHE.put(word, cached);
+        }
+        return cached;
     }
 
     /**
