@@ -25,7 +25,8 @@ public final class Names {
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII; Lower"));
     // Transliterations already made: ICU's rule-based transliterator was 3-4% of enrich's CPU, and the same officials,
     // cities and organisations recur release after release. Bounded by emptying it when full (a stream of new names
-    // must not grow it without end); its values are pure functions of the keys, so a lost entry only costs time.
+    // must not grow it without end); its values are pure functions of the keys, so a lost entry only costs time, and
+    // a cache library's eviction policy (Caffeine is only a test dependency here) would buy nothing for its weight.
     private static final int LATIN_CACHE_SIZE = 8192;
     private static final Map<String, String> LATIN_CACHE = new ConcurrentHashMap<>();
 
