@@ -43,7 +43,9 @@ public final class Classifier {
     private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
     private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
     private static final int SCOPE_MEMBER = Features.SCOPE.indexOf("member");
-    private static final int SCOPE_OFF_DOMAIN = Features.SCOPE.indexOf("offdomain");
+    // The topics of relief (see relief): an off-domain cue in one of their sentences ("the aftermath of abnormal winter
+    // weather", "after snow avalanches") names the disaster the aid answers, not a weather report.
+    private static final List<String> RELIEF_TOPICS = List.of("humanitarian", "crisis-response");
 
     private final ClassificationRules rules;
     private final Gazetteer gazetteer;
@@ -277,6 +279,15 @@ public final class Classifier {
             return sentenceCount;
         }
 
+        boolean inSentence(int sentence) {
+            for (int i = 0; i < sentenceCount; i++) {
+                if (sentences[i] == sentence) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         int distinctPhrases() {
             return phrases.size();
         }
@@ -296,7 +307,8 @@ public final class Classifier {
             double[] scope,
             List<ScoredLabel.Evidence> scopeEvidence,
             List<String> countries,
-            boolean latin) {}
+            boolean latin,
+            int offDomainApart) {}
 
     /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
     public record Candidate(
@@ -509,14 +521,16 @@ public final class Classifier {
         }
         Map<String, Acc> topics = topics(x, t, layout, titleIsReal, sentenceCues, places);
         List<ScoredLabel.Evidence> scopeEvidence = new ArrayList<>();
-        double[] scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence);
+        int[] offApart = new int[1];
+        double[] scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence, offApart);
         return new Candidates(
                 regionCandidates(regions, homeRegions, orgWide, hosts),
                 topicCandidates(topics),
                 scope,
                 List.copyOf(scopeEvidence),
                 List.copyOf(countries),
-                latinScript(t.text()));
+                latinScript(t.text()),
+                offApart[0]);
     }
 
     /** True when most letters of the first 2,000 characters are Latin: an English release, for the topic threshold. */
@@ -691,13 +705,13 @@ public final class Classifier {
 
     /**
      * Whether the release is relief in the member states' area (also for training): it names a member state and no
-     * off-domain cue, and of the specific topics (not {@code general}) humanitarian weighs most and the headline or
+     * off-domain cue outside a sentence of aid or emergency ({@link #RELIEF_TOPICS}), and of the specific topics (not {@code general}) humanitarian weighs most and the headline or
      * the lead names it (aid flights after an earthquake, aid convoys to Afghanistan). The contract lists humanitarian
      * aid among its topics; every such release of the corpus is labelled in scope, and the scope model, fitted mostly
      * on security news, doubts those that name no organisation and no security word.
      */
     static boolean relief(Candidates c, Set<String> general) {
-        if (c.scope()[SCOPE_MEMBER] <= 0 || c.scope()[SCOPE_OFF_DOMAIN] > 0) {
+        if (c.scope()[SCOPE_MEMBER] <= 0 || c.offDomainApart() > 0) {
             return false;
         }
         Candidate top = null;
@@ -859,7 +873,8 @@ public final class Classifier {
             boolean titleIsReal,
             Map<String, Acc> regions,
             Map<String, Acc> topics,
-            List<ScoredLabel.Evidence> evidence) {
+            List<ScoredLabel.Evidence> evidence,
+            int[] offApart) {
         double topicMax = 0;
         double diplomacy = 0;
         int strongTopics = 0;
@@ -913,6 +928,7 @@ public final class Classifier {
                 off++;
                 offTitle |= inTitle;
                 offLead |= layout.inLead(start);
+                offApart[0] += disasterSentence(topics, t.sentence(m.from())) ? 0 : 1;
             } else {
                 security++;
                 securityTitle |= inTitle;
@@ -945,6 +961,17 @@ public final class Classifier {
             (double) off / (off + security + topicMatches + orgs + 1),
             Math.log1p(t.size()) / 10
         };
+    }
+
+    /** Whether aid or an emergency is named in sentence {@code s}: its weather words are then the disaster's. */
+    private static boolean disasterSentence(Map<String, Acc> topics, int s) {
+        for (String id : RELIEF_TOPICS) {
+            Acc a = topics.get(id);
+            if (a != null && a.weight > 0 && a.inSentence(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String regionOf(String code) {

@@ -59,6 +59,16 @@ class ScopeRulesTest {
         assertThat(handover.scope().inScope()).isTrue();
         assertThat(handover.topicIds()).first().isEqualTo("humanitarian");
 
+        // The weather the aid answers is the disaster, not a weather report: an off-domain cue in a sentence of aid
+        // or emergency does not stop the relief rule.
+        Classification winter = RegionRulesTest.classify(
+                "Вчера в Таджикистан прилетел самолет с гуманитарной помощью, которая должна помочь справиться с "
+                        + "последствиями аномальной зимней погоды.\n\n"
+                        + "Самолет привез 38 тонн груза: палатки, печи, генераторы и консервы. В ближайшие дни в Душанбе "
+                        + "отправят еще два самолета.");
+        assertThat(winter.scope().inScope()).isTrue();
+        assertThat(winter.topicIds()).first().isEqualTo("humanitarian");
+
         Classification elsewhere = RegionRulesTest.classify("Aid convoy reaches flood-hit towns in Brazil\n\n"
                 + "A convoy of 40 trucks carrying humanitarian aid, food, drinking water and medicine reached the "
                 + "flood-hit towns of Rio Grande do Sul on Monday, where thousands of families remain in shelters.");
