@@ -167,16 +167,8 @@ public final class ClassificationRules {
         topics.path("generic").forEach(n -> genericPhrases.add(n.asText()));
         topics.path("kinds").forEach(n -> activityKinds.add(n.asText()));
         genericOnly = topics.path("genericOnly").asDouble(2.0); // above 1: never
-        topics.path("primaryBefore").fields().forEachRemaining(e -> {
-            Set<String> after = new HashSet<>();
-            e.getValue().forEach(o -> after.add(o.asText()));
-            primaryBefore.put(e.getKey(), Set.copyOf(after));
-        });
-        topics.path("primaryWhen").fields().forEachRemaining(e -> {
-            Set<String> phrases = new HashSet<>();
-            e.getValue().forEach(o -> phrases.add(o.asText()));
-            primaryWhen.put(e.getKey(), Set.copyOf(phrases));
-        });
+        putSets(topics.path("primaryBefore"), primaryBefore);
+        putSets(topics.path("primaryWhen"), primaryWhen);
         topics.path("threat")
                 .path("implies")
                 .fields()
@@ -189,6 +181,15 @@ public final class ClassificationRules {
                     .forEachRemaining(p -> topicPhrases.add(
                             p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
         }
+    }
+
+    /** Each key of {@code node} with its list of strings, as a set ({@code topic: [a, b]}). */
+    private static void putSets(JsonNode node, Map<String, Set<String>> into) {
+        node.fields().forEachRemaining(e -> {
+            Set<String> values = new HashSet<>();
+            e.getValue().forEach(o -> values.add(o.asText()));
+            into.put(e.getKey(), Set.copyOf(values));
+        });
     }
 
     private void addCues(JsonNode list, Cue cue) {

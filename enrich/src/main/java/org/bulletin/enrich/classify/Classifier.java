@@ -264,10 +264,8 @@ public final class Classifier {
         }
 
         private void addSentence(int sentence) {
-            for (int i = 0; i < sentenceCount; i++) {
-                if (sentences[i] == sentence) {
-                    return;
-                }
+            if (inSentence(sentence)) {
+                return;
             }
             if (sentenceCount == sentences.length) {
                 sentences = java.util.Arrays.copyOf(sentences, sentenceCount * 2);
@@ -521,16 +519,15 @@ public final class Classifier {
         }
         Map<String, Acc> topics = topics(x, t, layout, titleIsReal, sentenceCues, places);
         List<ScoredLabel.Evidence> scopeEvidence = new ArrayList<>();
-        int[] offApart = new int[1];
-        double[] scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence, offApart);
+        Scope scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence);
         return new Candidates(
                 regionCandidates(regions, homeRegions, orgWide, hosts),
                 topicCandidates(topics),
-                scope,
+                scope.features(),
                 List.copyOf(scopeEvidence),
                 List.copyOf(countries),
                 latinScript(t.text()),
-                offApart[0]);
+                scope.offDomainApart());
     }
 
     /** True when most letters of the first 2,000 characters are Latin: an English release, for the topic threshold. */
@@ -689,8 +686,7 @@ public final class Classifier {
             for (int i = 0; i < chosen.size(); i++) {
                 if (i != primary
                         && before.getOrDefault(chosen.get(i), Set.of()).contains(chosen.get(primary))
-                        && leads(chosen.get(i), candidates)
-                        && leadsBy(chosen.get(i), candidates, when.get(chosen.get(i)))) {
+                        && leads(chosen.get(i), candidates, when.get(chosen.get(i)))) {
                     next = i;
                     break;
                 }
@@ -705,8 +701,8 @@ public final class Classifier {
 
     /**
      * Whether the release is relief in the member states' area (also for training): it names a member state and no
-     * off-domain cue outside a sentence of aid or emergency ({@link #RELIEF_TOPICS}), and of the specific topics (not {@code general}) humanitarian weighs most and the headline or
-     * the lead names it (aid flights after an earthquake, aid convoys to Afghanistan). The contract lists humanitarian
+     * off-domain cue outside a sentence of aid or emergency ({@link #RELIEF_TOPICS}), and of the specific topics (not
+     * {@code general}) humanitarian weighs most and the headline or the lead names it (aid flights after an earthquake, aid convoys to Afghanistan). The contract lists humanitarian
      * aid among its topics; every such release of the corpus is labelled in scope, and the scope model, fitted mostly
      * on security news, doubts those that name no organisation and no security word.
      */
@@ -732,10 +728,10 @@ public final class Classifier {
         return false;
     }
 
-    /** Whether the headline or the lead names topic {@code id} by one of {@code phrases}; true when there are none. */
-    private static boolean leadsBy(String id, List<Candidate> candidates, Set<String> phrases) {
+    /** Whether the headline or the lead names topic {@code id}, by one of {@code phrases} when they are given. */
+    private static boolean leads(String id, List<Candidate> candidates, Set<String> phrases) {
         if (phrases == null) {
-            return true;
+            return leads(id, candidates);
         }
         for (Candidate c : candidates) {
             if (c.id().equals(id) && c.upFront().stream().anyMatch(phrases::contains)) {
@@ -865,16 +861,18 @@ public final class Classifier {
         return out;
     }
 
+    /** The scope model's features, and the off-domain cues outside a sentence of aid or emergency (for relief). */
+    private record Scope(double[] features, int offDomainApart) {}
+
     /** What the release as a whole is about: security cues, organisations and member states against off-domain cues. */
-    private double[] scopeFeatures(
+    private Scope scopeFeatures(
             Extraction x,
             Tokens t,
             Layout layout,
             boolean titleIsReal,
             Map<String, Acc> regions,
             Map<String, Acc> topics,
-            List<ScoredLabel.Evidence> evidence,
-            int[] offApart) {
+            List<ScoredLabel.Evidence> evidence) {
         double topicMax = 0;
         double diplomacy = 0;
         int strongTopics = 0;
@@ -912,6 +910,7 @@ public final class Classifier {
         }
         int security = 0;
         int off = 0;
+        int offApart = 0;
         boolean securityTitle = false;
         boolean securityLead = false;
         boolean offTitle = false;
@@ -928,7 +927,7 @@ public final class Classifier {
                 off++;
                 offTitle |= inTitle;
                 offLead |= layout.inLead(start);
-                offApart[0] += disasterSentence(topics, t.sentence(m.from())) ? 0 : 1;
+                offApart += disasterSentence(topics, t.sentence(m.from())) ? 0 : 1;
             } else {
                 security++;
                 securityTitle |= inTitle;
@@ -943,7 +942,7 @@ public final class Classifier {
         for (Acc a : topics.values()) {
             topicMatches += a.count;
         }
-        return new double[] {
+        double[] features = {
             log1p(topicMax),
             log1p(diplomacy),
             log1p(strongTopics),
@@ -961,6 +960,7 @@ public final class Classifier {
             (double) off / (off + security + topicMatches + orgs + 1),
             Math.log1p(t.size()) / 10
         };
+        return new Scope(features, offApart);
     }
 
     /** Whether aid or an emergency is named in sentence {@code s}: its weather words are then the disaster's. */
@@ -1299,11 +1299,7 @@ public final class Classifier {
             Acc acc = topics.computeIfAbsent(topic, k -> new Acc());
             if (rules.genericPhrases.contains(m.payload().phrase()) && !rules.activityKinds.contains(topic)) {
                 acc.genericAny++;
-            }
-            if (rules.genericPhrases.contains(m.payload().phrase())
-                    && kindSentences.contains(s)
-                    && !rules.activityKinds.contains(topic)) {
-                acc.generic++;
+                acc.generic += kindSentences.contains(s) ? 1 : 0;
             }
             acc.add(
                     layout,

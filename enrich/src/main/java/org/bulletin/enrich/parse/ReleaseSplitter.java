@@ -635,11 +635,10 @@ public final class ReleaseSplitter {
     private static int afterLeadingItems(List<Unit> units, int first, int last) {
         int k = first;
         int items = 0;
-        while (k + 1 <= last
+        while (k + 2 <= last
                 && teaserOf(units, k)
                 && units.get(k + 1).kind() == Kind.HEADLINE
                 && units.get(k + 1).blankBefore() >= 1
-                && k + 2 <= last
                 && units.get(k + 2).kind() == Kind.PROSE) {
             items++;
             k += 2;
