@@ -97,6 +97,8 @@ public final class ClassificationRules {
     final List<String> topicOrder = new ArrayList<>();
     final List<String> regionOrder = new ArrayList<>();
     final PhraseIndex<ScopeCue> scopePhrases = new PhraseIndex<>();
+    /** The four indexes above, searched in one pass over a release ({@link PhraseIndex#union}). */
+    final PhraseIndex.Union phrases;
 
     private ClassificationRules(JsonNode regions, JsonNode topics, JsonNode scope) {
         scope.path("security").forEach(c -> scopePhrases.add(c.asText(), ScopeCue.SECURITY));
@@ -181,6 +183,7 @@ public final class ClassificationRules {
                     .forEachRemaining(p -> topicPhrases.add(
                             p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
         }
+        phrases = PhraseIndex.union(List.of(cues, regionPhrases, topicPhrases, scopePhrases));
     }
 
     /** Each key of {@code node} with its list of strings, as a set ({@code topic: [a, b]}). */

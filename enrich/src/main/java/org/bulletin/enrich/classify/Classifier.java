@@ -331,13 +331,14 @@ public final class Classifier {
      */
     public Candidates candidates(Extraction x, boolean titleIsReal) {
         Tokens t = x.tokens();
+        PhraseIndex.Found found = rules.phrases.find(t);
         Layout layout = new Layout(x, t);
         Map<Integer, EnumSet<Cue>> sentenceCues = new HashMap<>();
         boolean[] counterpartAt = new boolean[t.size()];
         boolean[] envoyAt = new boolean[t.size()];
         boolean orgWide = false;
         boolean threatContext = false;
-        for (PhraseIndex.Match<Cue> m : rules.cues.findAll(t)) {
+        for (PhraseIndex.Match<Cue> m : found.of(rules.cues)) {
             sentenceCues
                     .computeIfAbsent(t.sentence(m.from()), k -> EnumSet.noneOf(Cue.class))
                     .add(m.payload());
@@ -446,7 +447,7 @@ public final class Classifier {
                     .add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule);
         }
 
-        for (PhraseIndex.Match<Weighted> m : rules.regionPhrases.findLongest(t)) {
+        for (PhraseIndex.Match<Weighted> m : found.longestOf(rules.regionPhrases)) {
             int start = t.start(m.from());
             int end = t.end(m.to() - 1);
             boolean inTitle = end <= titleEnd;
@@ -517,9 +518,9 @@ public final class Classifier {
                 countries.add(c.getKey());
             }
         }
-        Map<String, Acc> topics = topics(x, t, layout, titleIsReal, sentenceCues, places);
+        Map<String, Acc> topics = topics(x, t, found, layout, titleIsReal, sentenceCues, places);
         List<ScoredLabel.Evidence> scopeEvidence = new ArrayList<>();
-        Scope scope = scopeFeatures(x, t, layout, titleIsReal, regions, topics, scopeEvidence);
+        Scope scope = scopeFeatures(x, t, found, layout, titleIsReal, regions, topics, scopeEvidence);
         return new Candidates(
                 regionCandidates(regions, homeRegions, orgWide, hosts),
                 topicCandidates(topics),
@@ -868,6 +869,7 @@ public final class Classifier {
     private Scope scopeFeatures(
             Extraction x,
             Tokens t,
+            PhraseIndex.Found found,
             Layout layout,
             boolean titleIsReal,
             Map<String, Acc> regions,
@@ -915,7 +917,7 @@ public final class Classifier {
         boolean securityLead = false;
         boolean offTitle = false;
         boolean offLead = false;
-        for (PhraseIndex.Match<ClassificationRules.ScopeCue> m : rules.scopePhrases.findLongest(t)) {
+        for (PhraseIndex.Match<ClassificationRules.ScopeCue> m : found.longestOf(rules.scopePhrases)) {
             int start = t.start(m.from());
             int end = t.end(m.to() - 1);
             boolean inTitle = layout.inTitle(end);
@@ -1230,12 +1232,13 @@ public final class Classifier {
     private Map<String, Acc> topics(
             Extraction x,
             Tokens t,
+            PhraseIndex.Found found,
             Layout layout,
             boolean titleIsReal,
             Map<Integer, EnumSet<Cue>> sentenceCues,
             List<Mention> places) {
         int titleEnd = layout.titleEnd;
-        List<PhraseIndex.Match<Weighted>> all = rules.topicPhrases.findAll(t);
+        List<PhraseIndex.Match<Weighted>> all = found.of(rules.topicPhrases);
         // Within one topic, overlapping phrases resolve to the longest ("humanitarian cooperation" blocks
         // "humanitarian").
         all.sort(Comparator.<PhraseIndex.Match<Weighted>>comparingInt(m -> m.to() - m.from())

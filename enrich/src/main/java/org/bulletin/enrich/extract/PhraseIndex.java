@@ -193,7 +193,12 @@ public final class PhraseIndex<T> {
             return false;
         }
         Word first = words.get(0);
-        Entry<T> e = new Entry<>(words.toArray(new Word[0]), payload, phrase, bucketImpliesFirstWord(first) ? 1 : 0);
+        insert(new Entry<>(words.toArray(new Word[0]), payload, phrase, bucketImpliesFirstWord(first) ? 1 : 0));
+        return true;
+    }
+
+    private void insert(Entry<T> e) {
+        Word first = e.words()[0];
         int id = LEXICON.idOf(indexKey(first));
         switch (first.mode()) {
             case STEM -> {
@@ -216,7 +221,6 @@ public final class PhraseIndex<T> {
             }
         }
         all.add(e);
-        return true;
     }
 
     /**
@@ -278,11 +282,74 @@ public final class PhraseIndex<T> {
 
     /** Occurrences with overlaps resolved: the longest phrase wins, then the earliest. */
     public List<Match<T>> findLongest(Tokens t) {
-        List<Match<T>> found = findAll(t);
+        return longest(findAll(t), t.size);
+    }
+
+    /**
+     * The phrases of several indexes in one index, so that a text is walked, and each token's buckets looked up, once
+     * for all of them instead of once per index (the classifier searches four indexes in every release). Each payload
+     * keeps the index it came from; {@link Found} gives every part back its own matches, in the order and with the
+     * overlaps its own {@link #findAll} and {@link #findLongest} would give.
+     */
+    public static Union union(List<PhraseIndex<?>> parts) {
+        PhraseIndex<Tagged> merged = new PhraseIndex<>();
+        for (PhraseIndex<?> part : parts) {
+            for (Entry<?> e : part.all) {
+                merged.insert(new Entry<>(e.words(), new Tagged(part, e.payload()), e.phrase(), e.firstWord()));
+            }
+        }
+        return new Union(merged);
+    }
+
+    private record Tagged(PhraseIndex<?> part, Object payload) {}
+
+    /** Several indexes searched in one pass: see {@link #union}. */
+    public static final class Union {
+        private final PhraseIndex<Tagged> merged;
+
+        private Union(PhraseIndex<Tagged> merged) {
+            this.merged = merged;
+        }
+
+        /** Every occurrence of every part's phrases in {@code t}. */
+        public Found find(Tokens t) {
+            return new Found(merged.findAll(t), t.size);
+        }
+    }
+
+    /** The matches of one pass of a {@link Union}, handed back per part. */
+    public static final class Found {
+        private final List<Match<Tagged>> all;
+        private final int tokens;
+
+        private Found(List<Match<Tagged>> all, int tokens) {
+            this.all = all;
+            this.tokens = tokens;
+        }
+
+        /** What {@code part.findAll} gives for the same text. */
+        @SuppressWarnings("unchecked") // a Tagged's payload is of its part's payload type
+        public <T> List<Match<T>> of(PhraseIndex<T> part) {
+            List<Match<T>> out = new ArrayList<>();
+            for (Match<Tagged> m : all) {
+                if (m.payload().part() == part) {
+                    out.add(new Match<>(m.from(), m.to(), (T) m.payload().payload(), m.phrase()));
+                }
+            }
+            return out;
+        }
+
+        /** What {@code part.findLongest} gives for the same text. */
+        public <T> List<Match<T>> longestOf(PhraseIndex<T> part) {
+            return longest(of(part), tokens);
+        }
+    }
+
+    private static <T> List<Match<T>> longest(List<Match<T>> found, int tokens) {
         found.sort(Comparator.<Match<T>>comparingInt(m -> m.to() - m.from())
                 .reversed()
                 .thenComparingInt(Match::from));
-        boolean[] taken = new boolean[t.size];
+        boolean[] taken = new boolean[tokens];
         List<Match<T>> out = new ArrayList<>();
         for (Match<T> m : found) {
             boolean free = true;
