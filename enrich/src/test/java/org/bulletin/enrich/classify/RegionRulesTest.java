@@ -337,4 +337,22 @@ class RegionRulesTest {
                         .score())
                 .isLessThan(0.99);
     }
+
+    @Test
+    void shouldNotTakeAnAgencysStatementForDiplomacy() {
+        // English agencies attribute news to "a statement" (of the police, a ministry, a border service); it is the
+        // source of the news, not a diplomatic act. A joint statement of states is one.
+        Classification police = classify("Police detain members of a banned group in Tashkent\n\n"
+                + "TASHKENT -- Police in Uzbekistan's capital have detained 12 suspected members of a banned terrorist "
+                + "group, the city police department said in a statement on Monday. The statement said the suspects "
+                + "recruited local residents for militant groups abroad. Investigators seized extremist literature, "
+                + "according to the statement.");
+        assertThat(police.topicIds()).containsExactly("counter-terrorism");
+
+        Classification joint = classify("Kazakhstan and Kyrgyzstan adopt a joint statement on border security\n\n"
+                + "ASTANA -- The foreign ministers of Kazakhstan and Kyrgyzstan adopted a joint statement on "
+                + "strengthening security on their common border. The joint statement provides for joint patrols "
+                + "of the border guards.");
+        assertThat(joint.topicIds()).contains("diplomacy", "border-security");
+    }
 }
