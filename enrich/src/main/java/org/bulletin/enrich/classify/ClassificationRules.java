@@ -89,6 +89,8 @@ public final class ClassificationRules {
     final Set<String> activityKinds = new HashSet<>();
     /** The share of a topic's evidence that, all generic and one beside a kind, leaves it none (genericOnly). */
     final double genericOnly;
+    /** The least probability a topic needs to be put first over likelier ones (primaryMin). */
+    final double primaryMin;
     /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
     final Map<String, Set<String>> primaryBefore = new HashMap<>();
     /** Topic -> the phrases of its own that must name it up front for its primaryBefore rules (topics.yaml primaryWhen). */
@@ -169,6 +171,7 @@ public final class ClassificationRules {
         topics.path("generic").forEach(n -> genericPhrases.add(n.asText()));
         topics.path("kinds").forEach(n -> activityKinds.add(n.asText()));
         genericOnly = topics.path("genericOnly").asDouble(2.0); // above 1: never
+        primaryMin = topics.path("primaryMin").asDouble(0.0);
         putSets(topics.path("primaryBefore"), primaryBefore);
         putSets(topics.path("primaryWhen"), primaryWhen);
         topics.path("threat")

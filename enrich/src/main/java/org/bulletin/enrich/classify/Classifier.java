@@ -643,11 +643,16 @@ public final class Classifier {
      * The chosen topics, likeliest first, except that the primary one is the likeliest specific topic the headline or
      * the lead names: a meeting of defence ministers is military cooperation before diplomacy, an aid convoy
      * humanitarian. The general topics (diplomacy: meetings, talks, appointments) come first only when no specific
-     * topic is in the headline or lead. (Chosen on the tune part's cross-validation: primary 0.840 -> 0.856.)
+     * topic is in the headline or lead. (Chosen on the tune part's cross-validation: primary 0.840 -> 0.856.) Only a
+     * topic the model gives at least {@code primaryMin} may be put before a likelier one ({@link #mayBePrimary}).
      */
     private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
         int primary = primaryIndex(
-                topics.stream().map(ScoredLabel::id).toList(),
+                topics.stream()
+                        .limit(mayBePrimary(
+                                topics.stream().map(ScoredLabel::score).toList(), rules.primaryMin))
+                        .map(ScoredLabel::id)
+                        .toList(),
                 candidates,
                 rules.relativeIgnores,
                 rules.primaryBefore,
@@ -658,6 +663,19 @@ public final class Classifier {
         List<ScoredLabel> out = new ArrayList<>(topics);
         out.add(0, out.remove(primary));
         return out;
+    }
+
+    /**
+     * How many of the chosen topics (their probabilities, likeliest first) may be the primary one: the likeliest, and
+     * after it those the model gives at least {@code min}. A specific topic named up front but doubted by the model
+     * (an education cue at 0.39 in a summit's lead) does not displace a likelier topic; also for training.
+     */
+    static int mayBePrimary(List<Double> probabilities, double min) {
+        int n = Math.min(1, probabilities.size());
+        while (n < probabilities.size() && probabilities.get(n) >= min) {
+            n++;
+        }
+        return n;
     }
 
     /**

@@ -65,6 +65,9 @@ class ClassifierTraining {
 
     private static final Map<String, Set<String>> PRIMARY_WHEN = RULES.primaryWhen;
 
+    private static final double PRIMARY_MIN =
+            Double.parseDouble(System.getProperty("train.primaryMin", String.valueOf(RULES.primaryMin)));
+
     private record Example(
             String id,
             String lang,
@@ -240,7 +243,8 @@ class ClassifierTraining {
                                         topic,
                                         Classifier.topicThreshold(tTh, e.candidates(), RULES),
                                         false),
-                                e))
+                                e,
+                                topic))
                         : List.of();
                 Set<String> gotRegions = judgedIn
                         ? withOrganisationWide(decide(e.candidates().regions(), region, rTh, true), e)
@@ -355,9 +359,21 @@ class ClassifierTraining {
     }
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
-    private static List<String> primaryFirst(List<String> topics, Example e) {
-        int primary =
-                Classifier.primaryIndex(topics, e.candidates().topics(), GENERAL_TOPICS, PRIMARY_BEFORE, PRIMARY_WHEN);
+    private static List<String> primaryFirst(List<String> topics, Example e, Fit fit) {
+        List<Double> probabilities = new ArrayList<>();
+        for (String id : topics) {
+            for (Classifier.Candidate c : e.candidates().topics()) {
+                if (c.id().equals(id)) {
+                    probabilities.add(fit.probability(id, c.features()));
+                }
+            }
+        }
+        int primary = Classifier.primaryIndex(
+                topics.subList(0, Classifier.mayBePrimary(probabilities, PRIMARY_MIN)),
+                e.candidates().topics(),
+                GENERAL_TOPICS,
+                PRIMARY_BEFORE,
+                PRIMARY_WHEN);
         List<String> out = new ArrayList<>(topics);
         if (primary > 0) {
             out.add(0, out.remove(primary));

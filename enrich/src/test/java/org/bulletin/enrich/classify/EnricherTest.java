@@ -76,6 +76,12 @@ class EnricherTest {
         assertThat(releases.get(3).getRegions())
                 .extracting(Label::getId)
                 .containsExactlyInAnyOrder("eastern-europe", "global");
+        // The worked example's primary topics too: military cooperation, named in the lead but doubted by the model
+        // (about 0.56), does not come before the interview's diplomacy (topics.yaml primaryMin).
+        assertThat(releases.get(3).getTopics())
+                .extracting(Label::getId)
+                .containsExactly("diplomacy", "military-cooperation");
+        assertThat(releases.get(0).getTopics()).extracting(Label::getId).containsExactly("education", "diplomacy");
     }
 
     @Test
