@@ -1,6 +1,7 @@
 package org.bulletin.schemas.serde;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -100,16 +101,31 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     }
 
     /**
+     * The most elements an array or map is sized for before any is read. The count comes from the bytes: arbitrary
+     * bytes on a topic (a poison pill) can claim two billion elements. A list sized for them up front ran the consumer
+     * out of heap before the decoder could find the bytes missing and say SerializationException (found by
+     * DeserializerRobustnessTest's property), and a map allocates a table for them at its first entry (4 GB for a
+     * billion). Past this, a collection grows as its elements are actually read.
+     */
+    static final int MAX_PRESIZE = 1024;
+
+    /**
      * The class's model (with its logical-type conversions) except that arrays are read into {@link ArrayList}s:
      * Avro's own {@code GenericData.Array.equals} compares with the conversion-less default model and throws on a
      * logical type inside a union (a nullable timestamp-millis in a record in a list), which breaks
-     * {@code Release.equals} on every deserialized release.
+     * {@code Release.equals} on every deserialized release. Neither arrays nor maps are sized past
+     * {@link #MAX_PRESIZE} before their elements are read.
      */
     private static SpecificData readModel(Class<?> type, SpecificData classModel) {
         SpecificData model = new SpecificData(type.getClassLoader()) {
             @Override
             public Object newArray(Object old, int size, Schema schema) {
-                return new ArrayList<>(size);
+                return new ArrayList<>(Math.max(0, Math.min(size, MAX_PRESIZE)));
+            }
+
+            @Override
+            public Object newMap(Object old, int size) {
+                return new HashMap<>(Math.max(0, Math.min(size, MAX_PRESIZE)));
             }
         };
         classModel.getConversions().forEach(model::addLogicalTypeConversion);

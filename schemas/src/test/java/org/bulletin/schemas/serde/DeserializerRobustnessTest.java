@@ -17,6 +17,7 @@ import org.bulletin.schemas.RawRelease;
 import org.bulletin.schemas.Release;
 import org.bulletin.schemas.Samples;
 import org.bulletin.schemas.registry.InMemorySchemaRegistry;
+import org.junit.jupiter.api.Test;
 
 /** Whatever arrives on a topic, the deserializer either decodes it or says SerializationException (DLQ), nothing else. */
 class DeserializerRobustnessTest {
@@ -47,6 +48,15 @@ class DeserializerRobustnessTest {
             checker.check("decoded").count(n -> n > 0);
             checker.check("bad Avro").count(n -> n > 0);
         });
+    }
+
+    @Test
+    void shouldNotSizeACollectionByTheCountTheBytesClaim() {
+        // Found by the property above (seed 4904227073281566118): a frame whose array claims about two billion
+        // elements ran the heap out (OutOfMemoryError) before the decoder found the bytes missing.
+        byte[] array = {0, 0, 0, 0, 0, 6, 0, 0, 0, -1, -1, -1, -1, 12, 118};
+        System.arraycopy(validRelease, 1, array, 1, 4);
+        assertThat(catchThrowable(() -> releases.deserialize(TOPIC, array))).isInstanceOf(SerializationException.class);
     }
 
     private static String outcome(Throwable error) {
