@@ -109,6 +109,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
      */
     static final int MAX_PRESIZE = 1024;
 
+    /** The size to give a collection whose bytes claim {@code size} elements: see {@link #MAX_PRESIZE}. */
+    static int presize(int size) {
+        return Math.max(0, Math.min(size, MAX_PRESIZE));
+    }
+
     /**
      * The class's model (with its logical-type conversions) except that arrays are read into {@link ArrayList}s:
      * Avro's own {@code GenericData.Array.equals} compares with the conversion-less default model and throws on a
@@ -120,12 +125,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         SpecificData model = new SpecificData(type.getClassLoader()) {
             @Override
             public Object newArray(Object old, int size, Schema schema) {
-                return new ArrayList<>(Math.max(0, Math.min(size, MAX_PRESIZE)));
+                return new ArrayList<>(presize(size));
             }
 
             @Override
             public Object newMap(Object old, int size) {
-                return new HashMap<>(Math.max(0, Math.min(size, MAX_PRESIZE)));
+                return new HashMap<>(presize(size));
             }
         };
         classModel.getConversions().forEach(model::addLogicalTypeConversion);

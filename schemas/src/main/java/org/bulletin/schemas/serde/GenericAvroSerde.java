@@ -31,7 +31,19 @@ public final class GenericAvroSerde
     /** Reads every record resolved to {@code readerSchema} (null: the writer's schema). */
     public GenericAvroSerde(SchemaRegistry registry, Schema readerSchema) {
         Objects.requireNonNull(registry, "registry");
-        GenericData model = GenericData.get();
+        // Collections sized by the count the bytes claim only up to a bound (AvroSerde.MAX_PRESIZE): a poison pill
+        // claiming two billion elements must end in SerializationException, not OutOfMemoryError.
+        GenericData model = new GenericData() {
+            @Override
+            public Object newArray(Object old, int size, Schema schema) {
+                return super.newArray(old, AvroSerde.presize(size), schema);
+            }
+
+            @Override
+            public Object newMap(Object old, int size) {
+                return super.newMap(old, AvroSerde.presize(size));
+            }
+        };
         this.wire = new WireFormat<>(
                 registry,
                 writer -> new GenericDatumWriter<>(writer, model),

@@ -57,6 +57,9 @@ class DeserializerRobustnessTest {
         byte[] array = {0, 0, 0, 0, 0, 6, 0, 0, 0, -1, -1, -1, -1, 12, 118};
         System.arraycopy(validRelease, 1, array, 1, 4);
         assertThat(catchThrowable(() -> releases.deserialize(TOPIC, array))).isInstanceOf(SerializationException.class);
+        // The same for the generic serde of the replay and dead-letter tools.
+        assertThat(catchThrowable(() -> new GenericAvroSerde(registry).deserialize(TOPIC, array)))
+                .isInstanceOf(SerializationException.class);
     }
 
     private static String outcome(Throwable error) {
