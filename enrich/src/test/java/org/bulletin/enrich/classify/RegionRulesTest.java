@@ -355,4 +355,17 @@ class RegionRulesTest {
                 + "of the border guards.");
         assertThat(joint.topicIds()).contains("diplomacy", "border-security");
     }
+
+    @Test
+    void shouldKnowTheTrainingGroundsTheExercisesReturnTo() {
+        // A drill's venue is often only its training ground: the range is the host.
+        Classification donguz = classify("Учения ШОС начались\n\n"
+                + "Активная фаза совместных антитеррористических учений государств - членов ШОС началась на полигоне "
+                + "Донгуз. В учениях участвуют военнослужащие пяти стран.");
+        assertThat(donguz.regionIds()).contains("eastern-europe");
+        Classification losvido = classify("CSTO rapid reaction forces drill opens\n\n"
+                + "The joint exercise of the CSTO Collective Rapid Reaction Forces opened at the Losvido training "
+                + "ground on Monday. Servicemen of five member states take part.");
+        assertThat(losvido.regionIds()).containsExactly("eastern-europe");
+    }
 }
