@@ -95,6 +95,10 @@ public final class Gazetteer {
             for (String form : forms) {
                 if (!form.isBlank()) {
                     index.add(form.strip(), new Entry(kind, code, canonical));
+                    String adjective = kind == Kind.PLACE ? russianAdjective(form.strip()) : null;
+                    if (adjective != null) {
+                        index.add(adjective, new Entry(kind, code, canonical));
+                    }
                     if (kind != Kind.ORGANISATION && kind != Kind.IGNORE) {
                         for (String w : form.strip().replaceAll("[=!*]", "").split("[\\s\\-]+")) {
                             nameWords.add(Tokens.lowerOf(w));
@@ -103,6 +107,37 @@ public final class Gazetteer {
                 }
             }
         }
+    }
+
+    /**
+     * The prefix form of the adjective Russian makes of a place's name for its region or district, or null when it is
+     * not made regularly: "Оренбург" -> "Оренбургск*" (Оренбургская область), "Тверь" -> "Тверск*", "Бухара" ->
+     * "Бухарск*", "Иссык-Куль" -> "Иссык-Кульск*", "=Ош" -> "Ошск*". The light stemmer reaches the adjective only when the name itself
+     * ends in -ск ("Челябинской" is "Челябинск"), so "в Оренбургской области", the usual way a Russian release names
+     * where a drill ran, was no place at all. Names ending in another vowel (Алматы -> Алматинская, Гродно ->
+     * Гродненская), in -ск, or written as adjectives or several words are left to the gazetteer's own forms.
+     */
+    static String russianAdjective(String written) {
+        String form = written.startsWith("=") ? written.substring(1) : written; // "=Ош": exact, but Ошская область
+        if (form.length() < 2
+                || form.indexOf(' ') >= 0
+                || form.charAt(0) == '!'
+                || form.endsWith("*")
+                || !Character.UnicodeBlock.CYRILLIC.equals(Character.UnicodeBlock.of(form.charAt(0)))) {
+            return null;
+        }
+        String lower = Tokens.lowerOf(form);
+        if (lower.endsWith("ск") || lower.matches(".*(?:ий|ый|ой|ая|ое)$")) {
+            return null;
+        }
+        char last = lower.charAt(lower.length() - 1);
+        if (lower.endsWith("ль")) {
+            return form + "ск*"; // Иссык-Куль -> Иссык-Кульская
+        }
+        if (last == 'ь' || last == 'а' || last == 'я') {
+            return form.substring(0, form.length() - 1) + "ск*";
+        }
+        return "аеиоуыэюё".indexOf(last) >= 0 ? null : form + "ск*";
     }
 
     /** Gazetteer matches in {@code t}, longest first, overlaps removed. */

@@ -41,6 +41,24 @@ class ExtractorTest {
     }
 
     @Test
+    void shouldReadTheRegionsNamedAfterTheirCities() {
+        // The adjective a region or district takes from its city: the stemmer reaches it only when the city's name
+        // ends in -ск ("Челябинской" is "Челябинск").
+        assertThat(codes("учения в Оренбургской области, в Иссык-Кульской и Ошской областях, в Тверской области, "
+                        + "в Бухарской области, у Лачинского коридора"))
+                .containsExactly("RU", "KG", "KG", "RU", "UZ", "AZ");
+        assertThat(Gazetteer.russianAdjective("Оренбург")).isEqualTo("Оренбургск*");
+        assertThat(Gazetteer.russianAdjective("Тверь")).isEqualTo("Тверск*");
+        assertThat(Gazetteer.russianAdjective("Иссык-Куль")).isEqualTo("Иссык-Кульск*");
+        assertThat(Gazetteer.russianAdjective("=Ош")).isEqualTo("Ошск*");
+        // Irregular or already adjectives: left to the gazetteer's own forms.
+        assertThat(Gazetteer.russianAdjective("Алматы")).isNull();
+        assertThat(Gazetteer.russianAdjective("Минск")).isNull();
+        assertThat(Gazetteer.russianAdjective("Брестский")).isNull();
+        assertThat(Gazetteer.russianAdjective("Moscow")).isNull();
+    }
+
+    @Test
     void shouldNotMistakeCommonWordsForCountries() {
         assertThat(codes("гуманитарный груз доставлен, груза было много; министерство иностранных дел"))
                 .isEmpty();
