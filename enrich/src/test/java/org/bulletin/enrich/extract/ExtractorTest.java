@@ -47,6 +47,9 @@ class ExtractorTest {
         assertThat(codes("учения в Оренбургской области, в Иссык-Кульской и Ошской областях, в Тверской области, "
                         + "в Бухарской области, у Лачинского коридора"))
                 .containsExactly("RU", "KG", "KG", "RU", "UZ", "AZ");
+        // A hyphenated name whose last part is too short for the stemmer, by a prefix.
+        assertThat(codes("министр прибыл в Алма-Ату, заседание в Алма-Ате, отдых в Чолпон-Ате"))
+                .containsExactly("KZ", "KZ", "KG");
         assertThat(Gazetteer.russianAdjective("Оренбург")).isEqualTo("Оренбургск*");
         assertThat(Gazetteer.russianAdjective("Тверь")).isEqualTo("Тверск*");
         assertThat(Gazetteer.russianAdjective("Иссык-Куль")).isEqualTo("Иссык-Кульск*");
