@@ -54,6 +54,9 @@ class ExtractorTest {
         assertThat(Gazetteer.russianAdjective("Тверь")).isEqualTo("Тверск*");
         assertThat(Gazetteer.russianAdjective("Иссык-Куль")).isEqualTo("Иссык-Кульск*");
         assertThat(Gazetteer.russianAdjective("=Ош")).isEqualTo("Ошск*");
+        // Irregular ones are the gazetteer's own forms.
+        assertThat(codes("в Алматинской области, в Гродненской области, в Кашкадарьинской области"))
+                .containsExactly("KZ", "BY", "UZ");
         // Irregular or already adjectives: left to the gazetteer's own forms.
         assertThat(Gazetteer.russianAdjective("Алматы")).isNull();
         assertThat(Gazetteer.russianAdjective("Минск")).isNull();
