@@ -647,12 +647,10 @@ public final class Classifier {
      * topic the model gives at least {@code primaryMin} may be put before a likelier one ({@link #mayBePrimary}).
      */
     private List<ScoredLabel> primaryFirst(List<ScoredLabel> topics, List<Candidate> candidates) {
+        List<ScoredLabel> eligible = topics.subList(
+                0, mayBePrimary(topics.stream().map(ScoredLabel::score).toList(), rules.primaryMin));
         int primary = primaryIndex(
-                topics.stream()
-                        .limit(mayBePrimary(
-                                topics.stream().map(ScoredLabel::score).toList(), rules.primaryMin))
-                        .map(ScoredLabel::id)
-                        .toList(),
+                eligible.stream().map(ScoredLabel::id).toList(),
                 candidates,
                 rules.relativeIgnores,
                 rules.primaryBefore,

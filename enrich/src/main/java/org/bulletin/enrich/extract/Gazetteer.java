@@ -92,15 +92,16 @@ public final class Gazetteer {
         for (JsonNode item : list) {
             String[] forms = item.asText().split("\\|");
             String canonical = forms[0].strip().replaceAll("^[=!]+|\\*+$", "");
-            for (String form : forms) {
-                if (!form.isBlank()) {
-                    index.add(form.strip(), new Entry(kind, code, canonical));
-                    String adjective = kind == Kind.PLACE ? russianAdjective(form.strip()) : null;
+            for (String written : forms) {
+                String form = written.strip();
+                if (!form.isEmpty()) {
+                    index.add(form, new Entry(kind, code, canonical));
+                    String adjective = kind == Kind.PLACE ? russianAdjective(form) : null;
                     if (adjective != null) {
                         index.add(adjective, new Entry(kind, code, canonical));
                     }
                     if (kind != Kind.ORGANISATION && kind != Kind.IGNORE) {
-                        for (String w : form.strip().replaceAll("[=!*]", "").split("[\\s\\-]+")) {
+                        for (String w : form.replaceAll("[=!*]", "").split("[\\s\\-]+")) {
                             nameWords.add(Tokens.lowerOf(w));
                         }
                     }
@@ -112,8 +113,8 @@ public final class Gazetteer {
     /**
      * The prefix form of the adjective Russian makes of a place's name for its region or district, or null when it is
      * not made regularly: "Оренбург" -> "Оренбургск*" (Оренбургская область), "Тверь" -> "Тверск*", "Бухара" ->
-     * "Бухарск*", "Иссык-Куль" -> "Иссык-Кульск*", "=Ош" -> "Ошск*". The light stemmer reaches the adjective only when the name itself
-     * ends in -ск ("Челябинской" is "Челябинск"), so "в Оренбургской области", the usual way a Russian release names
+     * "Бухарск*", "Иссык-Куль" -> "Иссык-Кульск*", "=Ош" -> "Ошск*". The light stemmer reaches the adjective only
+     * when the name itself ends in -ск ("Челябинской" is "Челябинск"), so "в Оренбургской области", the usual way a Russian release names
      * where a drill ran, was no place at all. Names ending in another vowel (Алматы -> Алматинская, Гродно ->
      * Гродненская), in -ск, or written as adjectives or several words are left to the gazetteer's own forms.
      */
@@ -127,13 +128,14 @@ public final class Gazetteer {
             return null;
         }
         String lower = Tokens.lowerOf(form);
-        if (lower.endsWith("ск") || lower.matches(".*(?:ий|ый|ой|ая|ое)$")) {
+        String end = lower.substring(lower.length() - 2);
+        if (List.of("ск", "ий", "ый", "ой", "ая", "ое").contains(end)) {
             return null;
         }
-        char last = lower.charAt(lower.length() - 1);
-        if (lower.endsWith("ль")) {
+        if (end.equals("ль")) {
             return form + "ск*"; // Иссык-Куль -> Иссык-Кульская
         }
+        char last = lower.charAt(lower.length() - 1);
         if (last == 'ь' || last == 'а' || last == 'я') {
             return form.substring(0, form.length() - 1) + "ск*";
         }

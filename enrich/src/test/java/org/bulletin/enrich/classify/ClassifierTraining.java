@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -360,16 +361,13 @@ class ClassifierTraining {
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
     private static List<String> primaryFirst(List<String> topics, Example e, Fit fit) {
-        List<Double> probabilities = new ArrayList<>();
-        for (String id : topics) {
-            for (Classifier.Candidate c : e.candidates().topics()) {
-                if (c.id().equals(id)) {
-                    probabilities.add(fit.probability(id, c.features()));
-                }
-            }
-        }
+        Map<String, Double> probability = new HashMap<>();
+        probabilities(e.candidates().topics(), fit).forEach(p -> probability.put(p.getKey(), p.getValue()));
         int primary = Classifier.primaryIndex(
-                topics.subList(0, Classifier.mayBePrimary(probabilities, PRIMARY_MIN)),
+                topics.subList(
+                        0,
+                        Classifier.mayBePrimary(
+                                topics.stream().map(probability::get).toList(), PRIMARY_MIN)),
                 e.candidates().topics(),
                 GENERAL_TOPICS,
                 PRIMARY_BEFORE,
@@ -463,13 +461,7 @@ class ClassifierTraining {
     /** The labels the runtime keeps: probability at or over the threshold, else the likeliest; likeliest first. */
     private static List<String> decide(
             List<Classifier.Candidate> candidates, Fit fit, double threshold, boolean regions) {
-        List<Map.Entry<String, Double>> scored = new ArrayList<>();
-        for (Classifier.Candidate c : candidates) {
-            if (!c.evidence().isEmpty()) {
-                scored.add(Map.entry(c.id(), fit.probability(c.id(), c.features())));
-            }
-        }
-        return keep(scored, threshold, regions);
+        return keep(probabilities(candidates, fit), threshold, regions);
     }
 
     /**
