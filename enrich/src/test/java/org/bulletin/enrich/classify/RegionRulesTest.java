@@ -368,4 +368,24 @@ class RegionRulesTest {
                 + "ground on Monday. Servicemen of five member states take part.");
         assertThat(losvido.regionIds()).containsExactly("eastern-europe");
     }
+
+    @Test
+    void shouldPutADefenceMinistersMeetingUnderMilitaryCooperationFirst() {
+        // The contract files defence ministers under military cooperation: their meeting is that cooperation, however
+        // many words of a diplomatic meeting (talks, delegations, a chair, documents signed) surround it.
+        Classification ru = classify("Совещание министров обороны государств ШОС прошло в Бишкеке\n\n"
+                + "Совещание министров обороны государств - членов Шанхайской организации сотрудничества прошло в "
+                + "Бишкеке под председательством принимающей стороны, сообщает пресс-служба. Стороны обсудили вопросы "
+                + "сотрудничества и обменялись мнениями о ситуации в регионе. По итогам встречи подписано совместное "
+                + "коммюнике. Делегации провели двусторонние переговоры на полях встречи. Следующее совещание "
+                + "пройдет в будущем году в Казахстане, председательство перейдет к казахстанской стороне.");
+        assertThat(ru.topicIds()).first().isEqualTo("military-cooperation");
+        Classification en =
+                classify("President of Kyrgyzstan receives the heads of the defense ministries of the CSTO\n\n"
+                        + "BISHKEK -- The President of Kyrgyzstan received the heads of the defense ministries of the CSTO "
+                        + "member states and the Secretary General of the organisation. At the meeting the President "
+                        + "discussed cooperation with the delegations and welcomed the guests to the capital. The talks "
+                        + "were held in a friendly atmosphere, and an agreement was signed.");
+        assertThat(en.topicIds()).first().isEqualTo("military-cooperation");
+    }
 }
