@@ -67,6 +67,8 @@ public final class ClassificationRules {
     final Set<String> accreditedBefore = new HashSet<>();
     final Set<String> institutions = new HashSet<>();
     final double substantiveCountry;
+    /** Region -> the least probability the region needs over the model's threshold (regions.yaml minimum). */
+    final Map<String, Double> regionMinimum = new HashMap<>();
 
     final double topicThreshold;
     /** The least probability a topic of a Latin-script (English) release needs (topics.yaml latinThreshold). */
@@ -111,6 +113,10 @@ public final class ClassificationRules {
                 .forEachRemaining(
                         e -> regionWeights.put(e.getKey(), e.getValue().asDouble()));
         substantiveCountry = regions.path("substantiveCountry").asDouble(0.3);
+        regions.path("minimum")
+                .fields()
+                .forEachRemaining(
+                        e -> regionMinimum.put(e.getKey(), e.getValue().asDouble()));
         String threat = null;
         String other = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = regions.path("regions").fields(); it.hasNext(); ) {

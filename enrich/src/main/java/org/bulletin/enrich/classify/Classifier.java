@@ -595,9 +595,11 @@ public final class Classifier {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
         List<ScoredLabel> topics = primaryFirst(
-                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules)), c.topics());
+                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules), Map.of()),
+                c.topics());
         return new Classification(
-                withOrganisationWide(labels(c.regions(), model.region, model.region.threshold()), c.regions()),
+                withOrganisationWide(
+                        labels(c.regions(), model.region, model.region.threshold(), rules.regionMinimum), c.regions()),
                 topics,
                 c.countries(),
                 scope);
@@ -759,7 +761,7 @@ public final class Classifier {
     }
 
     private static List<ScoredLabel> labels(
-            List<Candidate> candidates, ClassifierModel.Regression r, double threshold) {
+            List<Candidate> candidates, ClassifierModel.Regression r, double threshold, Map<String, Double> minimum) {
         List<ScoredLabel> out = new ArrayList<>();
         ScoredLabel best = null;
         for (Candidate c : candidates) {
@@ -768,7 +770,7 @@ public final class Classifier {
             }
             double p = r.probability(c.id(), c.features());
             ScoredLabel l = new ScoredLabel(c.id(), round(p), c.weight(), c.evidence());
-            if (p >= threshold) {
+            if (p >= Math.max(threshold, minimum.getOrDefault(c.id(), 0.0))) {
                 out.add(l);
             } else if (best == null || l.score() > best.score()) {
                 best = l;

@@ -470,6 +470,10 @@ class ClassifierTraining {
      * {@code train.maxTopics} labels past this many need {@code train.extraThreshold}; {@code train.capAfterPrimary}
      * cuts after the primary topic is put first instead.
      */
+    /** As the runtime: a region's least probability over the threshold (regions.yaml minimum); -Dtrain.regionMinimum=false: none. */
+    private static final Map<String, Double> REGION_MINIMUM =
+            Boolean.parseBoolean(System.getProperty("train.regionMinimum", "true")) ? RULES.regionMinimum : Map.of();
+
     private static final double RELATIVE_REGION = Double.parseDouble(System.getProperty("train.relative.region", "0"));
 
     private static final double RELATIVE_TOPIC = Double.parseDouble(System.getProperty("train.relative.topic", "0"));
@@ -492,7 +496,7 @@ class ClassifierTraining {
         double top = scored.isEmpty() ? 0 : scored.get(0).getValue();
         for (Map.Entry<String, Double> e : scored) {
             if (out.isEmpty()
-                    || (e.getValue() >= threshold
+                    || (e.getValue() >= Math.max(threshold, regions ? REGION_MINIMUM.getOrDefault(e.getKey(), 0.0) : 0)
                             && e.getValue() >= relative * top
                             && (out.size() < max || e.getValue() >= EXTRA_THRESHOLD))) {
                 out.add(e.getKey());
