@@ -349,7 +349,8 @@ public final class Classifier {
                 envoyAt[m.from()] = true;
             }
             threatContext |= m.payload() == Cue.THREAT_SOURCE || m.payload() == Cue.THREAT;
-            if (m.payload() == Cue.ORGANISATION_WIDE && t.start(m.from()) >= x.datelineEnd()) {
+            if (m.payload() == Cue.ORGANISATION_WIDE
+                    && (t.start(m.from()) >= x.datelineEnd() || t.start(m.from()) < x.bodyStart())) {
                 orgWide = true;
             }
         }

@@ -400,4 +400,17 @@ class RegionRulesTest {
                 + "the seizure was one of the largest this year.");
         assertThat(seizure.regionIds()).containsExactly("caucasus");
     }
+
+    @Test
+    void shouldTakeAStandingOperationNamedInTheHeadlineAsOrganisationWide() {
+        // The headline may be the only place that names the standing operation; a feature about it in the body
+        // speaks of the organisation's anti-drug system and names no host.
+        Classification kanal = classify("«Канал»: барьер на пути наркотиков\n\n"
+                + "Государства - члены Организации Договора о коллективной безопасности, куда входят Армения, Белоруссия, "
+                + "Казахстан, Киргизия, Россия и Таджикистан, год за годом выстраивают систему защиты от наркоугрозы. "
+                + "Главным источником героина остается Афганистан, через территорию которого проходят маршруты "
+                + "контрабанды. Сотрудники антинаркотических ведомств изъяли из незаконного оборота десятки тонн "
+                + "наркотиков.");
+        assertThat(kanal.regionIds()).containsExactlyInAnyOrder("caucasus", "central-asia", "eastern-europe");
+    }
 }
