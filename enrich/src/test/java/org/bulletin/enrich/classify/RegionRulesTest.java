@@ -413,4 +413,16 @@ class RegionRulesTest {
                 + "наркотиков.");
         assertThat(kanal.regionIds()).containsExactlyInAnyOrder("caucasus", "central-asia", "eastern-europe");
     }
+
+    @Test
+    void shouldTakeTheTalibansAfghanistanAsCentralAsia() {
+        // Afghanistan counts for Central Asia as a source of threats; a release about the Taliban's Afghanistan is
+        // about that, whether or not it also names drugs or terrorism.
+        Classification talks = classify("Taliban delegation will not come to the Moscow meeting on Afghanistan\n\n"
+                + "The Taliban government will not take part in the Moscow meeting on Afghanistan next week, the special "
+                + "representative of the Russian President on Afghanistan said on Tuesday. Representatives of Russia, "
+                + "China, India, Iran and Pakistan are expected in Moscow. The Moscow format was set up in 2017 for "
+                + "consultations on Afghanistan.");
+        assertThat(talks.regionIds()).contains("central-asia", "eastern-europe");
+    }
 }
