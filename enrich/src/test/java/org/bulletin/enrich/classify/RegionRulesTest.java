@@ -425,4 +425,14 @@ class RegionRulesTest {
                 + "consultations on Afghanistan.");
         assertThat(talks.regionIds()).contains("central-asia", "eastern-europe");
     }
+
+    @Test
+    void shouldNotTakeAGroupsNameForAPlace() {
+        // "Islamic Movement of Uzbekistan" is a group's name: its members detained in Russia put the release in Russia.
+        Classification arrests = classify("ФСБ задержала членов террористической организации в Москве\n\n"
+                + "Сотрудники ФСБ задержали в Москве и Новосибирске 12 участников международной террористической "
+                + "организации «Исламское движение Узбекистана» (запрещена в России). Задержанные готовили теракты, "
+                + "возбуждены уголовные дела.");
+        assertThat(arrests.regionIds()).containsExactly("eastern-europe");
+    }
 }
