@@ -435,4 +435,16 @@ class RegionRulesTest {
                 + "возбуждены уголовные дела.");
         assertThat(arrests.regionIds()).containsExactly("eastern-europe");
     }
+
+    @Test
+    void shouldNotTakeACisBodysFullNameForOrganisationWideWork() {
+        // "государств-участников Содружества" is part of every CIS body's name, not a sign of work in every member
+        // state: a council meeting in Moscow with the members' delegations listed is Moscow's.
+        Classification council = classify("В Москве пройдет заседание Совета министров обороны СНГ\n\n"
+                + "В пятницу в Москве пройдет заседание Совета министров обороны государств-участников Содружества "
+                + "Независимых Государств. В нем примут участие делегации Азербайджана, Армении, Белоруссии, "
+                + "Казахстана, Киргизии, России, Таджикистана и Узбекистана. Министры обсудят военное сотрудничество "
+                + "и подготовку совместных учений.");
+        assertThat(council.regionIds()).containsExactly("eastern-europe");
+    }
 }
