@@ -306,7 +306,8 @@ public final class Classifier {
             List<ScoredLabel.Evidence> scopeEvidence,
             List<String> countries,
             boolean latin,
-            int offDomainApart) {}
+            int offDomainApart,
+            boolean memberNamed) {}
 
     /** One candidate label: the summed rule weight, the feature values ({@link Features}) and the evidence. */
     public record Candidate(
@@ -358,6 +359,7 @@ public final class Classifier {
         Map<String, Acc> regions = new LinkedHashMap<>();
         Map<String, Acc> countryWeight = new LinkedHashMap<>();
         boolean anyHost = false;
+        boolean memberNamed = false;
 
         List<Mention> places = new ArrayList<>();
         for (Mention m : x.mentions()) {
@@ -428,6 +430,11 @@ public final class Classifier {
                 region = rules.otherRegion;
                 rule = rule + "+not-threat";
             }
+            // A member state or a place of theirs: Afghanistan, Central Asia's source of threats, is not one.
+            memberNamed |= w > 0
+                    && region != null
+                    && !region.equals(rules.otherRegion)
+                    && !rules.threatCountries.contains(m.code());
             if (region != null) {
                 Acc acc = regions.computeIfAbsent(region, k -> new Acc());
                 acc.add(layout, w, m.surface(), m.start(), m.end(), m.sentence(), rule + ":" + m.code());
@@ -456,6 +463,7 @@ public final class Classifier {
                 continue;
             }
             double w = m.payload().weight() * (inTitle ? rules.regionWeight("titleFactor", 2.0) : 1);
+            memberNamed |= !m.payload().label().equals(rules.otherRegion);
             regions.computeIfAbsent(m.payload().label(), k -> new Acc())
                     .add(
                             layout,
@@ -529,7 +537,8 @@ public final class Classifier {
                 List.copyOf(scopeEvidence),
                 List.copyOf(countries),
                 latinScript(t.text()),
-                scope.offDomainApart());
+                scope.offDomainApart(),
+                memberNamed);
     }
 
     /** True when most letters of the first 2,000 characters are Latin: an English release, for the topic threshold. */
@@ -573,8 +582,9 @@ public final class Classifier {
         // Nor is news of other parts of the world (the contract's "In scope first"): a release that names no member
         // state or place of theirs and none of the organisations (a city police's drug arrests, a rescue in the US)
         // is not in their area, however well its words match a topic. Every labelled in-scope release of the corpus
-        // names one or the other.
-        boolean inArea = s[SCOPE_MEMBER] > 0 || s[SCOPE_ORGS] > 0;
+        // names one or the other. Afghanistan, Central Asia's source of threats, is no member state: the Taliban's
+        // hostage swap with the US names a threat, not the members' area.
+        boolean inArea = c.memberNamed() || s[SCOPE_ORGS] > 0;
         String gate = !anyTopic
                 ? "scope:no-topic"
                 : !securitySubject ? "scope:no-security-subject" : !inArea ? "scope:outside-area" : null;

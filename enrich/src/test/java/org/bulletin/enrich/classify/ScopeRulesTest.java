@@ -23,6 +23,17 @@ class ScopeRulesTest {
         assertThat(chicago.scope().evidence().get(0).rule()).isEqualTo("scope:outside-area");
         assertThat(chicago.scope().evidence().get(0).phrase()).isEmpty();
 
+        // Afghanistan is Central Asia's source of threats, not a member state: the Taliban's own security news names
+        // no member's area.
+        Classification swap =
+                RegionRulesTest.classify("Taliban free two foreign hostages in exchange for three militants\n\n"
+                        + "KABUL — The Taliban said on Tuesday they had freed an American and an Australian teacher held since "
+                        + "2016 in exchange for three senior militants of their movement. The exchange took place in southern "
+                        + "Afghanistan, a Taliban spokesman said. The released militants include a brother of a terrorist "
+                        + "network's leader.");
+        assertThat(swap.scope().inScope()).isFalse();
+        assertThat(swap.scope().evidence().get(0).rule()).isEqualTo("scope:outside-area");
+
         Classification almaty =
                 RegionRulesTest.classify("Police arrest six in heroin trafficking investigation in Almaty\n\n"
                         + "ALMATY — Police of Kazakhstan arrested six people on Tuesday and seized two kilograms of heroin and three "
