@@ -298,6 +298,8 @@ public final class Classifier {
     /**
      * What the rules propose for one release before the model decides: every candidate region and topic with its
      * features and evidence, the release's scope features and evidence, and the countries mentioned substantively.
+     * {@code memberNamed}: the release names a member state or a place of theirs (Afghanistan does not count), for the
+     * scope gate {@code scope:outside-area}.
      */
     public record Candidates(
             List<Candidate> regions,
