@@ -231,25 +231,21 @@ class ClassifierTraining {
                 tTh = bestThreshold(in, topic, false);
             }
             for (Example e : held) {
+                List<Map.Entry<String, Double>> regionP =
+                        probabilities(e.candidates().regions(), region);
+                List<Map.Entry<String, Double>> topicP =
+                        probabilities(e.candidates().topics(), topic);
                 if (e.inScope()) {
-                    oofRegions.add(Map.entry(e, probabilities(e.candidates().regions(), region)));
-                    oofTopics.add(Map.entry(e, probabilities(e.candidates().topics(), topic)));
+                    oofRegions.add(Map.entry(e, regionP));
+                    oofTopics.add(Map.entry(e, topicP));
                 }
                 boolean judgedIn = scope.probability(null, e.candidates().scope()) >= scopeTh
                         || Classifier.relief(e.candidates(), GENERAL_TOPICS);
                 List<String> gotTopics = judgedIn
                         ? capped(primaryFirst(
-                                decide(
-                                        e.candidates().topics(),
-                                        topic,
-                                        Classifier.topicThreshold(tTh, e.candidates(), RULES),
-                                        false),
-                                e,
-                                topic))
+                                keep(topicP, Classifier.topicThreshold(tTh, e.candidates(), RULES), false), e, topicP))
                         : List.of();
-                Set<String> gotRegions = judgedIn
-                        ? withOrganisationWide(decide(e.candidates().regions(), region, rTh, true), e)
-                        : Set.of();
+                Set<String> gotRegions = judgedIn ? withOrganisationWide(keep(regionP, rTh, true), e) : Set.of();
                 if (!e.inScope()) {
                     off++;
                     offLabelled += gotTopics.isEmpty() && gotRegions.isEmpty() ? 0 : 1;
@@ -360,9 +356,10 @@ class ClassifierTraining {
     }
 
     /** As the runtime orders the chosen topics: the primary one first (Classifier.primaryIndex). */
-    private static List<String> primaryFirst(List<String> topics, Example e, Fit fit) {
+    private static List<String> primaryFirst(
+            List<String> topics, Example e, List<Map.Entry<String, Double>> probabilities) {
         Map<String, Double> probability = new HashMap<>();
-        probabilities(e.candidates().topics(), fit).forEach(p -> probability.put(p.getKey(), p.getValue()));
+        probabilities.forEach(p -> probability.put(p.getKey(), p.getValue()));
         int primary = Classifier.primaryIndex(
                 topics.subList(
                         0,
@@ -458,11 +455,9 @@ class ClassifierTraining {
         return best;
     }
 
-    /** The labels the runtime keeps: probability at or over the threshold, else the likeliest; likeliest first. */
-    private static List<String> decide(
-            List<Classifier.Candidate> candidates, Fit fit, double threshold, boolean regions) {
-        return keep(probabilities(candidates, fit), threshold, regions);
-    }
+    /** As the runtime: a region's least probability over the threshold (regions.yaml minimum); -Dtrain.regionMinimum=false: none. */
+    private static final Map<String, Double> REGION_MINIMUM =
+            Boolean.parseBoolean(System.getProperty("train.regionMinimum", "true")) ? RULES.regionMinimum : Map.of();
 
     /**
      * Cross-validation experiments only (the runtime has none of these; docs/classifier-training.md, 2026-11-30):
@@ -470,10 +465,6 @@ class ClassifierTraining {
      * {@code train.maxTopics} labels past this many need {@code train.extraThreshold}; {@code train.capAfterPrimary}
      * cuts after the primary topic is put first instead.
      */
-    /** As the runtime: a region's least probability over the threshold (regions.yaml minimum); -Dtrain.regionMinimum=false: none. */
-    private static final Map<String, Double> REGION_MINIMUM =
-            Boolean.parseBoolean(System.getProperty("train.regionMinimum", "true")) ? RULES.regionMinimum : Map.of();
-
     private static final double RELATIVE_REGION = Double.parseDouble(System.getProperty("train.relative.region", "0"));
 
     private static final double RELATIVE_TOPIC = Double.parseDouble(System.getProperty("train.relative.topic", "0"));
