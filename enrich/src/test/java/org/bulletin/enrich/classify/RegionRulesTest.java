@@ -447,4 +447,21 @@ class RegionRulesTest {
                 + "и подготовку совместных учений.");
         assertThat(council.regionIds()).containsExactly("eastern-europe");
     }
+
+    @Test
+    void shouldTakeDeminingForHumanitarianWork() {
+        // A weekly demining report named no humanitarian word, so the foreign minister quoted in it made it diplomacy.
+        Classification report = classify("Demining agency clears 400 mines in a week\n\n"
+                + "From May 2 to 8 the national mine action agency of Azerbaijan neutralised 412 mines and unexploded "
+                + "ordnance on the territories returned after the war, the agency said. An area of 900 hectares was "
+                + "cleared. The foreign minister said in talks with partners last month that the slow demining keeps "
+                + "displaced families from returning home.");
+        assertThat(report.topicIds()).first().isEqualTo("humanitarian");
+
+        Classification ru = classify("Российские миротворцы продолжают разминирование в Карабахе\n\n"
+                + "Военнослужащие миротворческого контингента провели разминирование 12 гектаров земли и 5 километров "
+                + "дорог в Нагорном Карабахе, сообщили в Министерстве обороны России. Обезврежено 140 взрывоопасных "
+                + "предметов.");
+        assertThat(ru.topicIds()).contains("humanitarian");
+    }
 }
