@@ -392,7 +392,7 @@ public final class Classifier {
             EnumSet<Cue> cues = sentenceCues.getOrDefault(m.sentence(), EnumSet.noneOf(Cue.class));
             double w;
             String rule;
-            boolean host = isHost(t, m, cues, i, places, listed) || leadVenue(t, m, layout);
+            boolean host = isHost(t, m, cues, i, places, listed) || leadVenue(t, m, cues, layout);
             if (cues.contains(Cue.SECRETARIAT) && homeSeats.contains(m.canonical())) {
                 w = rules.regionWeight("seat", 0.0);
                 rule = "seat";
@@ -1044,12 +1044,12 @@ public final class Classifier {
      * A city where the headline or the lead puts the story ("В Алматы члены секретариата увидели...", "In Bishkek, the
      * ministers..."): the venue, even when the sentence names no event.
      */
-    private boolean leadVenue(Tokens t, Mention m, Layout layout) {
+    private boolean leadVenue(Tokens t, Mention m, EnumSet<Cue> cues, Layout layout) {
         if (m.kind() != Gazetteer.Kind.PLACE || !(layout.inTitle(m.end()) || layout.inLead(m.start()))) {
             return false;
         }
-        String before = keyBefore(t, m);
-        return before != null && rules.hostBefore.contains(before);
+        int j = indexBefore(t, m);
+        return j >= 0 && rules.hostBefore.contains(t.key(j)) && (!towards(t, m, j) || cues.contains(Cue.VISIT));
     }
 
     private boolean isHost(Tokens t, Mention m, EnumSet<Cue> cues, int i, List<Mention> places, boolean[] listed) {
@@ -1084,10 +1084,46 @@ public final class Classifier {
         String k = t.key(j);
         // "on" makes a venue only of a territory ("on the territory of six member states: Armenia, ..."), not of a
         // subject ("talks on Afghanistan").
+        if (rules.hostBefore.contains(k) && towards(t, places.get(first), j)) {
+            // "вербовали людей, чтобы отправлять их в Сирию": where people are sent, not where the event is; a visit
+            // goes there ("прибыл в Минск"), as "came to Minsk" does.
+            return cues.contains(Cue.VISIT);
+        }
         if (rules.hostBefore.contains(k) || territory && k.equals("on")) {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));
+    }
+
+    /**
+     * True when a Russian place after "в", "во" or "на" is in the accusative, the case of motion ("в Сирию", "в
+     * Стамбул", "на Украину"), not the prepositional of a venue ("в Сирии", "в Стамбуле"). A declined name's
+     * prepositional ends in a vowel or a plural's "-ах"/"-ях"; its accusative keeps the consonant of the nominative or
+     * ends in "-у"/"-ю". Indeclinable names ("Баку", "Душанбе", "Алматы") are written so in the gazetteer and read as
+     * venues. Only a name right after the preposition is governed by it: after a filler it stands in apposition, in
+     * the nominative ("на полигоне Донгуз", "в городе Минск").
+     */
+    private boolean towards(Tokens t, Mention m, int preposition) {
+        String p = t.key(preposition);
+        if (preposition != m.from() - 1 || !p.equals("в") && !p.equals("во") && !p.equals("на")) {
+            return false;
+        }
+        String w = t.lower(m.to() - 1);
+        int n = w.length();
+        if (n < 3
+                || w.charAt(n - 1) < '\u0430'
+                || w.charAt(n - 1) > '\u044F'
+                || Character.isUpperCase(t.surface(m.to() - 1).charAt(n - 1))) {
+            return false; // not Cyrillic, or an abbreviation ("в РФ", "в США"), which does not decline
+        }
+        char last = w.charAt(n - 1);
+        if (last == 'у' || last == 'ю') {
+            return !gazetteer.isPlaceWord(w);
+        }
+        if ("аеёиоуыэюя".indexOf(last) >= 0) {
+            return false;
+        }
+        return !(last == 'х' && (w.charAt(n - 2) == 'а' || w.charAt(n - 2) == 'я'));
     }
 
     /**

@@ -464,4 +464,24 @@ class RegionRulesTest {
                 + "предметов.");
         assertThat(ru.topicIds()).contains("humanitarian");
     }
+
+    @Test
+    void shouldNotTakeWherePeopleAreSentForAHost() {
+        // "в Стамбул" (accusative: motion) is where the women were sent; "в Стамбуле" would be where things happen.
+        Classification trafficking = classify("В Самарканде раскрыли канал торговли людьми\n\n"
+                + "Сотрудники МВД Узбекистана в ходе операции раскрыли в Самарканде группу, которая с 2020 года "
+                + "отправляла девушек в Стамбул. Возбуждено уголовное дело о торговле людьми. По данным министерства, "
+                + "участники группы обещали женщинам работу, а по приезде отбирали у них паспорта.");
+        assertThat(trafficking.regionIds()).containsExactly("central-asia");
+
+        // A visit goes to its host, and an indeclinable name ("в Баку") is a venue in either case.
+        Classification visit = classify("Генеральный секретарь ОДКБ прибыл в Ереван\n\n"
+                + "Генеральный секретарь ОДКБ прибыл в Ереван с рабочим визитом. Он проведет переговоры с министром "
+                + "иностранных дел Армении о подготовке сессии Совета коллективной безопасности.");
+        assertThat(visit.regionIds()).containsExactly("caucasus");
+        Classification baku = classify("Заседание Совета командующих пограничными войсками СНГ прошло в Баку\n\n"
+                + "Заседание Совета командующих пограничными войсками государств СНГ прошло в Баку. Стороны "
+                + "обсудили охрану внешних границ Содружества.");
+        assertThat(baku.regionIds()).containsExactly("caucasus");
+    }
 }
