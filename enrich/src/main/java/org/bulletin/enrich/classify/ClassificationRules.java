@@ -69,8 +69,6 @@ public final class ClassificationRules {
     final double substantiveCountry;
     /** Region -> the least probability the region needs over the model's threshold (regions.yaml minimum). */
     final Map<String, Double> regionMinimum = new HashMap<>();
-    /** Topic -> the least probability the topic needs over the model's threshold (topics.yaml minimum). */
-    final Map<String, Double> topicMinimum = new HashMap<>();
 
     final double topicThreshold;
     /** The least probability a topic of a Latin-script (English) release needs (topics.yaml latinThreshold). */
@@ -167,9 +165,6 @@ public final class ClassificationRules {
                         e -> topicThresholds.put(e.getKey(), e.getValue().asDouble()));
         topicTitleBonus = topics.path("titleBonus").asDouble(1.0);
         latinTopicThreshold = topics.path("latinThreshold").asDouble(0.0);
-        topics.path("minimum")
-                .fields()
-                .forEachRemaining(e -> topicMinimum.put(e.getKey(), e.getValue().asDouble()));
         JsonNode mod = topics.path("modifiers");
         scenarioFactor = mod.path("scenario").path("factor").asDouble(0.15);
         mod.path("scenario").path("exempt").forEach(c -> scenarioExempt.add(c.asText()));

@@ -608,7 +608,7 @@ public final class Classifier {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
         List<ScoredLabel> topics = primaryFirst(
-                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules), rules.topicMinimum),
+                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules), Map.of()),
                 c.topics());
         return new Classification(
                 withOrganisationWide(

@@ -456,14 +456,6 @@ class ClassifierTraining {
     }
 
     /** As the runtime: a region's least probability over the threshold (regions.yaml minimum); -Dtrain.regionMinimum=false: none. */
-    /** As the runtime: a topic's least probability (topics.yaml minimum); -Dtrain.topicMinimum=id:p,...: those instead. */
-    private static final Map<String, Double> TOPIC_MINIMUM = System.getProperty("train.topicMinimum") == null
-            ? RULES.topicMinimum
-            : java.util.Arrays.stream(System.getProperty("train.topicMinimum").split(","))
-                    .filter(kv -> kv.contains(":"))
-                    .collect(java.util.stream.Collectors.toMap(
-                            kv -> kv.split(":")[0], kv -> Double.parseDouble(kv.split(":")[1])));
-
     private static final Map<String, Double> REGION_MINIMUM =
             Boolean.parseBoolean(System.getProperty("train.regionMinimum", "true")) ? RULES.regionMinimum : Map.of();
 
@@ -495,10 +487,7 @@ class ClassifierTraining {
         double top = scored.isEmpty() ? 0 : scored.get(0).getValue();
         for (Map.Entry<String, Double> e : scored) {
             if (out.isEmpty()
-                    || (e.getValue()
-                                    >= Math.max(
-                                            threshold,
-                                            (regions ? REGION_MINIMUM : TOPIC_MINIMUM).getOrDefault(e.getKey(), 0.0))
+                    || (e.getValue() >= Math.max(threshold, regions ? REGION_MINIMUM.getOrDefault(e.getKey(), 0.0) : 0)
                             && e.getValue() >= relative * top
                             && (out.size() < max || e.getValue() >= EXTRA_THRESHOLD))) {
                 out.add(e.getKey());
