@@ -484,4 +484,14 @@ class RegionRulesTest {
                 + "обсудили охрану внешних границ Содружества.");
         assertThat(baku.regionIds()).containsExactly("caucasus");
     }
+
+    @Test
+    void shouldTakeAConflictNamedByItsBorderForCrisisResponse() {
+        // "пограничный конфликт" was a cue, "конфликт на границе" not: the call to end it read as diplomacy alone.
+        Classification call = classify("Генсек ОДКБ призвал прекратить конфликт на границе Киргизии и Таджикистана\n\n"
+                + "Конфликт на границе Таджикистана и Кыргызстана необходимо прекратить, а обстановку разрядить мирными "
+                + "средствами, заявил генеральный секретарь ОДКБ. «Организация готова содействовать переговорам сторон "
+                + "и встрече делегаций двух стран», — сказал он журналистам после заседания Постоянного совета.");
+        assertThat(call.topicIds()).first().isEqualTo("crisis-response");
+    }
 }
