@@ -156,6 +156,9 @@ public final class LanguageDetector {
         static final Scan UNDETERMINED = new Scan("und", true);
     }
 
+    /** How many characters the Latin-script stop-word pass reads. */
+    private static final int LATIN_WORDS_SAMPLE = 2_000;
+
     private static Scan scan(String text) {
         if (text == null || text.isEmpty()) {
             return Scan.UNDETERMINED;
@@ -204,7 +207,9 @@ public final class LanguageDetector {
             }
             return new Scan("ru", notRussian == 0 && yeryE > 0 && cyr >= 40);
         }
-        return latinLanguage(text, n);
+        // Stop words settle a Latin-script language well before the script's count does: about 330 words of English
+        // hold some 80 of them. The word pass was 4 % of a whole enrich over 6,000 characters.
+        return latinLanguage(text, Math.min(n, LATIN_WORDS_SAMPLE));
     }
 
     private static Scan latinLanguage(String text, int n) {
