@@ -1082,13 +1082,13 @@ public final class Classifier {
             return false;
         }
         String k = t.key(j);
-        // "on" makes a venue only of a territory ("on the territory of six member states: Armenia, ..."), not of a
-        // subject ("talks on Afghanistan").
         if (rules.hostBefore.contains(k) && towards(t, places.get(first), j)) {
             // "вербовали людей, чтобы отправлять их в Сирию": where people are sent, not where the event is; a visit
             // goes there ("прибыл в Минск"), as "came to Minsk" does.
             return cues.contains(Cue.VISIT);
         }
+        // "on" makes a venue only of a territory ("on the territory of six member states: Armenia, ..."), not of a
+        // subject ("talks on Afghanistan").
         if (rules.hostBefore.contains(k) || territory && k.equals("on")) {
             return true;
         }
