@@ -1049,7 +1049,7 @@ public final class Classifier {
             return false;
         }
         int j = indexBefore(t, m);
-        return j >= 0 && rules.hostBefore.contains(t.key(j)) && (!towards(t, m, j) || cues.contains(Cue.VISIT));
+        return j >= 0 && venueAfter(t, m, j, cues);
     }
 
     private boolean isHost(Tokens t, Mention m, EnumSet<Cue> cues, int i, List<Mention> places, boolean[] listed) {
@@ -1082,17 +1082,25 @@ public final class Classifier {
             return false;
         }
         String k = t.key(j);
-        if (rules.hostBefore.contains(k) && towards(t, places.get(first), j)) {
-            // "вербовали людей, чтобы отправлять их в Сирию": where people are sent, not where the event is; a visit
-            // goes there ("прибыл в Минск"), as "came to Minsk" does.
-            return cues.contains(Cue.VISIT);
+        if (rules.hostBefore.contains(k)) {
+            return venueAfter(t, places.get(first), j, cues);
         }
         // "on" makes a venue only of a territory ("on the territory of six member states: Armenia, ..."), not of a
         // subject ("talks on Afghanistan").
-        if (rules.hostBefore.contains(k) || territory && k.equals("on")) {
+        if (territory && k.equals("on")) {
             return true;
         }
         return cues.contains(Cue.VISIT) && (k.equals("to") || k.equals("visited"));
+    }
+
+    /**
+     * Whether {@code m}, after the word at {@code preposition}, is where things happen: the word is a venue's ("in",
+     * "в", "на"), and the place is not where something goes ("вербовали людей, чтобы отправлять их в Сирию"), unless a
+     * visit goes there ("прибыл в Минск", as "came to Minsk").
+     */
+    private boolean venueAfter(Tokens t, Mention m, int preposition, EnumSet<Cue> cues) {
+        return rules.hostBefore.contains(t.key(preposition))
+                && (!towards(t, m, preposition) || cues.contains(Cue.VISIT));
     }
 
     /**
@@ -1109,11 +1117,12 @@ public final class Classifier {
             return false;
         }
         String w = t.lower(m.to() - 1);
+        String surface = t.surface(m.to() - 1); // lower-casing may change a word's length: read its own last letter
         int n = w.length();
         if (n < 3
                 || w.charAt(n - 1) < '\u0430'
                 || w.charAt(n - 1) > '\u044F'
-                || Character.isUpperCase(t.surface(m.to() - 1).charAt(n - 1))) {
+                || Character.isUpperCase(surface.charAt(surface.length() - 1))) {
             return false; // not Cyrillic, or an abbreviation ("в РФ", "в США"), which does not decline
         }
         char last = w.charAt(n - 1);
