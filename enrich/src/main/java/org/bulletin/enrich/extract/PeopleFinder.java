@@ -289,9 +289,11 @@ public final class PeopleFinder {
         Matcher m = CANDIDATE.matcher(text);
         int cursor = 0;
         int len = text.length();
-        // Same matches as m.find(), but the regex is tried only where a capital letter can start a run.
+        // The regex is tried only where a capital letter starts a word: never inside one, where the last capital of an
+        // acronym before a full stop ("ИА REGNUM. Об этом") would read as an initial.
         while (cursor < len) {
             if (!mayStartRun(text.charAt(cursor))
+                    || (cursor > 0 && Character.isLetterOrDigit(text.charAt(cursor - 1)))
                     || !mayContinueRun(text, cursor + 1)
                     || !m.region(cursor, len).lookingAt()) {
                 cursor++;

@@ -133,6 +133,17 @@ class ExtractorTest {
     }
 
     @Test
+    void shouldNotReadTheLastLetterOfAnAcronymAsAnInitial() {
+        Extraction x = extractor.extract(
+                "",
+                "Изъяли более 50 кг наркотиков, сообщает корреспондент ИА REGNUM. Об этом рассказал "
+                        + "Генеральный секретарь ОДКБ Имангали Тасмагамбетов. Reported by TASS. On Monday, M. Jenča arrived.");
+        assertThat(x.people())
+                .extracting(PeopleFinder.PersonName::name)
+                .containsExactly("Имангали Тасмагамбетов", "M. Jenča");
+    }
+
+    @Test
     void shouldLocateNewsAgencyDatelines() {
         assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said"))
                 .isEqualTo("MOSCOW, July 5 (TASS) -".length());
