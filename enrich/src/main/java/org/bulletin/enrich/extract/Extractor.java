@@ -1,6 +1,7 @@
 package org.bulletin.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +42,12 @@ public final class Extractor {
         List<Extraction.Mention> mentions = new ArrayList<>();
         Map<String, Set<String>> orgForms = new LinkedHashMap<>();
         Map<String, Integer> orgCounts = new LinkedHashMap<>();
+        BitSet named = new BitSet(text.length());
         for (PhraseIndex.Match<Gazetteer.Entry> m : gazetteer.find(tokens)) {
             Gazetteer.Entry e = m.payload();
             int start = tokens.start(m.from());
             int end = tokens.end(m.to() - 1);
+            named.set(start, end);
             String surface = text.substring(start, end);
             if ((e.kind() == Gazetteer.Kind.COUNTRY || e.kind() == Gazetteer.Kind.PLACE) && !anyUpperCase(surface)) {
                 continue; // a name written all in lower case is a web address's or a menu's id ("news/ashgabat")
@@ -74,7 +77,7 @@ public final class Extractor {
                     orgCounts.get(o.getKey())));
         }
         return new Extraction(
-                tokens, List.copyOf(mentions), people.find(text), List.copyOf(orgs), bodyStart, datelineEnd);
+                tokens, List.copyOf(mentions), people.find(text, named), List.copyOf(orgs), bodyStart, datelineEnd);
     }
 
     private static boolean anyUpperCase(String s) {

@@ -1,6 +1,7 @@
 package org.bulletin.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +164,15 @@ public final class PeopleFinder {
     private static final Pattern NAME_SPLIT = Pattern.compile("[\\s.]+");
     private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.");
     private static final Pattern CASE_ENDING = Pattern.compile("(а|у|ым|ом|е)$");
+    private static final Pattern RUSSIAN_ADJECTIVE =
+            Pattern.compile("[а-яё](?:ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)|ого|ому)$");
+    private static final String[] RUSSIAN_ROLE_STEMS = {
+        "президент", "министр", "премьер", "председател", "заместител", "генеральн", "секретар", "директор",
+        "руководител", "начальник", "командующ", "представител", "ректор", "генерал", "полковник", "посол"
+    };
+    private static final Pattern ROLE_OPEN = Pattern.compile("\\s(?:of|for|and|on|in|the|по|при|и)$");
+    private static final Pattern ROLE_AND = Pattern.compile("\\s(?:and|и)$");
+    private static final Pattern INITIALS_ONLY = Pattern.compile("(?:\\p{Lu}\\.-?)+");
     private static final Pattern ARTICLE = Pattern.compile("^(?i)(the|a)\\s+");
     private static final String ROLE_FIRST_LETTERS = firstLetters(ROLE_STARTS);
     private static final Pattern QUALIFIER_WORD = Pattern.compile("(?:" + UP + "[\\p{L}.-]*|the|The)$");
@@ -214,6 +224,59 @@ public final class PeopleFinder {
             "border",
             "anti",
             "terrorist",
+            // Nouns of institutions, events and plans, which follow a role's "of the" in capitals ("Chairman of the
+            // Coordination Meeting", "Commander of the Peacekeeping Force") and head title-case headlines.
+            "meeting",
+            "conference",
+            "summit",
+            "session",
+            "forum",
+            "plan",
+            "programme",
+            "program",
+            "exercise",
+            "exercises",
+            "force",
+            "troops",
+            "army",
+            "navy",
+            "police",
+            "guard",
+            "corps",
+            "command",
+            "commanders",
+            "headquarters",
+            "directorate",
+            "division",
+            "brigade",
+            "regiment",
+            "battalion",
+            "unit",
+            "units",
+            "group",
+            "mission",
+            "commission",
+            "board",
+            "bureau",
+            "bodies",
+            "court",
+            "institute",
+            "university",
+            "academy",
+            "fund",
+            "bank",
+            "exchange",
+            "support",
+            "issues",
+            "rights",
+            "financing",
+            "migration",
+            "deployment",
+            "operations",
+            "district",
+            "province",
+            "enterprises",
+            "measures",
             "республики",
             "республика",
             "федерации",
@@ -282,6 +345,21 @@ public final class PeopleFinder {
 
     /** People named in {@code text}, in order of first mention, one entry per person. */
     public List<PersonName> find(String text) {
+        Tokens tokens = Tokens.of(text);
+        BitSet named = new BitSet(text.length());
+        for (PhraseIndex.Match<Gazetteer.Entry> m : gazetteer.find(tokens)) {
+            named.set(tokens.start(m.from()), tokens.end(m.to() - 1));
+        }
+        return find(text, named);
+    }
+
+    /**
+     * People named in {@code text}; {@code named} marks the characters of its gazetteer matches (places, countries,
+     * organisations), whose words are never part of a person's name. The gazetteer matches Russian names by stem, so
+     * "Армении Никол Пашинян" and "Минобороны Армении Шушан Степанян" lose the place and the office in any case,
+     * which the written forms of {@link Gazetteer#isPlaceWord} alone did not.
+     */
+    public List<PersonName> find(String text, BitSet named) {
         Map<String, PersonName> bySurname = new LinkedHashMap<>();
         List<int[]> order = new ArrayList<>();
         List<PersonName> found = new ArrayList<>();
@@ -306,13 +384,19 @@ public final class PeopleFinder {
             }
             String[] words = WS.split(run);
             int first = 0;
-            for (int i = 0; i < words.length; i++) {
-                String lw = Tokens.lowerOf(words[i]);
-                if (ROLE_WORDS.contains(lw)
-                        || NOT_NAME.contains(lw)
-                        || gazetteer.isPlaceWord(lw)
-                        || isAcronym(words[i])) {
+            int runEnd = m.end();
+            for (int i = 0, at = m.start(); i < words.length; i++) {
+                at = text.indexOf(words[i], at);
+                if (notNameWord(words[i]) || isAcronym(words[i]) || named.get(at)) {
                     first = i + 1;
+                }
+                at += words[i].length();
+                if (possessive(words[i])) {
+                    // "Robert Rodriguez's Once Upon a Time": what follows a possessive is its object, not the name.
+                    words = java.util.Arrays.copyOf(words, i + 1);
+                    words[i] = words[i].substring(0, words[i].length() - 2);
+                    runEnd = at - 2;
+                    break;
                 }
             }
             if (first >= words.length) {
@@ -321,13 +405,14 @@ public final class PeopleFinder {
             int nameStart = m.start()
                     + run.indexOf(
                             words[first], first == 0 ? 0 : run.indexOf(words[first - 1]) + words[first - 1].length());
-            String name = text.substring(nameStart, m.end());
+            String name = text.substring(nameStart, runEnd);
             String role = roleBefore(text, nameStart);
+            boolean openRole = role != null && ROLE_OPEN.matcher(role).find();
             if (role == null) {
-                role = roleAfter(text, m.end());
+                role = roleAfter(text, runEnd);
             }
             if (role != null || name.contains(".")) {
-                addCandidate(found, order, nameStart, name, role);
+                addCandidate(found, order, nameStart, name, role, openRole, named);
             }
         }
         // Order by first position; merge by surname so "S. Zas" joins "Stanislav Zas" and keeps the fuller name/role.
@@ -399,15 +484,24 @@ public final class PeopleFinder {
         if (!ROLE_TAIL.matcher(tail).matches()) {
             return null;
         }
-        String[] before = WS.split(window.substring(0, coreStart).strip());
-        StringBuilder qualifier = new StringBuilder();
-        for (int i = before.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
-            if (before[i].isEmpty() || !QUALIFIER_WORD.matcher(before[i]).find()) {
+        // Up to five qualifier words before the role word, taken as written ("Colonel-General", "Премьер-министр").
+        int start = coreStart;
+        for (int n = 0; n < 5; n++) {
+            int end = start;
+            while (end > 0 && Character.isWhitespace(window.charAt(end - 1))) {
+                end--;
+            }
+            int wordStart = end;
+            while (wordStart > 0 && !Character.isWhitespace(window.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            if (wordStart == end
+                    || !QUALIFIER_WORD.matcher(window.substring(wordStart, end)).find()) {
                 break;
             }
-            qualifier.insert(0, before[i] + " ");
+            start = wordStart;
         }
-        return (qualifier + tail).strip();
+        return window.substring(start).strip();
     }
 
     /** A role in apposition after a name: "Imangali Tasmagambetov, the CSTO Secretary General, told ...". */
@@ -490,29 +584,54 @@ public final class PeopleFinder {
         return false;
     }
 
-    private void addCandidate(List<PersonName> found, List<int[]> order, int pos, String rawName, String rawRole) {
+    private void addCandidate(
+            List<PersonName> found,
+            List<int[]> order,
+            int pos,
+            String rawName,
+            String rawRole,
+            boolean openRole,
+            BitSet named) {
         String[] words = WS.split(rawName.strip());
+        int[] at = new int[words.length];
+        for (int i = 0, from = pos; i < words.length; i++) {
+            at[i] = rawName.indexOf(words[i], from - pos) + pos;
+            from = at[i] + words[i].length();
+        }
         int first = 0;
         StringBuilder moved = new StringBuilder();
-        // Leading words that belong to a place or body ("Kazakhstan Murat Nurtleu") go to the role.
+        // Leading words that belong to a place or body ("Kazakhstan Murat Nurtleu", "Кыргызско-Российского
+        // Славянского университета") go to the role: a Russian given name is never an adjective.
         while (first < words.length
-                && (NOT_NAME.contains(Tokens.lowerOf(words[first]))
-                        || gazetteer.isPlaceWord(Tokens.lowerOf(words[first])))) {
+                && (notPlaceOrBodyWord(words[first])
+                        || named.get(at[first])
+                        || RUSSIAN_ADJECTIVE.matcher(words[first]).find())) {
             moved.append(' ').append(words[first]);
             first++;
         }
         int last = words.length;
-        while (last > first
-                && (NOT_NAME.contains(Tokens.lowerOf(words[last - 1]))
-                        || gazetteer.isPlaceWord(Tokens.lowerOf(words[last - 1])))) {
+        while (last > first && (notPlaceOrBodyWord(words[last - 1]) || named.get(at[last - 1]))) {
             last--;
         }
         if (last - first < 1) {
             return;
         }
+        if (openRole && (last - first >= 3 || !ROLE_AND.matcher(rawRole).find())) {
+            // The role before ends in "of", "for", "and": the run starts with the rest of it ("Minister of Science and
+            // Higher Education Sayasat Nurbek", "Chairman of the Coordination Meeting"). A name is its last two words;
+            // two words after "and" are the second of two people ("Presidents Vladimir Putin and Alexander
+            // Lukashenko").
+            if (last - first < 3) {
+                return;
+            }
+            for (int i = first; i < last - 2; i++) {
+                moved.append(' ').append(words[i]);
+            }
+            first = last - 2;
+        }
         String name = String.join(" ", java.util.Arrays.copyOfRange(words, first, last));
         boolean initials = INITIAL.matcher(name).find();
-        if (!initials && last - first < 2) {
+        if (!initials && last - first < 2 || onlyInitials(words, first, last)) {
             return;
         }
         String role = rawRole == null
@@ -520,6 +639,57 @@ public final class PeopleFinder {
                 : ARTICLE.matcher(rawRole.strip() + moved).replaceAll("").strip();
         found.add(new PersonName(name, role == null || role.isEmpty() ? null : role));
         order.add(new int[] {pos});
+    }
+
+    /** A word that cannot be part of a person's name: a role, a function word, an institution or a place. */
+    private boolean notNameWord(String word) {
+        String lw = Tokens.lowerOf(word);
+        return ROLE_WORDS.contains(lw) || notPlaceOrBodyWord(word) || roleCompound(lw) || russianRole(lw);
+    }
+
+    /** A Russian role word in any case or number: "Президенты", "министра", "генерал-полковника". */
+    private static boolean russianRole(String lower) {
+        if (lower.isEmpty() || lower.charAt(0) < 'а' || lower.charAt(0) > 'я') {
+            return false;
+        }
+        for (String stem : RUSSIAN_ROLE_STEMS) {
+            if (lower.startsWith(stem) && lower.length() - stem.length() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean notPlaceOrBodyWord(String word) {
+        String lw = Tokens.lowerOf(word);
+        return NOT_NAME.contains(lw) || gazetteer.isPlaceWord(lw);
+    }
+
+    private static boolean onlyInitials(String[] words, int first, int last) {
+        for (int i = first; i < last; i++) {
+            if (!INITIALS_ONLY.matcher(words[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean possessive(String word) {
+        return word.length() > 3 && (word.endsWith("'s") || word.endsWith("’s"));
+    }
+
+    /** A rank or title written with a hyphen: "Colonel-General", "Vice-President", "генерал-полковника". */
+    private static boolean roleCompound(String lower) {
+        int dash = lower.indexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        for (String part : lower.split("-")) {
+            if (!ROLE_WORDS.contains(part) && !russianRole(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String surname(String name) {

@@ -144,6 +144,27 @@ class ExtractorTest {
     }
 
     @Test
+    void shouldKeepPlacesOfficesAndInstitutionsOutOfNames() {
+        Extraction x = extractor.extract(
+                "",
+                "На встрече были президент Казахстана Касым-Жомарт Токаев и пресс-секретарь Минобороны Армении "
+                        + "Шушан Степанян. Выступил ректор Кыргызско-Российского Славянского университета. "
+                        + "The drill was led by Colonel-General Anatoly Sidorov. The Chairman of the Coordination Meeting "
+                        + "spoke, as did the Minister of Science and Higher Education Sayasat Nurbek. Director Robert "
+                        + "Rodriguez's Once Upon a Time premiered. Президенты Владимир Путин и Александр Лукашенко встретились.");
+        assertThat(x.people())
+                .extracting(p -> p.name() + " | " + p.role())
+                .containsExactly(
+                        "Касым-Жомарт Токаев | президент Казахстана",
+                        "Шушан Степанян | пресс-секретарь Минобороны Армении",
+                        "Anatoly Sidorov | Colonel-General",
+                        "Sayasat Nurbek | Minister of Science and Higher Education",
+                        "Robert Rodriguez | Director",
+                        "Владимир Путин | Президенты",
+                        "Александр Лукашенко | Президенты Владимир Путин и");
+    }
+
+    @Test
     void shouldLocateNewsAgencyDatelines() {
         assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said"))
                 .isEqualTo("MOSCOW, July 5 (TASS) -".length());
