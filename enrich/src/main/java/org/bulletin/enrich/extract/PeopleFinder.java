@@ -170,6 +170,26 @@ public final class PeopleFinder {
         "президент", "министр", "премьер", "председател", "заместител", "генеральн", "секретар", "директор",
         "руководител", "начальник", "командующ", "представител", "ректор", "генерал", "полковник", "посол"
     };
+    // Offices written as one word ("пресс-секретарь Минобороны Армении", "Госпогранкомитета Беларуси"): a role's
+    // complement, never a name.
+    private static final String[] RUSSIAN_OFFICE_STEMS = {
+        "минобор",
+        "минфин",
+        "минюст",
+        "минздрав",
+        "минэнерг",
+        "минтранс",
+        "минпромторг",
+        "минэконом",
+        "минкульт",
+        "минобрнаук",
+        "минтруд",
+        "госпогранком",
+        "госдум",
+        "госкомитет",
+        "генпрокурат",
+        "генштаб"
+    };
     private static final Pattern ROLE_OPEN = Pattern.compile("\\s(?:of|for|and|on|in|the|по|при|и)$");
     private static final Pattern ROLE_AND = Pattern.compile("\\s(?:and|и)$");
     private static final Pattern INITIALS_ONLY = Pattern.compile("(?:\\p{Lu}\\.-?)+");
@@ -277,6 +297,18 @@ public final class PeopleFinder {
             "province",
             "enterprises",
             "measures",
+            "development",
+            "promotion",
+            "club",
+            "festival",
+            // Parts of the world ("UNODC Regional Representative for Central Asia").
+            "asia",
+            "europe",
+            "central",
+            "eastern",
+            "western",
+            "northern",
+            "southern",
             "республики",
             "республика",
             "федерации",
@@ -647,10 +679,15 @@ public final class PeopleFinder {
         return ROLE_WORDS.contains(lw) || notPlaceOrBodyWord(word) || roleCompound(lw) || russianRole(lw);
     }
 
-    /** A Russian role word in any case or number: "Президенты", "министра", "генерал-полковника". */
+    /** A Russian role or office word in any case or number: "Президенты", "министра", "Минобороны". */
     private static boolean russianRole(String lower) {
         if (lower.isEmpty() || lower.charAt(0) < 'а' || lower.charAt(0) > 'я') {
             return false;
+        }
+        for (String stem : RUSSIAN_OFFICE_STEMS) {
+            if (lower.startsWith(stem)) {
+                return true;
+            }
         }
         for (String stem : RUSSIAN_ROLE_STEMS) {
             if (lower.startsWith(stem) && lower.length() - stem.length() <= 3) {

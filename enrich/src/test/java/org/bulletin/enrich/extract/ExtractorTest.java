@@ -151,7 +151,9 @@ class ExtractorTest {
                         + "Шушан Степанян. Выступил ректор Кыргызско-Российского Славянского университета. "
                         + "The drill was led by Colonel-General Anatoly Sidorov. The Chairman of the Coordination Meeting "
                         + "spoke, as did the Minister of Science and Higher Education Sayasat Nurbek. Director Robert "
-                        + "Rodriguez's Once Upon a Time premiered. Президенты Владимир Путин и Александр Лукашенко встретились.");
+                        + "Rodriguez's Once Upon a Time premiered. Президенты Владимир Путин и Александр Лукашенко встретились. "
+                        + "Ему ответил пресс-секретарь Минобороны Арцрун Ованнисян. The UNODC Regional Representative for "
+                        + "Central Asia spoke.");
         assertThat(x.people())
                 .extracting(p -> p.name() + " | " + p.role())
                 .containsExactly(
@@ -161,7 +163,8 @@ class ExtractorTest {
                         "Sayasat Nurbek | Minister of Science and Higher Education",
                         "Robert Rodriguez | Director",
                         "Владимир Путин | Президенты",
-                        "Александр Лукашенко | Президенты Владимир Путин и");
+                        "Александр Лукашенко | Президенты Владимир Путин и",
+                        "Арцрун Ованнисян | пресс-секретарь Минобороны");
     }
 
     @Test
