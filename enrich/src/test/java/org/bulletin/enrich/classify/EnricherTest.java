@@ -98,6 +98,24 @@ class EnricherTest {
     }
 
     @Test
+    void shouldNotDateAReleaseByTheEventItAnnounces() {
+        // Fetched on 2024-07-26: "10 августа" is this year's, still to come, so the release is not of that day.
+        String announcement =
+                "Учения ОДКБ пройдут в Таджикистане\n\n10 августа в Таджикистане начнутся совместные учения "
+                        + "Коллективных сил оперативного реагирования ОДКБ, сообщили в Объединенном штабе организации.\n";
+        String report = "Учения ОДКБ прошли в Таджикистане\n\n20 июля в Таджикистане завершились совместные учения "
+                + "Коллективных сил оперативного реагирования ОДКБ, сообщили в Объединенном штабе организации.\n";
+        Release later = ENRICHER.enrich(doc("a1", "text/plain", announcement.getBytes(StandardCharsets.UTF_8)))
+                .get(0);
+        Release earlier = ENRICHER.enrich(doc("a2", "text/plain", report.getBytes(StandardCharsets.UTF_8)))
+                .get(0);
+
+        assertThat(later.getPublishedDate()).isNull();
+        assertThat(later.getDates()).contains(LocalDate.of(2024, 8, 10));
+        assertThat(earlier.getPublishedDate()).isEqualTo(LocalDate.of(2024, 7, 20));
+    }
+
+    @Test
     void shouldKeepTheRawKeyForASingleReleaseAndReadHtml() {
         String html =
                 "<html><head><meta property=\"article:published_time\" content=\"2024-03-14T09:00:00+03:00\"></head><body>"
