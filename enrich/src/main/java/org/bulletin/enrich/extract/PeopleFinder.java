@@ -195,6 +195,33 @@ public final class PeopleFinder {
     private static final Pattern INITIALS_ONLY = Pattern.compile("(?:\\p{Lu}\\.-?)+");
     private static final Pattern ARTICLE = Pattern.compile("^(?i)(the|a)\\s+");
     private static final String ROLE_FIRST_LETTERS = firstLetters(ROLE_STARTS);
+    // Capitalised words that open a sentence or a clause, not a role: "On Thursday Russian President ...".
+    private static final Set<String> QUALIFIER_STOP = Set.of(
+            "on",
+            "in",
+            "at",
+            "by",
+            "during",
+            "after",
+            "before",
+            "since",
+            "meeting",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "в",
+            "на",
+            "во",
+            "сегодня",
+            "вчера");
+    // A sentence glued to the one before it: a word of two letters or more, a full stop, a capitalised word.
+    private static final Pattern GLUED_SENTENCE = Pattern.compile("\\p{L}{2}\\.\\p{Lu}");
     private static final Pattern QUALIFIER_WORD = Pattern.compile("(?:" + UP + "[\\p{L}.-]*|the|The)$");
 
     private static final Set<String> NOT_NAME = Set.of(
@@ -527,8 +554,15 @@ public final class PeopleFinder {
             while (wordStart > 0 && !Character.isWhitespace(window.charAt(wordStart - 1))) {
                 wordStart--;
             }
+            String word = window.substring(wordStart, end);
             if (wordStart == end
-                    || !QUALIFIER_WORD.matcher(window.substring(wordStart, end)).find()) {
+                    || QUALIFIER_STOP.contains(Tokens.lowerOf(word))
+                    || !QUALIFIER_WORD.matcher(word).find()) {
+                break;
+            }
+            Matcher glued = GLUED_SENTENCE.matcher(word);
+            if (glued.find()) {
+                start = wordStart + glued.end() - 1; // "bloc CSTO.Armenian Prime Minister": the sentence before ends
                 break;
             }
             start = wordStart;

@@ -153,7 +153,8 @@ class ExtractorTest {
                         + "spoke, as did the Minister of Science and Higher Education Sayasat Nurbek. Director Robert "
                         + "Rodriguez's Once Upon a Time premiered. Президенты Владимир Путин и Александр Лукашенко встретились. "
                         + "Ему ответил пресс-секретарь Минобороны Арцрун Ованнисян. The UNODC Regional Representative for "
-                        + "Central Asia spoke.");
+                        + "Central Asia spoke. The bloc is the Russia-led CSTO.Armenian Prime Minister Nikol Pashinyan "
+                        + "spoke. On Thursday Russian President Vladimir Putin arrived.");
         assertThat(x.people())
                 .extracting(p -> p.name() + " | " + p.role())
                 .containsExactly(
@@ -164,7 +165,9 @@ class ExtractorTest {
                         "Robert Rodriguez | Director",
                         "Владимир Путин | Президенты",
                         "Александр Лукашенко | Президенты Владимир Путин и",
-                        "Арцрун Ованнисян | пресс-секретарь Минобороны");
+                        "Арцрун Ованнисян | пресс-секретарь Минобороны",
+                        "Nikol Pashinyan | Armenian Prime Minister",
+                        "Vladimir Putin | Russian President");
     }
 
     @Test
