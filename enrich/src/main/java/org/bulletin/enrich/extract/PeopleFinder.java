@@ -402,18 +402,8 @@ public final class PeopleFinder {
         this.gazetteer = gazetteer;
     }
 
-    /** People named in {@code text}, in order of first mention, one entry per person. */
-    public List<PersonName> find(String text) {
-        Tokens tokens = Tokens.of(text);
-        BitSet named = new BitSet(text.length());
-        for (PhraseIndex.Match<Gazetteer.Entry> m : gazetteer.find(tokens)) {
-            named.set(tokens.start(m.from()), tokens.end(m.to() - 1));
-        }
-        return find(text, named);
-    }
-
     /**
-     * People named in {@code text}; {@code named} marks the characters of its gazetteer matches (places, countries,
+     * People named in {@code text}, in order of first mention, one entry per person; {@code named} marks the characters of its gazetteer matches (places, countries,
      * organisations), whose words are never part of a person's name. The gazetteer matches Russian names by stem, so
      * "Армении Никол Пашинян" and "Минобороны Армении Шушан Степанян" lose the place and the office in any case,
      * which the written forms of {@link Gazetteer#isPlaceWord} alone did not.
@@ -710,7 +700,7 @@ public final class PeopleFinder {
     /** A word that cannot be part of a person's name: a role, a function word, an institution or a place. */
     private boolean notNameWord(String word) {
         String lw = Tokens.lowerOf(word);
-        return ROLE_WORDS.contains(lw) || notPlaceOrBodyWord(word) || roleCompound(lw) || russianRole(lw);
+        return ROLE_WORDS.contains(lw) || placeOrBody(lw) || roleCompound(lw) || russianRole(lw);
     }
 
     /** A Russian role or office word in any case or number: "Президенты", "министра", "Минобороны". */
@@ -732,8 +722,11 @@ public final class PeopleFinder {
     }
 
     private boolean notPlaceOrBodyWord(String word) {
-        String lw = Tokens.lowerOf(word);
-        return NOT_NAME.contains(lw) || gazetteer.isPlaceWord(lw);
+        return placeOrBody(Tokens.lowerOf(word));
+    }
+
+    private boolean placeOrBody(String lower) {
+        return NOT_NAME.contains(lower) || gazetteer.isPlaceWord(lower);
     }
 
     private static boolean onlyInitials(String[] words, int first, int last) {
