@@ -106,6 +106,25 @@ class ExtractorTest {
                 .isEqualTo(1);
     }
 
+    // The SCO's other names hold the city's: "Шанхайской шестерки" was read as China, and a communique of defence
+    // ministers got a Chinese counterpart in its headline.
+    @Test
+    void shouldReadTheScoByItsOtherNamesNotAsTheCity() {
+        Extraction x = extractor.extract(
+                "Главы оборонных ведомств \"Шанхайской шестерки\" подписали коммюнике",
+                "The Shanghai Five met in 1996. Министры подтвердили верность шанхайскому духу, "
+                        + "in the Shanghai spirit. The summit was held in Shanghai.");
+        assertThat(x.organisations()).extracting(Extraction.OrgMention::id).containsExactly("SCO");
+        assertThat(x.organisations().get(0).count()).isEqualTo(2);
+        assertThat(x.mentions().stream()
+                        .filter(m -> m.kind() == Gazetteer.Kind.PLACE
+                                || m.kind() == Gazetteer.Kind.COUNTRY
+                                || m.kind() == Gazetteer.Kind.ADJECTIVE)
+                        .map(Extraction.Mention::surface))
+                .as("the city, where it is named")
+                .containsExactly("Shanghai");
+    }
+
     @Test
     void shouldFindPeopleWithTheirRoles() {
         Extraction x = extractor.extract(
