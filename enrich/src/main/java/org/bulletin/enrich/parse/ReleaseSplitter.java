@@ -417,7 +417,8 @@ public final class ReleaseSplitter {
                         && u.blankBefore() >= 2
                         && u.kind() != Kind.SIGNATURE
                         && u.kind() != Kind.CHROME
-                        && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()));
+                        && (!headedBeforeProse(units, from, i) || headedBeforeProse(units, i, units.size()))
+                        && !teaserAbove(units, i);
                 // In a news list (two dated headlines or more), whatever is set apart after an item's headline and
                 // teaser sentence (a headline, a paragraph, a date line) opens what follows the list: the article.
                 // Without a headline it is held to a dated item's prose, so that a teaser's second paragraph is no
@@ -459,6 +460,23 @@ public final class ReleaseSplitter {
             return MIN_RELEASE_PROSE_WORDS;
         }
         return firstPiece ? MIN_FIRST_DATED_RELEASE_PROSE_WORDS : MIN_DATED_RELEASE_PROSE_WORDS;
+    }
+
+    /**
+     * True when the line right above unit {@code i} is another story's headline set between two paragraphs ("Read
+     * also" without its words): it keeps to the paragraph above it, and the wide gap under it is its margin, not the
+     * end of a release. A release's own headline heads the paragraph under it (shares half its words with it), however
+     * it is spaced: an official site's article under a list of teasers.
+     */
+    private static boolean teaserAbove(List<Unit> units, int i) {
+        if (i < 2) {
+            return false;
+        }
+        Unit above = units.get(i - 1);
+        return above.kind() == Kind.HEADLINE
+                && above.blankBefore() < units.get(i).blankBefore()
+                && units.get(i - 2).kind() == Kind.PROSE
+                && !subheading(above, stems(units.get(i).text()));
     }
 
     /** True when a headline or a date comes in units [from, to) before their first paragraph of prose. */

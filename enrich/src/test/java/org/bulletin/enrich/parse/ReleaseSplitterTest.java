@@ -173,6 +173,48 @@ class ReleaseSplitterTest {
         assertThat(en).contains("talks on the disputed section").doesNotContain("drones");
     }
 
+    // An agency's article without a headline of its own, paragraphs one blank line apart, and another story's headline
+    // set between two of them with a wider margin under it than over it: the gap under the teaser is its margin, not
+    // the end of a release, as the wide gaps between the headless releases of the contract's sample scrape are.
+    @Test
+    void shouldNotCutAHeadlessArticleUnderAnotherStorysHeadlineSetApart() {
+        String text =
+                "MOSCOW, September 2. /TASS/. The commander of the CSTO Collective Rapid Reaction Forces announced "
+                        + "joint drills to settle a crisis on the territory of a member state.\n\n"
+                        + "Speaking at the Losvido training ground in Belarus, he said the operation would deal with the crisis "
+                        + "and restore order.\n\n"
+                        + "Tajikistan receives humanitarian aid from Russia\n\n\n"
+                        + "The Chief of the CSTO Joint Staff, who took part in the briefing, underlined how important the "
+                        + "exercises are for the collective forces.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(text);
+
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).bodyText())
+                .contains("who took part in the briefing")
+                .doesNotContain("humanitarian aid");
+
+        // An official site's article under its list of teasers: its own headline heads the paragraph under it, and the
+        // gap under the headline still ends the teasers.
+        List<ParsedRelease> article =
+                ReleaseSplitter.split("On 11 April the working group of the CSTO coordination council on illegal "
+                        + "migration met to prepare the next operation.\n\n"
+                        + "From 10 to 13 April a course for commanders of police units "
+                        + "assigned to the CSTO special forces was held at a training centre in Belarus.\n\n\n"
+                        + "The Protocol on the movement of formations of the collective security system across the territories "
+                        + "of the member states entered into force for all of them.\n\n"
+                        + "The CSTO mission led by the Secretary General has arrived in the Republic of Armenia to examine the "
+                        + "situation on the border\n\n\n"
+                        + "On September 20 the mission led by the CSTO Secretary General arrived in the Republic of Armenia, as "
+                        + "decided at the extraordinary session of the Collective Security Council.\n\n"
+                        + "The task of the mission is to evaluate the situation on the border and to report to the heads of the "
+                        + "member states.\n\n"
+                        + "The mission will meet the leadership of the country and visit the areas on the border "
+                        + "affected by the hostilities.");
+        assertThat(article.get(article.size() - 1).bodyText())
+                .startsWith("On September 20")
+                .doesNotContain("Protocol");
+    }
+
     // A news list over the article, each item a headline, a date and one teaser sentence: the items are no releases and
     // the last one's teaser does not open the article.
     @Test
