@@ -62,7 +62,8 @@ public final class Enricher {
      * headlines and titles past "St." (SentenceEnds), a quoting standfirst and a caption under the headline. 1.6:
      * people's names without the places and offices around them, and no publication date after the day of fetching
      * (what enrich gives beside the parse: bumped by hand so that a replay replaces the releases). 1.7: another
-     * story's headline set apart between two paragraphs of a headless page no longer cuts it in two.
+     * story's headline set apart between two paragraphs of a headless page no longer cuts it in two, nor do a widely
+     * spaced article's gaps under a news list; a short flash under a news list is the release.
      */
     static final String PARSER_VERSION = "parse-1.7";
 

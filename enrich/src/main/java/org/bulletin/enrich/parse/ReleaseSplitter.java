@@ -81,10 +81,22 @@ public final class ReleaseSplitter {
     public static List<ParsedRelease> split(String text) {
         List<Unit> units = units(text);
         List<ParsedRelease> out = new ArrayList<>();
-        for (int[] piece : pieces(units)) {
+        List<int[]> pieces = pieces(units);
+        for (int[] piece : pieces) {
             ParsedRelease r = release(units, piece[0], piece[1], piece[2]);
             if (r != null) {
                 out.add(r);
+            }
+        }
+        if (out.isEmpty()) {
+            // A short article under a news list (a one-paragraph flash, under a dated item's prose): the list's items
+            // are no releases, and the piece set apart under the last of them is the article.
+            for (int k = pieces.size() - 1; k >= 0 && out.isEmpty(); k--) {
+                int[] piece = pieces.get(k);
+                ParsedRelease r = piece[3] == 1 ? release(units, piece[0], piece[1], MIN_RELEASE_PROSE_WORDS) : null;
+                if (r != null) {
+                    out.add(r);
+                }
             }
         }
         if (out.isEmpty()) {
@@ -402,6 +414,7 @@ public final class ReleaseSplitter {
         int prose = 0;
         int datedSeen = 0; // dated headlines so far: two or more make the page a news list
         int headlines = 0; // in the current piece: a news-list item has its own only
+        boolean afterList = false; // the current piece was set apart under a news list's last teaser
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             boolean datedHeadline = datedHeadlineAt(units, i);
@@ -431,7 +444,8 @@ public final class ReleaseSplitter {
                         && u.kind() != Kind.SIGNATURE
                         && u.blankBefore() >= 1;
                 if (wideGap || datedHeadline || afterTeaser) {
-                    out.add(new int[] {from, i, minimumProse(dated, out.isEmpty())});
+                    out.add(new int[] {from, i, minimumProse(dated, out.isEmpty()), afterList ? 1 : 0});
+                    afterList = afterTeaser && !datedHeadline;
                     from = i;
                     dated = datedHeadline && !wideGap || afterTeaser && u.kind() != Kind.HEADLINE;
                     prose = 0;
@@ -443,7 +457,7 @@ public final class ReleaseSplitter {
                 prose += u.words(); // a long headline without its full stop is not yet a release's text
             }
         }
-        out.add(new int[] {from, units.size(), minimumProse(dated, out.isEmpty())});
+        out.add(new int[] {from, units.size(), minimumProse(dated, out.isEmpty()), afterList ? 1 : 0});
         if (out.size() == 1) {
             out.get(0)[2] = MIN_RELEASE_PROSE_WORDS; // the page's only piece: a short dated release is still one
         }
@@ -498,7 +512,12 @@ public final class ReleaseSplitter {
         int[] counts = new int[4];
         for (int i = 1; i < units.size(); i++) {
             Unit u = units.get(i);
-            if (u.kind() == Kind.PROSE) {
+            // Between two paragraphs: the gap under a headline or a date line is the heading's, and the teasers of a
+            // news list over the article (each right under its date) and the gap under the last of them would make a
+            // widely spaced page look close.
+            if (u.kind() == Kind.PROSE
+                    && units.get(i - 1).kind() == Kind.PROSE
+                    && (i < 2 || units.get(i - 2).kind() != Kind.DATE)) {
                 counts[Math.min(u.blankBefore(), 3)]++;
             }
         }

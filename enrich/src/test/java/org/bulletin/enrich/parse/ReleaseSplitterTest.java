@@ -242,6 +242,42 @@ class ReleaseSplitterTest {
                 .doesNotContain("heroin");
     }
 
+    // The same list over an article whose paragraphs are set three blank lines apart, as some sites space them: the
+    // teasers right under their dates do not make the page look closely spaced, so its gaps are no boundaries; and over
+    // a one-paragraph flash, shorter than a dated item's prose, the flash is the release, not the list with it.
+    @Test
+    void shouldReadTheArticleUnderANewsListBySpacingAndLengthOfItsOwn() {
+        String list = "Belarus to host CSTO peacekeeping exercise in autumn\n14.03.2024\n"
+                + "Belarus will host an exercise of the CSTO collective peacekeeping forces in the autumn, the defence "
+                + "ministry in Minsk announced.\n\n"
+                + "Uzbekistan and China sign deal on railway\n08.10.2024\n"
+                + "Uzbekistan and China signed an agreement on building a new railway line through Kyrgyzstan, officials "
+                + "in Tashkent said.\n\n"
+                + "Kyrgyz border guards detain drug courier near Batken\n28.08.2024\n"
+                + "Kyrgyz border guards detained a drug courier carrying two kilograms of heroin near Batken on Tuesday, "
+                + "the border service said.\n\n";
+        String spaced = "Six countries of the Commonwealth are holding the first stage of a joint counterterrorism "
+                + "exercise, the press service of the CIS Anti-Terrorism Center said.\n\n \n\n"
+                + "Taking part are special units of the security services of Armenia, Belarus, Kazakhstan, Kyrgyzstan, "
+                + "Russia and Tajikistan.\n\n \n\n"
+                + "In the second stage Tajikistan will host an exercise in which hostages are to be freed at a critical "
+                + "installation.\n\n \n\n"
+                + "The exercise is planned in two stages with a combined duration of six days.";
+        List<ParsedRelease> releases = ReleaseSplitter.split(list + spaced);
+        assertThat(releases).hasSize(1);
+        assertThat(releases.get(0).bodyText())
+                .startsWith("Six countries")
+                .endsWith("six days.")
+                .doesNotContain("heroin");
+
+        String flash =
+                "Brent crude rose above 50 dollars a barrel in evening trading on the ICE exchange, the data show.\n"
+                        + "The October futures traded at 50.74 dollars.";
+        List<ParsedRelease> flashed = ReleaseSplitter.split(list + flash);
+        assertThat(flashed).hasSize(1);
+        assertThat(flashed.get(0).bodyText()).startsWith("Brent crude").doesNotContain("heroin", "railway");
+    }
+
     // Items of a "More news" block without dates under the article (a headline and one teaser each) are no part of it.
     @Test
     void shouldCutTheItemsOfANewsListWithoutDatesOffTheArticle() {
