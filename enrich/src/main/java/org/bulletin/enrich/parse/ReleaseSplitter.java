@@ -458,10 +458,74 @@ public final class ReleaseSplitter {
             }
         }
         out.add(new int[] {from, units.size(), minimumProse(dated, out.isEmpty()), afterList ? 1 : 0});
+        articleUnderList(units, out);
         if (out.size() == 1) {
             out.get(0)[2] = MIN_RELEASE_PROSE_WORDS; // the page's only piece: a short dated release is still one
         }
         return out;
+    }
+
+    /**
+     * Joins the article back together where its own headline is dated like the items of a news list over it ("Regular
+     * RATS SCO meeting held in Tashkent / 06.04.2018"): its first paragraph was taken for the last item's teaser, and
+     * its text from the next paragraph on for a release without its headline or lead. The last dated headline heads
+     * the article, not an item, when it is set out unlike the items (its first paragraph further under it than their
+     * teasers under theirs) and what is set apart under it to the end of the page, none of it under a headline of its
+     * own, is more than a teaser's second paragraph. A headless article under the list stays apart from the last item.
+     * (Whether the headline shares half its words with the text was tried too: related news on the same subject does.)
+     */
+    private static void articleUnderList(List<Unit> units, List<int[]> pieces) {
+        int last = pieces.size() - 1;
+        int k = last;
+        int prose = 0;
+        while (k > 0 && pieces.get(k)[3] == 1 && first(units, pieces.get(k), false) >= 0) {
+            for (int i = pieces.get(k)[0]; i < pieces.get(k)[1]; i++) {
+                prose += units.get(i).kind() == Kind.PROSE ? units.get(i).words() : 0;
+            }
+            k--;
+        }
+        if (k == last || k == 0 || prose < 2 * MIN_DATED_RELEASE_PROSE_WORDS) {
+            return;
+        }
+        int lead = first(units, pieces.get(k), true);
+        if (lead < 0) {
+            return;
+        }
+        int itemGap = -1; // how far under their dated headlines the items before set their teasers
+        for (int j = 0; j < k; j++) {
+            int teaser = first(units, pieces.get(j), true);
+            if (teaser >= 0) {
+                itemGap = Math.max(itemGap, units.get(teaser).blankBefore());
+            }
+        }
+        if (itemGap < 0 || units.get(lead).blankBefore() <= itemGap) {
+            return;
+        }
+        pieces.get(k)[1] = pieces.get(last)[1];
+        pieces.subList(k + 1, last + 1).clear();
+    }
+
+    /**
+     * The first paragraph of a piece: when {@code dated}, of a piece opening with a dated headline (-1 otherwise); when
+     * not, of a piece opening with a paragraph rather than a headline or a date line (-1 otherwise).
+     */
+    private static int first(List<Unit> units, int[] piece, boolean dated) {
+        int i = piece[0];
+        while (i < piece[1]
+                && units.get(i).kind() != Kind.HEADLINE
+                && units.get(i).kind() != Kind.DATE
+                && units.get(i).kind() != Kind.PROSE) {
+            i++;
+        }
+        if (i == piece[1]
+                || dated != datedHeadlineAt(units, i)
+                || !dated && units.get(i).kind() != Kind.PROSE) {
+            return -1;
+        }
+        while (i < piece[1] && units.get(i).kind() != Kind.PROSE) {
+            i++;
+        }
+        return i < piece[1] ? i : -1;
     }
 
     /**

@@ -276,6 +276,30 @@ class ReleaseSplitterTest {
         List<ParsedRelease> flashed = ReleaseSplitter.split(list + flash);
         assertThat(flashed).hasSize(1);
         assertThat(flashed.get(0).bodyText()).startsWith("Brent crude").doesNotContain("heroin", "railway");
+
+        // The article's own headline dated like the items, its lead a blank line under it where their teasers sit right
+        // under their dates: the short lead is the article's, not a last item's teaser.
+        String body =
+                "Taking part were delegations of the competent authorities of India, Kazakhstan, China, Kyrgyzstan, "
+                        + "Pakistan, Russia, Tajikistan and Uzbekistan, and the Executive Committee of the structure.\n\n"
+                        + "The Council reviewed the results of joint work against terrorism, separatism and extremism in 2017 "
+                        + "and approved the plan of joint border operations for the next year.\n\n"
+                        + "The Council heard the report of the Executive Committee on its work in 2017 and on the exchange of "
+                        + "information between the competent authorities of the member states.\n\n"
+                        + "The next meeting of the Council will be held in India in the autumn, the Executive Committee said.";
+        List<ParsedRelease> dated = ReleaseSplitter.split(list
+                + "Regular RATS SCO meeting held in Tashkent\n06.04.2018\n\n"
+                + "On April 5 Tashkent hosted the thirty-second meeting of the Council of the Regional Anti-Terrorist "
+                + "Structure of the Shanghai Cooperation Organisation.\n\n" + body);
+        assertThat(dated).hasSize(1);
+        assertThat(dated.get(0).title()).isEqualTo("Regular RATS SCO meeting held in Tashkent");
+        assertThat(dated.get(0).bodyText()).startsWith("On April 5").endsWith("Committee said.");
+        // Under items set out like it, the last dated headline is an item: a headless article stays apart from it.
+        List<ParsedRelease> headless = ReleaseSplitter.split(list
+                + "On April 5 Tashkent hosted the thirty-second meeting of the Council of the Regional Anti-Terrorist "
+                + "Structure of the Shanghai Cooperation Organisation.\n\n" + body);
+        assertThat(headless).hasSize(1);
+        assertThat(headless.get(0).bodyText()).startsWith("On April 5").doesNotContain("heroin");
     }
 
     // Items of a "More news" block without dates under the article (a headline and one teaser each) are no part of it.
