@@ -65,7 +65,7 @@ public final class Enricher {
      * story's headline set apart between two paragraphs of a headless page no longer cuts it in two, nor do a widely
      * spaced article's gaps under a news list; a short flash under a news list is the release.
      */
-    static final String PARSER_VERSION = "parse-1.7";
+    static final String PARSER_VERSION = "parse-1.8";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(

@@ -7,22 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.bulletin.enrich.parse.Dateline;
 
 /**
  * Extracts people, organisations, places and countries from a release, and locates a news-agency dateline
  * ("MOSCOW, July 5 (TASS) -", "Минск, 5 июля /БЕЛТА/.") so that classification can ignore it. Thread-safe.
  */
 public final class Extractor {
-
-    // City (1-3 words), then a comma or period, then within ~60 chars a date or an agency name, then a dash or period.
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})\\s*[,.]\\s*([^\\n]{0,60}?)\\s*(?:[–—-]{1,2}|\\.\\s)",
-            Pattern.UNICODE_CASE);
-    private static final Pattern AGENCY_OR_DATE = Pattern.compile(
-            "(?:\\d|\\(\\s*\\p{Lu}|/\\s*\\p{Lu}|\\p{Lu}{3,}|TASS|ТАСС|БЕЛТА|BelTA|Kazinform|Казинформ|Sputnik|Xinhua|Interfax|Интерфакс|"
-                    + "Kabar|Кабар|Trend|Armenpress|Арменпресс|АрмИнфо|Азертадж|AzerTAc|РИА|RIA|Reuters|AFP|AKIpress|24\\.kg|Khovar|Ховар)");
 
     private final Gazetteer gazetteer;
     private final PeopleFinder people;
@@ -37,7 +28,7 @@ public final class Extractor {
     public Extraction extract(String title, String body) {
         String text = title + "\n\n" + body;
         int bodyStart = title.length() + 2;
-        int datelineEnd = bodyStart + datelineLength(body);
+        int datelineEnd = bodyStart + Dateline.length(body);
         Tokens tokens = Tokens.of(text);
         List<Extraction.Mention> mentions = new ArrayList<>();
         Map<String, Set<String>> orgForms = new LinkedHashMap<>();
@@ -87,21 +78,6 @@ public final class Extractor {
             }
         }
         return false;
-    }
-
-    /** Length of a news-agency dateline at the start of {@code body}, 0 when there is none. */
-    static int datelineLength(String body) {
-        String head = body.length() > 120 ? body.substring(0, 120) : body;
-        Matcher m = DATELINE.matcher(head);
-        if (m.find() && m.end() <= 110) {
-            String city = m.group(1);
-            String middle = m.group(2);
-            boolean capsCity = city.equals(city.toUpperCase()) && city.length() > 2;
-            if (capsCity || AGENCY_OR_DATE.matcher(middle).find()) {
-                return m.end();
-            }
-        }
-        return 0;
     }
 
     /** The gazetteer in use. */

@@ -1090,6 +1090,12 @@ public final class ReleaseSplitter {
     /** The first sentence of a paragraph, cut at a word boundary to a title's length. */
     public static String firstSentence(String paragraph) {
         String p = paragraph.strip();
+        // A news agency's dateline is no part of a headline, whatever ends it ("DUSHANBE, September 4, Asia-Plus –",
+        // "MINSK. KAZINFORM").
+        int dateline = Dateline.length(p);
+        if (dateline > 0 && letterWords(p.substring(dateline, Math.min(p.length(), dateline + 200))) >= 5) {
+            p = p.substring(dateline).strip();
+        }
         var m = SENTENCE_END.matcher(p);
         int from = 0;
         String sentence = p;

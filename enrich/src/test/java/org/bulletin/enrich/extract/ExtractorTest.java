@@ -190,16 +190,6 @@ class ExtractorTest {
     }
 
     @Test
-    void shouldLocateNewsAgencyDatelines() {
-        assertThat(Extractor.datelineLength("MOSCOW, July 5 (TASS) - The CSTO said"))
-                .isEqualTo("MOSCOW, July 5 (TASS) -".length());
-        assertThat(Extractor.datelineLength("Минск, 5 июля /БЕЛТА/ - Генсек ОДКБ"))
-                .isGreaterThan(0);
-        assertThat(Extractor.datelineLength("On 25 July 2024, staff of the CSTO Secretariat met"))
-                .isZero();
-    }
-
-    @Test
     void shouldKnowTheMemberStatesCapitalsAndDemonymsInBothLanguages() {
         // #3: the held-out set names members, partners and their cities in English and Russian, often inflected.
         assertThat(codes(

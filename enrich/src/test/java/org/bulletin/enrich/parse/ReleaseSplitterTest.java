@@ -353,6 +353,20 @@ class ReleaseSplitterTest {
     }
 
     @Test
+    void shouldNotBeginATitleWithTheDateline() {
+        // A title taken from the lead starts where the story does, not with where and by whom it was filed.
+        assertThat(ReleaseSplitter.firstSentence("DUSHANBE, September 4, Asia-Plus – Channel 2007, the anti-drug "
+                        + "operation of the CSTO member nations, has ended. Six tons were seized."))
+                .isEqualTo("Channel 2007, the anti-drug operation of the CSTO member nations, has ended.");
+        assertThat(ReleaseSplitter.firstSentence("MINSK. KAZINFORM The CIS countries intend to keep building up "
+                        + "cooperation on border security. The council met in Tashkent."))
+                .isEqualTo("The CIS countries intend to keep building up cooperation on border security.");
+        assertThat(ReleaseSplitter.firstSentence("ISLAMABAD, Oct. 4 (Xinhua) -- From Sept. 21 to Monday, the SCO "
+                        + "member states held a joint anti-terrorist exercise. It ended on Monday."))
+                .isEqualTo("From Sept. 21 to Monday, the SCO member states held a joint anti-terrorist exercise.");
+    }
+
+    @Test
     void shouldNotTakeAQuotationUnderTheHeadlineForTheHeadline() {
         // A news agency's page: headline, a standfirst quoting the article, the photo's caption twice over its credit.
         String page = "All news\n\n"
