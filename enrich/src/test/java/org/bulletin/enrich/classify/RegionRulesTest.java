@@ -494,4 +494,23 @@ class RegionRulesTest {
                 + "и встрече делегаций двух стран», — сказал он журналистам после заседания Постоянного совета.");
         assertThat(call.topicIds()).first().isEqualTo("crisis-response");
     }
+
+    @Test
+    void shouldNotTakeWhatAnExerciseRehearsesForATopic() {
+        // What troops rehearse or practise at a drill ("отработают") is its scenario, like "по замыслу": the crisis
+        // they settle there is no crisis the release treats.
+        Classification en = classify("CSTO rapid reaction forces open their exercise in Belarus\n\n"
+                + "The Collective Rapid Reaction Forces of the CSTO began a joint exercise at the Brestsky training ground "
+                + "in Belarus on Monday, the Joint Staff said. Over five days the contingents of five member states will "
+                + "rehearse steps to settle a crisis and an armed border conflict on the territory of a member state. "
+                + "About 1,500 servicemen and 300 units of military equipment take part.");
+        assertThat(en.topicIds()).containsExactly("military-cooperation");
+
+        Classification ru = classify("Коллективные силы ОДКБ начали учение в Беларуси\n\n"
+                + "Коллективные силы оперативного реагирования ОДКБ начали совместное учение на Брестском полигоне в "
+                + "Беларуси, сообщили в Объединенном штабе. В течение пяти дней контингенты пяти государств отработают "
+                + "действия по урегулированию кризиса и пограничного вооруженного конфликта на территории "
+                + "государства-члена. В учении участвуют около 1500 военнослужащих и 300 единиц военной техники.");
+        assertThat(ru.topicIds()).containsExactly("military-cooperation");
+    }
 }
