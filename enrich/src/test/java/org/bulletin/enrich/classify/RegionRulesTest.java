@@ -513,4 +513,31 @@ class RegionRulesTest {
                 + "государства-члена. В учении участвуют около 1500 военнослужащих и 300 единиц военной техники.");
         assertThat(ru.topicIds()).containsExactly("military-cooperation");
     }
+
+    @Test
+    void shouldReadTheThreeEvilsInAnyOrderAsStockWording() {
+        // The SCO's "terrorism, separatism and extremism" was stock wording in one order only, and "priority tasks"
+        // were none.
+        Classification en = classify("SCO defence ministers sign a joint communique\n\n"
+                + "The defence ministers of the Shanghai Cooperation Organization member states met in Bishkek on "
+                + "Tuesday and signed a joint communique on military cooperation for the next two years. They agreed "
+                + "that the members' priority tasks remained to fight terrorism, extremism and separatism. The "
+                + "ministers approved the plan of joint exercises of their armed forces for 2026 and discussed the "
+                + "training of officers at the members' military academies. The next meeting of the defence "
+                + "ministers will be held in Minsk next year, the ministry said.");
+        // The words still count, as stock wording does, at a third of their weight; the model weighs them.
+        assertThat(en.topics().stream()
+                        .filter(t -> t.id().equals("counter-terrorism"))
+                        .flatMap(t -> t.evidence().stream())
+                        .map(ScoredLabel.Evidence::rule))
+                .isNotEmpty()
+                .allMatch(rule -> rule.startsWith("boilerplate:"));
+
+        Classification ru = classify("Министры обороны ШОС подписали совместное коммюнике\n\n"
+                + "Министры обороны государств-членов Шанхайской организации сотрудничества встретились в Бишкеке и "
+                + "подписали совместное коммюнике о военном сотрудничестве на два года. Стороны подтвердили "
+                + "готовность и впредь противостоять терроризму, экстремизму и сепаратизму. Министры утвердили план "
+                + "совместных учений вооруженных сил на 2026 год.");
+        assertThat(ru.topicIds()).doesNotContain("counter-terrorism");
+    }
 }
