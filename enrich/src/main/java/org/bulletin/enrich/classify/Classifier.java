@@ -1427,9 +1427,13 @@ public final class Classifier {
                             == t.sentence(kept.get(i - 1).from())
                     && kept.get(i).from() - kept.get(i - 1).to() <= 3;
             if (!continues) {
+                // The areas of a list are threats; diplomacy's words around them ("signed a protocol on
+                // cooperation in combating...") are how the list is introduced, not one of its items.
                 Set<String> distinct = new HashSet<>();
                 for (int k = runStart; k < i; k++) {
-                    if (kept.get(k).payload().weight() > 0) {
+                    if (kept.get(k).payload().weight() > 0
+                            && !rules.relativeIgnores.contains(
+                                    kept.get(k).payload().label())) {
                         distinct.add(kept.get(k).payload().label());
                     }
                 }

@@ -540,4 +540,21 @@ class RegionRulesTest {
                 + "совместных учений вооруженных сил на 2026 год.");
         assertThat(ru.topicIds()).doesNotContain("counter-terrorism");
     }
+
+    @Test
+    void shouldNotTakeAnAgreementsSigningForAListOfThreats() {
+        // "signed a protocol on cooperation in combating crime in the information sphere" names one subject, not a
+        // list of cooperation areas: the words of the signing (diplomacy's) made it look like three topics.
+        Classification c = classify("Senate ratifies CSTO protocol\n\n"
+                + "The Senate of Kazakhstan ratified on Thursday a protocol of the CSTO member states, the deputy "
+                + "chairman of the National Security Committee said as he presented the bill. The heads of state signed "
+                + "the protocol on cooperation in combating criminal activities in the information sphere in Moscow in "
+                + "2014. It sets out how special services and police exchange information, conduct joint research and "
+                + "train personnel.");
+        assertThat(c.topics().stream()
+                        .filter(t -> t.id().equals("cyber-security"))
+                        .flatMap(t -> t.evidence().stream())
+                        .map(ScoredLabel.Evidence::rule))
+                .containsExactly("topic:information sphere");
+    }
 }
