@@ -46,6 +46,7 @@ public final class ClassificationRules {
         ORGANISATION_WIDE,
         SCENARIO,
         BOILERPLATE,
+        ATTENDANCE,
         THREAT,
         HOST_BEFORE,
         FILLER,
@@ -81,6 +82,7 @@ public final class ClassificationRules {
     final double scenarioFactor;
     final Set<String> scenarioExempt = new HashSet<>();
     final double boilerplateFactor;
+    final double attendanceFactor;
     final double enumerationFactor;
     final int enumerationMinTopics;
     final PhraseIndex<Weighted> topicPhrases = new PhraseIndex<>();
@@ -171,6 +173,8 @@ public final class ClassificationRules {
         addCues(mod.path("scenario").path("cues"), Cue.SCENARIO);
         boilerplateFactor = mod.path("boilerplate").path("factor").asDouble(0.3);
         addCues(mod.path("boilerplate").path("cues"), Cue.BOILERPLATE);
+        attendanceFactor = mod.path("attendance").path("factor").asDouble(1.0);
+        addCues(mod.path("attendance").path("cues"), Cue.ATTENDANCE);
         enumerationFactor = mod.path("enumeration").path("factor").asDouble(0.35);
         enumerationMinTopics = mod.path("enumeration").path("minTopics").asInt(3);
         addCues(topics.path("threat").path("cues"), Cue.THREAT);

@@ -1337,6 +1337,16 @@ public final class Classifier {
         }
         kept.sort(Comparator.comparingInt(PhraseIndex.Match::from));
         boolean[] enumerated = enumerated(kept, t);
+        // The tokens of organisations' names: a body named among those who attended ("representatives of the
+        // Regional Anti-Terrorist Structure took part") is a participant in passing, as a listed country is.
+        boolean[] inName = new boolean[t.size()];
+        for (Mention m : x.mentions()) {
+            if (m.kind() == Gazetteer.Kind.ORGANISATION) {
+                for (int i = m.from(); i < m.to(); i++) {
+                    inName[i] = true;
+                }
+            }
+        }
         // Sentences that name the kind of an activity ("anti-terrorist", "peacekeeping"): an exercise word there is an
         // exercise of that kind, and the model weighs how much of a candidate's evidence is such words ("generic").
         Set<Integer> kindSentences = new HashSet<>();
@@ -1370,6 +1380,10 @@ public final class Classifier {
             if (cues.contains(Cue.BOILERPLATE)) {
                 factor = Math.min(factor, rules.boilerplateFactor);
                 rule = "boilerplate";
+            }
+            if (cues.contains(Cue.ATTENDANCE) && inName[m.from()] && factor > rules.attendanceFactor) {
+                factor = rules.attendanceFactor;
+                rule = "attendance";
             }
             double w = m.payload().weight() * factor * (inTitle ? 1 + rules.topicTitleBonus : 1);
             if (m.payload().weight() <= 0) {

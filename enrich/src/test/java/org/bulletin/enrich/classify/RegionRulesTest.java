@@ -557,4 +557,16 @@ class RegionRulesTest {
                         .map(ScoredLabel.Evidence::rule))
                 .containsExactly("topic:information sphere");
     }
+
+    @Test
+    void shouldNotTakeABodyNamedAmongTheParticipantsForItsTopic() {
+        // The anti-terrorist structure's representatives at a meeting of border services make it no
+        // counter-terrorism release, as a country among the participants makes it no region.
+        Classification c = classify("Пограничные ведомства стран ШОС провели заседание в Бишкеке\n\n"
+                + "В Бишкеке под председательством Кыргызстана прошло заседание руководителей пограничных ведомств "
+                + "государств-членов ШОС. В нем участвовали делегации Казахстана, Китая, России, Таджикистана и "
+                + "Узбекистана, а также представители Региональной антитеррористической структуры ШОС. Стороны "
+                + "обсудили обстановку на границах и план совместной пограничной операции на следующий год.");
+        assertThat(c.topicIds()).doesNotContain("counter-terrorism");
+    }
 }
