@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * A news agency's dateline at the start of a text: where the story was filed and by whom ("MOSCOW, July 5 (TASS) -",
- * "DUSHANBE, September 4, Asia-Plus –", "Минск, 5 июля /БЕЛТА/.", "MINSK. KAZINFORM"). It is neither the headline of a
- * release whose title is taken from its lead ({@link ReleaseSplitter#firstSentence}) nor what the release is about
- * (the classifier ignores the places in it). Written by hand: no library knows the agencies' house styles, and these
- * are three patterns. Thread-safe.
+ * "DUSHANBE, September 4, Asia-Plus –", "Минск, 5 июля /БЕЛТА/.", "MINSK. KAZINFORM", "DUSHANBE (Reuters) -"). It is
+ * neither the headline of a release whose title is taken from its lead ({@link ReleaseSplitter#firstSentence}) nor
+ * what the release is about (the classifier ignores the places in it). Written by hand: no library knows the agencies'
+ * house styles, and these are four patterns. Thread-safe.
  */
 public final class Dateline {
 
@@ -22,6 +22,10 @@ public final class Dateline {
     // The same, ended by a period ("Минск, 5 июля /БЕЛТА/.").
     private static final Pattern PERIOD = Pattern.compile(
             "^\\s*(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})\\s*[,.]\\s*([^\\n\"«“„]{0,60}?)\\s*\\.\\s",
+            Pattern.UNICODE_CASE);
+    // A city in capitals and the agency in brackets, then a dash: "DUSHANBE (Reuters) -", "YEREVAN (Sputnik) –".
+    private static final Pattern BRACKETED = Pattern.compile(
+            "^\\s*\\p{Lu}[\\p{Lu}-]+(?:\\s\\p{Lu}[\\p{Lu}-]+){0,2}\\s*\\(\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?\\s*\\)\\s*[–—-]{1,2}",
             Pattern.UNICODE_CASE);
     // A city in capitals, a period or comma and the agency's name in capitals with no dash after it: Kazinform writes
     // "MOSCOW. KAZINFORM A session of..." as often as "MOSCOW. KAZINFORM - A session of...".
@@ -46,6 +50,10 @@ public final class Dateline {
                     return m.end();
                 }
             }
+        }
+        Matcher bracketed = BRACKETED.matcher(head);
+        if (bracketed.find()) {
+            return bracketed.end();
         }
         Matcher agency = AGENCY_ONLY.matcher(head);
         return agency.find() ? agency.end() : 0;

@@ -22,6 +22,11 @@ class DatelineTest {
         assertThat(Dateline.length("MINSK. KAZINFORM The CIS countries intend to keep building up cooperation"))
                 .isEqualTo("MINSK. KAZINFORM".length());
         assertThat(Dateline.length("МИНСК. БЕЛТА Генсек ОДКБ провел встречу")).isEqualTo("МИНСК. БЕЛТА".length());
+        // The agency in brackets, as Reuters and Sputnik write it.
+        assertThat(Dateline.length("DUSHANBE (Reuters) - Tajikistan's border guards said on Monday"))
+                .isEqualTo("DUSHANBE (Reuters) -".length());
+        assertThat(Dateline.length("YEREVAN (Sputnik) – Armenia froze its participation"))
+                .isEqualTo("YEREVAN (Sputnik) –".length());
         // A dash inside a quoted name after the agency is the name's.
         assertThat(Dateline.length("BISHKEK. KAZINFORM \"Peace Mission - 2016\", the joint exercise, opened"))
                 .isEqualTo("BISHKEK. KAZINFORM".length());
@@ -32,6 +37,8 @@ class DatelineTest {
         assertThat(Dateline.length("On 25 July 2024, staff of the CSTO Secretariat met"))
                 .isZero();
         assertThat(Dateline.length("NATO. CSTO and the SCO met in Minsk")).isZero();
+        assertThat(Dateline.length("CSTO (Collective Security Treaty Organization) - the alliance of six states"))
+                .isZero();
         assertThat(Dateline.length("Armenia, Azerbaijan and Georgia - the three states of the South Caucasus - met"))
                 .isZero();
     }
