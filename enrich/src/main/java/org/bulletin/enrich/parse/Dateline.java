@@ -12,26 +12,25 @@ import java.util.regex.Pattern;
  */
 public final class Dateline {
 
-    // A city (1-3 words), a comma or period, within ~60 chars a date or an agency, then a dash set apart by a space
-    // (a hyphen inside "Asia-Plus" is no end) or an en or em dash. Tried first: a period inside the date ("Oct. 4")
-    // would end the period form too early.
-    private static final Pattern DASHED = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})\\s*[,.]\\s*([^\\n\"«“„]{0,60}?)\\s*(?:\\s[–—-]{1,2}|[–—]{1,2})",
-            Pattern.UNICODE_CASE);
-    // No quotation mark inside: "KAZINFORM "Peace Mission - 2016", the exercise" is an agency and a name.
-    // The same, ended by a period ("Минск, 5 июля /БЕЛТА/.").
-    private static final Pattern PERIOD = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})\\s*[,.]\\s*([^\\n\"«“„]{0,60}?)\\s*\\.\\s",
-            Pattern.UNICODE_CASE);
-    // A city in capitals and the agency in brackets, then a dash: "DUSHANBE (Reuters) -", "YEREVAN (Sputnik) –".
+    // A city (1-3 words; group 1), a comma or period, then within ~60 chars a date or an agency (group 2), with no
+    // quotation mark: "KAZINFORM "Peace Mission - 2016", the exercise" is an agency and a name.
+    private static final String CITY_THEN_SOURCE =
+            "^\\s*(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})\\s*[,.]\\s*([^\\n\"«“„]{0,60}?)\\s*";
+    // A city in capitals (1-3 words).
+    private static final String CAPS_CITY = "^\\s*\\p{Lu}[\\p{Lu}-]+(?:\\s\\p{Lu}[\\p{Lu}-]+){0,2}\\s*";
+    // Ended by a dash set apart by a space (a hyphen inside "Asia-Plus" is no end) or an en or em dash. Tried first: a
+    // period inside the date ("Oct. 4") would end the period form too early.
+    private static final Pattern DASHED =
+            Pattern.compile(CITY_THEN_SOURCE + "(?:\\s[–—-]{1,2}|[–—]{1,2})", Pattern.UNICODE_CASE);
+    // Ended by a period ("Минск, 5 июля /БЕЛТА/.").
+    private static final Pattern PERIOD = Pattern.compile(CITY_THEN_SOURCE + "\\.\\s", Pattern.UNICODE_CASE);
+    // The agency in brackets, then a dash: "DUSHANBE (Reuters) -", "YEREVAN (Sputnik) –".
     private static final Pattern BRACKETED = Pattern.compile(
-            "^\\s*\\p{Lu}[\\p{Lu}-]+(?:\\s\\p{Lu}[\\p{Lu}-]+){0,2}\\s*\\(\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?\\s*\\)\\s*[–—-]{1,2}",
-            Pattern.UNICODE_CASE);
-    // A city in capitals, a period or comma and the agency's name in capitals with no dash after it: Kazinform writes
-    // "MOSCOW. KAZINFORM A session of..." as often as "MOSCOW. KAZINFORM - A session of...".
-    private static final Pattern AGENCY_ONLY = Pattern.compile(
-            "^\\s*\\p{Lu}[\\p{Lu}-]+(?:\\s\\p{Lu}[\\p{Lu}-]+){0,2}\\s*[,.]\\s*\\p{Lu}{4,}(?=\\s+\\P{Ll})",
-            Pattern.UNICODE_CASE);
+            CAPS_CITY + "\\(\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?\\s*\\)\\s*[–—-]{1,2}", Pattern.UNICODE_CASE);
+    // A period or comma and the agency's name in capitals with no dash after it: Kazinform writes "MOSCOW. KAZINFORM A
+    // session of..." as often as "MOSCOW. KAZINFORM - A session of...".
+    private static final Pattern AGENCY_ONLY =
+            Pattern.compile(CAPS_CITY + "[,.]\\s*\\p{Lu}{4,}(?=\\s+\\P{Ll})", Pattern.UNICODE_CASE);
     private static final Pattern AGENCY_OR_DATE = Pattern.compile(
             "(?:\\d|\\(\\s*\\p{Lu}|/\\s*\\p{Lu}|\\p{Lu}{3,}|TASS|ТАСС|БЕЛТА|BelTA|Kazinform|Казинформ|Sputnik|Xinhua|Interfax|Интерфакс|"
                     + "Kabar|Кабар|Trend|Armenpress|Арменпресс|АрмИнфо|Азертадж|AzerTAc|РИА|RIA|Reuters|AFP|AKIpress|24\\.kg|Khovar|Ховар)");
