@@ -1337,16 +1337,14 @@ public final class Classifier {
         }
         kept.sort(Comparator.comparingInt(PhraseIndex.Match::from));
         boolean[] enumerated = enumerated(kept, t);
-        // The tokens of organisations' names: a body named among those who attended ("representatives of the
-        // Regional Anti-Terrorist Structure took part") is a participant in passing, as a listed country is.
-        boolean[] inName = new boolean[t.size()];
-        for (Mention m : x.mentions()) {
-            if (m.kind() == Gazetteer.Kind.ORGANISATION) {
-                for (int i = m.from(); i < m.to(); i++) {
-                    inName[i] = true;
-                }
-            }
+        // A body named among those who attended ("representatives of the Regional Anti-Terrorist Structure took part")
+        // is a participant in passing, as a listed country is: the tokens of organisations' names, looked up only
+        // where a sentence says who attended.
+        boolean attendance = false;
+        for (EnumSet<Cue> c : sentenceCues.values()) {
+            attendance |= c.contains(Cue.ATTENDANCE);
         }
+        boolean[] inName = attendance ? organisationTokens(x, t.size()) : null;
         // Sentences that name the kind of an activity ("anti-terrorist", "peacekeeping"): an exercise word there is an
         // exercise of that kind, and the model weighs how much of a candidate's evidence is such words ("generic").
         Set<Integer> kindSentences = new HashSet<>();
@@ -1381,7 +1379,10 @@ public final class Classifier {
                 factor = Math.min(factor, rules.boilerplateFactor);
                 rule = "boilerplate";
             }
-            if (cues.contains(Cue.ATTENDANCE) && inName[m.from()] && factor > rules.attendanceFactor) {
+            if (inName != null
+                    && inName[m.from()]
+                    && cues.contains(Cue.ATTENDANCE)
+                    && factor > rules.attendanceFactor) {
                 factor = rules.attendanceFactor;
                 rule = "attendance";
             }
@@ -1432,6 +1433,17 @@ public final class Classifier {
      * least {@code enumeration.minTopics} different topics ("terrorism, drug trafficking, transnational crime and
      * illegal migration").
      */
+    /** Which tokens of the release belong to an organisation's name. */
+    private static boolean[] organisationTokens(Extraction x, int tokens) {
+        boolean[] inName = new boolean[tokens];
+        for (Mention m : x.mentions()) {
+            if (m.kind() == Gazetteer.Kind.ORGANISATION) {
+                java.util.Arrays.fill(inName, m.from(), m.to(), true);
+            }
+        }
+        return inName;
+    }
+
     private boolean[] enumerated(List<PhraseIndex.Match<Weighted>> kept, Tokens t) {
         boolean[] out = new boolean[kept.size()];
         int runStart = 0;

@@ -1,5 +1,6 @@
 package org.bulletin.enrich.parse;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ public final class Dateline {
     // session of..." as often as "MOSCOW. KAZINFORM - A session of...".
     private static final Pattern AGENCY_ONLY =
             Pattern.compile(CAPS_CITY + "[,.]\\s*\\p{Lu}{4,}(?=\\s+\\P{Ll})", Pattern.UNICODE_CASE);
+    // The two forms that start with any city, each accepted only with a city in capitals or a date or agency after it.
+    private static final List<Pattern> CITY_FIRST = List.of(DASHED, PERIOD);
     private static final Pattern AGENCY_OR_DATE = Pattern.compile(
             "(?:\\d|\\(\\s*\\p{Lu}|/\\s*\\p{Lu}|\\p{Lu}{3,}|TASS|ТАСС|БЕЛТА|BelTA|Kazinform|Казинформ|Sputnik|Xinhua|Interfax|Интерфакс|"
                     + "Kabar|Кабар|Trend|Armenpress|Арменпресс|АрмИнфо|Азертадж|AzerTAc|РИА|RIA|Reuters|AFP|AKIpress|24\\.kg|Khovar|Ховар)");
@@ -40,7 +43,7 @@ public final class Dateline {
     /** Length of a news-agency dateline at the start of {@code text}, 0 when there is none. */
     public static int length(String text) {
         String head = text.length() > 120 ? text.substring(0, 120) : text;
-        for (Pattern p : new Pattern[] {DASHED, PERIOD}) {
+        for (Pattern p : CITY_FIRST) {
             Matcher m = p.matcher(head);
             if (m.find() && m.end() <= 110) {
                 String city = m.group(1);
