@@ -51,7 +51,8 @@ public final class ClassificationRules {
         HOST_BEFORE,
         FILLER,
         ENVOY,
-        THREAT_SOURCE
+        THREAT_SOURCE,
+        OTHER_EVENT
     }
 
     final double regionThreshold;
@@ -157,6 +158,7 @@ public final class ClassificationRules {
         cueNode.path("institutions")
                 .forEach(c -> institutions.add(org.bulletin.enrich.extract.Tokens.keyOf(c.asText())));
         addCues(cueNode.path("threatSource"), Cue.THREAT_SOURCE);
+        addCues(cueNode.path("otherEvent"), Cue.OTHER_EVENT);
 
         topicThreshold = topics.path("threshold").asDouble(0.8);
         topicRelative = topics.path("relative").asDouble(0.2);

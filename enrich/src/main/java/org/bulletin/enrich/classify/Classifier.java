@@ -183,7 +183,8 @@ public final class Classifier {
         "notthreat",
         "locative",
         "actor",
-        "seathost"
+        "seathost",
+        "elsewhere"
     };
 
     private static int kindIndex(String rule) {
@@ -393,6 +394,11 @@ public final class Classifier {
             double w;
             String rule;
             boolean host = isHost(t, m, cues, i, places, listed) || leadVenue(t, m, cues, layout);
+            // The venue of another event the body looks ahead or back to ("the next sessions will be held in
+            // Yerevan", "подготовка к саммиту в Санкт-Петербурге"): where the release's own event is, the headline or
+            // the lead says.
+            boolean elsewhere = host && cues.contains(Cue.OTHER_EVENT) && !inTitle && !layout.inLead(m.start());
+            host &= !elsewhere;
             if (cues.contains(Cue.SECRETARIAT) && homeSeats.contains(m.canonical())) {
                 w = rules.regionWeight("seat", 0.0);
                 rule = "seat";
@@ -417,6 +423,9 @@ public final class Classifier {
                     counterpartAt, m.from(), i == 0 ? -1 : places.get(i - 1).to())) {
                 w = rules.regionWeight("counterpart", 0.7);
                 rule = "counterpart";
+            } else if (elsewhere) {
+                w = rules.regionWeight("elsewhere", 0.45);
+                rule = "elsewhere";
             } else {
                 w = rules.regionWeight(m.kind() == Gazetteer.Kind.PLACE ? "place" : "country", 0.45);
                 rule = m.kind() == Gazetteer.Kind.PLACE ? "place" : "country";
@@ -820,7 +829,7 @@ public final class Classifier {
                 max > 0 ? a.weight / max : 0,
                 a.weight > 0 && a.weight == max ? 1 : 0,
                 Math.min(3, a.kind("host")),
-                log1p(a.kind("country") + a.kind("place")),
+                log1p(a.kind("country") + a.kind("place") + a.kind("elsewhere")),
                 log1p(a.kind("adjective")),
                 log1p(a.kind("listed")),
                 log1p(a.kind("counterpart")),

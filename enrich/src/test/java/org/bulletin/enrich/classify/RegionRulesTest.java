@@ -569,4 +569,21 @@ class RegionRulesTest {
                 + "обсудили обстановку на границах и план совместной пограничной операции на следующий год.");
         assertThat(c.topicIds()).doesNotContain("counter-terrorism");
     }
+
+    @Test
+    void shouldNotTakeTheVenueOfAComingEventForTheHost() {
+        // The meeting is the minister's; Yerevan is where the statutory bodies will meet later, in a sentence of the
+        // body about preparing for them: no host, and alone too little for a region.
+        Classification c = classify("Глава МИД Кыргызстана встретился с генеральным секретарем ОДКБ\n\n"
+                + "26 февраля министр иностранных дел Кыргызской Республики провел встречу с генеральным секретарем "
+                + "ОДКБ.\n\nСтороны обсудили текущую обстановку в зоне ответственности Организации и подготовку к "
+                + "заседаниям уставных органов ОДКБ, которые пройдут в Ереване осенью.");
+        assertThat(c.regionIds()).containsExactly("central-asia");
+
+        Classification en = classify("CSTO Secretary General meets the Foreign Minister of Kyrgyzstan\n\n"
+                + "On February 26 the Foreign Minister of the Kyrgyz Republic met the CSTO Secretary General.\n\n"
+                + "They discussed the situation in the Organization's area of responsibility and the preparations for "
+                + "the sessions of the CSTO statutory bodies to be held in Yerevan in the autumn.");
+        assertThat(en.regionIds()).containsExactly("central-asia");
+    }
 }
