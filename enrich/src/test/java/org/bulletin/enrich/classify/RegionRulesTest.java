@@ -586,4 +586,22 @@ class RegionRulesTest {
                 + "the sessions of the CSTO statutory bodies to be held in Yerevan in the autumn.");
         assertThat(en.regionIds()).containsExactly("central-asia");
     }
+
+    @Test
+    void shouldTakeTheMountainsDisastersAndShotsAtTheBorderForCrisisResponse() {
+        // Aid for the victims of avalanches answers a disaster: the contract's crisis response, after the aid.
+        Classification aid = classify("Самолеты МЧС России доставили в Таджикистан гуманитарный груз\n\n"
+                + "Душанбе, 19 марта. Сегодня в Душанбе прибыли два самолета МЧС России с гуманитарным грузом для "
+                + "жителей республики, пострадавших от схода снежных лавин.\n\nВсего в Таджикистан доставлено 60 тонн "
+                + "продовольствия, палатки, одеяла и обогреватели. Груз передан Комитету по чрезвычайным ситуациям.");
+        assertThat(aid.topicIds()).containsExactly("humanitarian", "crisis-response");
+
+        // "opening fire" as well as "opened fire": a border incident is a crisis, whoever denies it.
+        Classification denial = classify("Armenia denies opening fire on the border with Azerbaijan\n\n"
+                + "The Armenian Defence Ministry on Tuesday rejected the Azerbaijani side's claim that Armenian units had "
+                + "been opening fire on Azerbaijani positions in the eastern section of the border.\n\n\"The claim "
+                + "does not correspond to reality,\" the ministry's spokesperson said, adding that the situation on the "
+                + "border was under control.");
+        assertThat(denial.topicIds()).contains("crisis-response");
+    }
 }
