@@ -604,4 +604,14 @@ class RegionRulesTest {
                 + "border was under control.");
         assertThat(denial.topicIds()).contains("crisis-response");
     }
+
+    @Test
+    void shouldReadTheProxyOperationAsRussianReleasesWriteIt() {
+        // «Прокси» is the CSTO's PROXY operation against crime in the information sphere: the contract's cyber
+        // security.
+        Classification c = classify("ОДКБ подвела итоги операции «Прокси»\n\n"
+                + "В ходе операции «Прокси» компетентные органы выявили 40 групп вербовщиков и передали материалы в суд. "
+                + "Итоги рассмотрены на заседании рабочей группы.");
+        assertThat(c.topicIds()).first().isEqualTo("cyber-security");
+    }
 }
