@@ -424,7 +424,7 @@ public final class Classifier {
                 w = rules.regionWeight("counterpart", 0.7);
                 rule = "counterpart";
             } else if (elsewhere) {
-                w = rules.regionWeight("elsewhere", 0.45);
+                w = rules.regionWeight("elsewhere", 0.15);
                 rule = "elsewhere";
             } else {
                 w = rules.regionWeight(m.kind() == Gazetteer.Kind.PLACE ? "place" : "country", 0.45);
