@@ -61,6 +61,9 @@ public final class ReleaseSplitter {
     private static final int USUAL_HEADLINE_WORDS = 40;
 
     private static final int USUAL_HEADLINE_CHARS = 250;
+    /** The least words of a page's last line that is read as a paragraph cut short ({@link #cutShort}). */
+    private static final int CUT_SHORT_MIN_WORDS = 10;
+
     private static final int MAX_HEADLINE_WORDS = 60;
     private static final int MAX_HEADLINE_CHARS = 400;
 
@@ -230,6 +233,11 @@ public final class ReleaseSplitter {
                 out.set(i, new Unit(kind, u.text(), null, u.blankBefore(), u.words()));
             }
         }
+        int n = out.size();
+        if (n >= 2 && out.get(n - 2).kind() == Kind.PROSE && cutShort(out.get(n - 1))) {
+            Unit u = out.get(n - 1);
+            out.set(n - 1, new Unit(Kind.PROSE, u.text(), null, u.blankBefore(), u.words()));
+        }
         return out;
     }
 
@@ -340,6 +348,20 @@ public final class ReleaseSplitter {
         }
         boolean prose = words >= MIN_PROSE_WORDS && (endsSentence(line) || words >= 20) && Chrome.isProse(line);
         return new Unit(prose ? Kind.PROSE : Kind.SHORT, line, null, blankBefore, words);
+    }
+
+    /**
+     * Whether the page's last line, right under a paragraph of the text, is a paragraph cut short before its full stop
+     * (a stored copy or a feed's excerpt ends mid-sentence, "... в операциях ООН по подд"): a line of prose of ten words
+     * or more with no sentence end of its own. Read as a headline or a scrap, it was dropped, and with it what the
+     * release said last (one page in eight of the real corpus ends so).
+     */
+    private static boolean cutShort(Unit u) {
+        return (u.kind() == Kind.HEADLINE || u.kind() == Kind.SHORT)
+                && u.date() == null
+                && u.words() >= CUT_SHORT_MIN_WORDS
+                && !endsSentence(u.text())
+                && Chrome.isProse(u.text());
     }
 
     private static boolean isHeadline(String line) {

@@ -624,6 +624,30 @@ class ReleaseSplitterTest {
     }
 
     @Test
+    void shouldKeepALastSentenceCutShortThatLooksLikeAHeadline() {
+        // One sentence cut at the store's limit, of a headline's length and shape: under the text's last paragraph,
+        // with nothing after it, it heads nothing.
+        String cut = "К числу приоритетных направлений сотрудничества отнесена и подготовка миротворческого "
+                + "потенциала Организации к использованию в операциях ООН по подд";
+        String text = "Генсек ОДКБ провёл встречу с помощником Генсека ООН\n\n17 авг 2022\n\n"
+                + "16 августа Генеральный секретарь ОДКБ провёл встречу с помощником Генерального секретаря ООН. "
+                + "Было подчёркнуто, что ООН по-прежнему является для ОДКБ главным международным партнёром.\n\n"
+                + "Сложившееся взаимодействие в сфере противодействия терроризму следует продолжать.\n\n"
+                + cut;
+        String related = "Lachin corridor reopens for aid convoys";
+        String withRelated = "CSTO holds talks in Yerevan\n\nThe CSTO Secretary General held talks in Yerevan on "
+                + "the situation on the border, the Organization's press service said.\n\n"
+                + "The sides agreed to meet again in the autumn.\n\n" + related;
+
+        assertThat(ReleaseSplitter.split(text))
+                .singleElement()
+                .satisfies(r -> assertThat(r.paragraphs()).last().isEqualTo(cut));
+        assertThat(ReleaseSplitter.split(withRelated))
+                .singleElement()
+                .satisfies(r -> assertThat(r.paragraphs()).doesNotContain(related));
+    }
+
+    @Test
     void shouldNotTakeAnAgencysPhotoCaptionForTheHeadline() {
         // A news agency's page gives the photo's caption twice, with its credit glued on and alone over the credit,
         // between the headline and the dateline; the caption names the man the lead names.
