@@ -218,6 +218,10 @@ public final class Chrome {
             "скопировать");
 
     private static final int MAX_CHROME_WORDS = 35;
+    /** Longer than chrome's lines: a notice to the reader about the site, read by {@link #isSiteNotice}. */
+    private static final int MAX_NOTICE_WORDS = 90;
+    /** What a notice says the reader does with the site: "sharing, liking ... our content". */
+    private static final Set<String> OUR_CONTENT = Set.of("content", "liking", "контент", "лайк");
 
     private Chrome() {}
 
@@ -243,13 +247,22 @@ public final class Chrome {
 
     /** {@link #isChromeText(String)} of an already stripped line whose word count the splitter has counted. */
     static boolean isChromeText(String t, int words) {
-        if (t.isEmpty() || words > MAX_CHROME_WORDS) {
+        if (t.isEmpty() || words > MAX_NOTICE_WORDS) {
             return false;
         }
-        if (CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
+        // A longer line is chrome only as a notice to the reader about the site itself: RFE/RL's warning under every
+        // article ("If you are in Russia ... be aware that sharing, liking, commenting on or saving our content, or
+        // contacting us, could expose you to criminal charges"), a paywall's or a consent banner's paragraph: the
+        // reader addressed twice or more and the site's mechanics named. A paragraph of a release addresses nobody; a
+        // quote giving the public advice ("if you receive such a call, please report it") names no comments or pages.
+        boolean notice = words > MAX_CHROME_WORDS;
+        if (!notice && CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
         String lower = t.toLowerCase(Locale.ROOT);
+        if (notice) {
+            return isSiteNotice(lower);
+        }
         if (words <= 25
                 && (lower.contains("photo") || lower.contains("фото"))
                 && CREDIT_INSIDE.matcher(t).find()) {
@@ -295,6 +308,25 @@ public final class Chrome {
             previous = w;
         }
         return widgetsOnly && wordsSeen >= 2 || site && (action || address) || action && address && words <= 15;
+    }
+
+    /** {@link #isChromeText}'s reading of a longer line: the reader addressed twice or more and the site named. */
+    private static boolean isSiteNotice(String lower) {
+        int address = 0;
+        boolean site = false;
+        int len = lower.length();
+        int i = 0;
+        while (i < len) {
+            int s = ReleaseSplitter.skipNonWord(lower, i);
+            i = ReleaseSplitter.wordEnd(lower, s);
+            if (i == s) {
+                continue;
+            }
+            String w = lower.substring(s, i);
+            address += ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES) ? 1 : 0;
+            site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES) || OUR_CONTENT.contains(w);
+        }
+        return address >= 2 && site;
     }
 
     /**

@@ -574,6 +574,31 @@ class ReleaseSplitterTest {
     }
 
     @Test
+    void shouldDropALongNoticeToTheReaderAboutTheSiteButNotAQuoteGivingThePublicAdvice() {
+        // The structure of a broadcaster's page that carries a legal warning under every article (our own words).
+        String notice = "If you are in Russia or in the Russia-occupied parts of Ukraine and hold a Russian passport, "
+                + "or are a stateless person living there, note that sharing, liking, commenting on or saving our "
+                + "content, or writing to us, could expose you to criminal prosecution under the law on undesirable "
+                + "organisations.";
+        String advice = "The police urged residents to be careful: \"If you receive a call from someone who says he is "
+                + "a bank officer and asks for the code from a text message, hang up, and if you have already given "
+                + "it, call the bank at once and report the fraud to the police,\" the ministry's spokesman said.";
+        String text = "Police detain six suspected members of a banned group in southern Kyrgyzstan\n\n"
+                + "Police in Kyrgyzstan's Osh region have detained six men suspected of membership in a banned "
+                + "extremist group, the Interior Ministry said on March 3.\n\n"
+                + advice + "\n\n"
+                + "The group is banned throughout Central Asia.\n\n"
+                + notice + "\n\n"
+                + "Learn more here.";
+
+        ParsedRelease release = ReleaseSplitter.split(text).get(0);
+
+        assertThat(release.paragraphs()).doesNotContain(notice).contains(advice);
+        assertThat(Chrome.isChromeText(notice)).isTrue();
+        assertThat(Chrome.isChromeText(advice)).isFalse();
+    }
+
+    @Test
     void shouldReadADatedHeadlineWithItsTimeOfDay() {
         String text = "The UN General Assembly adopted a resolution on cooperation with the CSTO 24.11.2016 13:44\n\n"
                 + "The UN General Assembly adopted by consensus a resolution on cooperation between the United Nations "
