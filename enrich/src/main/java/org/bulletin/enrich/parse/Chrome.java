@@ -259,10 +259,12 @@ public final class Chrome {
         if (!notice && CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
-        String lower = t.toLowerCase(Locale.ROOT);
         if (notice) {
-            return isSiteNotice(lower);
+            // Most long lines are paragraphs of a release that address nobody: one pass for the reader's words first,
+            // so that only a line that may be a notice is lower-cased and read word by word.
+            return mayAddressTheReader(t) && isSiteNotice(t.toLowerCase(Locale.ROOT));
         }
+        String lower = t.toLowerCase(Locale.ROOT);
         if (words <= 25
                 && (lower.contains("photo") || lower.contains("фото"))
                 && CREDIT_INSIDE.matcher(t).find()) {
@@ -308,6 +310,30 @@ public final class Chrome {
             previous = w;
         }
         return widgetsOnly && wordsSeen >= 2 || site && (action || address) || action && address && words <= 15;
+    }
+
+    /** Whether a word of the line starts with "you" or "please", or is "вы", "вас", "вам" or starts with "ваш". */
+    private static boolean mayAddressTheReader(String t) {
+        for (int i = 0, n = t.length() - 2; i < n; i++) {
+            if (i > 0 && Character.isLetter(t.charAt(i - 1))) {
+                continue;
+            }
+            char c = Character.toLowerCase(t.charAt(i));
+            char d = Character.toLowerCase(t.charAt(i + 1));
+            if (c == 'y' && d == 'o' && Character.toLowerCase(t.charAt(i + 2)) == 'u'
+                    || c == 'p' && d == 'l' && t.regionMatches(true, i, "please", 0, 6)
+                    || c == 'в' && d == 'ы' && !Character.isLetter(t.charAt(i + 2))
+                    || c == 'в' && d == 'а' && addressAfterVa(t, i + 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "ва" is "вас", "вам" or "ваш..." from {@code i} on (its third letter). */
+    private static boolean addressAfterVa(String t, int i) {
+        char e = Character.toLowerCase(t.charAt(i));
+        return e == 'ш' || (e == 'с' || e == 'м') && (i + 1 == t.length() || !Character.isLetter(t.charAt(i + 1)));
     }
 
     /** {@link #isChromeText}'s reading of a longer line: the reader addressed twice or more and the site named. */
