@@ -218,7 +218,7 @@ public final class Chrome {
             "скопировать");
 
     private static final int MAX_CHROME_WORDS = 35;
-    /** Longer than chrome's lines: a notice to the reader about the site, read by {@link #isSiteNotice}. */
+    /** Longer than chrome's lines: a notice to the reader about the site ({@link #isChromeText(String, int)}). */
     private static final int MAX_NOTICE_WORDS = 90;
     /** What a notice says the reader does with the site: "sharing, liking ... our content". */
     private static final Set<String> OUR_CONTENT = Set.of("content", "liking", "контент", "лайк");
@@ -259,29 +259,30 @@ public final class Chrome {
         if (!notice && CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
-        if (notice) {
-            // Most long lines are paragraphs of a release that address nobody: one pass for the reader's words first,
-            // so that only a line that may be a notice is lower-cased and read word by word.
-            return mayAddressTheReader(t) && isSiteNotice(t.toLowerCase(Locale.ROOT));
+        // Most long lines are paragraphs of a release that address nobody: one pass for the reader's words first, so
+        // that only a line that may be a notice is lower-cased and read word by word.
+        if (notice && !mayAddressTheReader(t)) {
+            return false;
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (words <= 25
+        if (!notice
+                && words <= 25
                 && (lower.contains("photo") || lower.contains("фото"))
                 && CREDIT_INSIDE.matcher(t).find()) {
             return true;
         }
-        if (isTicker(t)) {
+        if (!notice && isTicker(t)) {
             return true;
         }
         // A caption with its credit after it ("Secretary General Sergey Lebedev © Grigory Sysoev/ POOL/ TASS").
         if (words <= 25 && t.indexOf('©') > 0) {
             return true;
         }
-        if (words >= 8 && opensWithARepeatedRun(t)) {
+        if (!notice && words >= 8 && opensWithARepeatedRun(t)) {
             return true;
         }
         boolean action = false;
-        boolean address = false;
+        int address = 0;
         boolean site = false;
         // A line of share and counter widgets ("whatsapp button telegram button"): every word a widget's, two or more.
         boolean widgetsOnly = words <= 12;
@@ -299,9 +300,9 @@ public final class Chrome {
             String w = lower.substring(s, i);
             widgetsOnly &= WIDGET_WORDS.contains(w);
             wordsSeen++;
-            address |= ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES);
+            address += ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES) ? 1 : 0;
             action |= ACTION.contains(w) || startsWithAny(w, ACTION_PREFIXES);
-            site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES);
+            site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES) || notice && OUR_CONTENT.contains(w);
             if (previous != null && PAIR_FIRST_WORDS.contains(previous)) {
                 String pair = previous + " " + w;
                 action |= ACTION_PAIRS.contains(pair);
@@ -309,7 +310,10 @@ public final class Chrome {
             }
             previous = w;
         }
-        return widgetsOnly && wordsSeen >= 2 || site && (action || address) || action && address && words <= 15;
+        if (notice) {
+            return address >= 2 && site;
+        }
+        return widgetsOnly && wordsSeen >= 2 || site && (action || address > 0) || action && address > 0 && words <= 15;
     }
 
     /** Whether a word of the line starts with "you" or "please", or is "вы", "вас", "вам" or starts with "ваш". */
@@ -334,25 +338,6 @@ public final class Chrome {
     private static boolean addressAfterVa(String t, int i) {
         char e = Character.toLowerCase(t.charAt(i));
         return e == 'ш' || (e == 'с' || e == 'м') && (i + 1 == t.length() || !Character.isLetter(t.charAt(i + 1)));
-    }
-
-    /** {@link #isChromeText}'s reading of a longer line: the reader addressed twice or more and the site named. */
-    private static boolean isSiteNotice(String lower) {
-        int address = 0;
-        boolean site = false;
-        int len = lower.length();
-        int i = 0;
-        while (i < len) {
-            int s = ReleaseSplitter.skipNonWord(lower, i);
-            i = ReleaseSplitter.wordEnd(lower, s);
-            if (i == s) {
-                continue;
-            }
-            String w = lower.substring(s, i);
-            address += ADDRESS.contains(w) || startsWithAny(w, ADDRESS_PREFIXES) ? 1 : 0;
-            site |= SITE.contains(w) || startsWithAny(w, SITE_PREFIXES) || OUR_CONTENT.contains(w);
-        }
-        return address >= 2 && site;
     }
 
     /**
