@@ -660,6 +660,9 @@ class ReleaseSplitterTest {
                 + "Сложившееся взаимодействие в сфере противодействия терроризму следует продолжать.\n\n"
                 + cut;
         String related = "Lachin corridor reopens for aid convoys";
+        String footnote = "*The movement is a terrorist organisation banned in Russia and a number of other states";
+        String withFootnote = "Border guards detain two armed men\n\nBorder guards detained two armed men at the "
+                + "border, the service said on Monday, naming the movement* they belong to.\n\n" + footnote;
         String withRelated = "CSTO holds talks in Yerevan\n\nThe CSTO Secretary General held talks in Yerevan on "
                 + "the situation on the border, the Organization's press service said.\n\n"
                 + "The sides agreed to meet again in the autumn.\n\n" + related;
@@ -670,6 +673,9 @@ class ReleaseSplitterTest {
         assertThat(ReleaseSplitter.split(withRelated))
                 .singleElement()
                 .satisfies(r -> assertThat(r.paragraphs()).doesNotContain(related));
+        assertThat(ReleaseSplitter.split(withFootnote))
+                .singleElement()
+                .satisfies(r -> assertThat(r.paragraphs()).doesNotContain(footnote));
     }
 
     @Test
