@@ -63,9 +63,10 @@ public final class Enricher {
      * people's names without the places and offices around them, and no publication date after the day of fetching
      * (what enrich gives beside the parse: bumped by hand so that a replay replaces the releases). 1.7: another
      * story's headline set apart between two paragraphs of a headless page no longer cuts it in two, nor do a widely
-     * spaced article's gaps under a news list; a short flash under a news list is the release. 1.9: a page's last line of ten words or more, under a
-     * paragraph of the text and without a full stop, is that text cut short, not a headline or a scrap to drop; a notice of up to 90 words to the reader about
-     * the site (RFE/RL's legal warning under every article) is chrome.
+     * spaced article's gaps under a news list; a short flash under a news list is the release. 1.9: a page's last
+     * line of ten words or more, under a paragraph of the text and without a full stop, is that text cut short, not a
+     * headline or a scrap to drop; a notice of up to 90 words to the reader about the site (RFE/RL's legal warning
+     * under every article) is chrome.
      */
     static final String PARSER_VERSION = "parse-1.9";
 

@@ -218,7 +218,7 @@ public final class Chrome {
             "скопировать");
 
     private static final int MAX_CHROME_WORDS = 35;
-    /** Longer than chrome's lines: a notice to the reader about the site ({@link #isChromeText(String, int)}). */
+    /** Longer than chrome's lines: a notice to the reader about the site ({@link #isNotice}). */
     private static final int MAX_NOTICE_WORDS = 90;
     /** What a notice says the reader does with the site: "sharing, liking ... our content". */
     private static final Set<String> OUR_CONTENT = Set.of("content", "liking", "контент", "лайк");
@@ -250,42 +250,64 @@ public final class Chrome {
         if (t.isEmpty() || words > MAX_NOTICE_WORDS) {
             return false;
         }
-        // A longer line is chrome only as a notice to the reader about the site itself: RFE/RL's warning under every
-        // article ("If you are in Russia ... be aware that sharing, liking, commenting on or saving our content, or
-        // contacting us, could expose you to criminal charges"), a paywall's or a consent banner's paragraph: the
-        // reader addressed twice or more and the site's mechanics named. A paragraph of a release addresses nobody; a
-        // quote giving the public advice ("if you receive such a call, please report it") names no comments or pages.
-        boolean notice = words > MAX_CHROME_WORDS;
-        if (!notice && CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
+        if (words > MAX_CHROME_WORDS) {
+            return isNotice(t);
+        }
+        if (CREDIT.matcher(t).lookingAt() && (words <= 12 || t.indexOf(':') > 0 && t.indexOf(':') < 24)) {
             return true;
         }
-        // Most long lines are paragraphs of a release that address nobody: one pass for the reader's words first, so
-        // that only a line that may be a notice is lower-cased and read word by word.
-        if (notice && !mayAddressTheReader(t)) {
-            return false;
-        }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (!notice
-                && words <= 25
+        if (words <= 25
                 && (lower.contains("photo") || lower.contains("фото"))
                 && CREDIT_INSIDE.matcher(t).find()) {
             return true;
         }
-        if (!notice && isTicker(t)) {
+        if (isTicker(t)) {
             return true;
         }
         // A caption with its credit after it ("Secretary General Sergey Lebedev © Grigory Sysoev/ POOL/ TASS").
         if (words <= 25 && t.indexOf('©') > 0) {
             return true;
         }
-        if (!notice && words >= 8 && opensWithARepeatedRun(t)) {
+        if (words >= 8 && opensWithARepeatedRun(t)) {
             return true;
         }
+        WordClasses w = wordClasses(lower, words <= 12, false);
+        return w.widgetsOnly() && w.words() >= 2
+                || w.site() && (w.action() || w.address() > 0)
+                || w.action() && w.address() > 0 && words <= 15;
+    }
+
+    /**
+     * A line longer than chrome's is chrome only as a notice to the reader about the site itself: RFE/RL's warning under
+     * every article ("If you are in Russia ... be aware that sharing, liking, commenting on or saving our content, or
+     * contacting us, could expose you to criminal charges"), a paywall's or a consent banner's paragraph: the reader
+     * addressed twice or more and the site's mechanics named. A paragraph of a release addresses nobody; a quote giving
+     * the public advice ("if you receive such a call, please report it") names no comments or pages. Most long lines
+     * are a release's own paragraphs: one pass for the reader's words first, so that only a line that may be a notice is
+     * lower-cased and read word by word.
+     */
+    private static boolean isNotice(String t) {
+        if (!mayAddressTheReader(t)) {
+            return false;
+        }
+        WordClasses w = wordClasses(t.toLowerCase(Locale.ROOT), false, true);
+        return w.address() >= 2 && w.site();
+    }
+
+    /** What {@link #wordClasses} finds in a line: how many words, which classes of them, whether all are widgets'. */
+    private record WordClasses(int words, int address, boolean action, boolean site, boolean widgetsOnly) {}
+
+    /**
+     * The words of a lower-cased line by class (the reader addressed, an action, the site's mechanics), and whether
+     * every word is a widget's when {@code widgets} asks. {@code notice}: "content", "liking" name the site too.
+     */
+    private static WordClasses wordClasses(String lower, boolean widgets, boolean notice) {
         boolean action = false;
         int address = 0;
         boolean site = false;
         // A line of share and counter widgets ("whatsapp button telegram button"): every word a widget's, two or more.
-        boolean widgetsOnly = words <= 12;
+        boolean widgetsOnly = widgets;
         int wordsSeen = 0;
         String previous = null;
         // The words of split("[^\\p{L}\\d]+"), scanned by hand: a regex split per line cost a tenth of the parse.
@@ -310,10 +332,7 @@ public final class Chrome {
             }
             previous = w;
         }
-        if (notice) {
-            return address >= 2 && site;
-        }
-        return widgetsOnly && wordsSeen >= 2 || site && (action || address > 0) || action && address > 0 && words <= 15;
+        return new WordClasses(wordsSeen, address, action, site, widgetsOnly);
     }
 
     /** Whether a word of the line starts with "you" or "please", or is "вы", "вас", "вам" or starts with "ваш". */

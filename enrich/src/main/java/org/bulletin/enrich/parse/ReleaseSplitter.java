@@ -221,22 +221,21 @@ public final class ReleaseSplitter {
             add(out, pending, pendingBlank);
         }
         // A headline longer than most (an official meeting's full title) heads text that follows; after the last
-        // paragraph, such a line is a paragraph the store or the page cut short before its full stop.
+        // paragraph, such a line is a paragraph the store or the page cut short before its full stop, and so is the
+        // page's last line right under the text when it reads as one ({@link #cutShort}).
         for (int i = out.size() - 1; i >= 0; i--) {
             Unit u = out.get(i);
             if (u.kind() == Kind.PROSE) {
                 break;
             }
-            if (u.kind() == Kind.HEADLINE
+            boolean underText = i == out.size() - 1 && i > 0 && out.get(i - 1).kind() == Kind.PROSE;
+            if (underText && cutShort(u)) {
+                out.set(i, new Unit(Kind.PROSE, u.text(), null, u.blankBefore(), u.words()));
+            } else if (u.kind() == Kind.HEADLINE
                     && (u.words() > USUAL_HEADLINE_WORDS || u.text().length() > USUAL_HEADLINE_CHARS)) {
                 Kind kind = Chrome.isProse(u.text()) ? Kind.PROSE : Kind.SHORT;
                 out.set(i, new Unit(kind, u.text(), null, u.blankBefore(), u.words()));
             }
-        }
-        int n = out.size();
-        if (n >= 2 && out.get(n - 2).kind() == Kind.PROSE && cutShort(out.get(n - 1))) {
-            Unit u = out.get(n - 1);
-            out.set(n - 1, new Unit(Kind.PROSE, u.text(), null, u.blankBefore(), u.words()));
         }
         return out;
     }
