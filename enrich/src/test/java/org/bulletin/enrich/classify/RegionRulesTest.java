@@ -415,6 +415,26 @@ class RegionRulesTest {
     }
 
     @Test
+    void shouldTakeTheCissOwnWordsForItsMemberStatesAsOrganisationWide() {
+        // The CIS writes "государства-участники", news agencies "страны-члены": the competent authorities of them, or
+        // work "на территории" of them, span the organisation as "государств-членов" does. Where people come in ("на
+        // территорию") is a threat's way in, not where the work is done.
+        Classification heads = classify("Руководители антитеррористических подразделений СНГ встретились в Москве\n\n"
+                + "5 марта в Антитеррористическом центре государств – участников СНГ в Москве прошло совещание "
+                + "руководителей подразделений компетентных органов государств – участников СНГ, отвечающих за борьбу с "
+                + "терроризмом. В совещании участвовали представители Азербайджана, Армении, Беларуси, Казахстана, "
+                + "Кыргызстана, России, Таджикистана и Узбекистана. Участники обсудили обмен сведениями о лицах, "
+                + "причастных к террористической деятельности.");
+        assertThat(heads.regionIds()).containsExactlyInAnyOrder("caucasus", "central-asia", "eastern-europe");
+
+        Classification meeting = classify("Пограничники СНГ обсудили обмен информацией\n\n"
+                + "Плановое заседание Совета командующих Пограничными войсками организовали пограничники Узбекистана. "
+                + "Участники обсудили обмен информацией и противодействие проникновению на территорию государств – "
+                + "участников СНГ лиц, причастных к террористической деятельности.");
+        assertThat(meeting.regionIds()).containsExactly("central-asia");
+    }
+
+    @Test
     void shouldTakeTheTalibansAfghanistanAsCentralAsia() {
         // Afghanistan counts for Central Asia as a source of threats; a release about the Taliban's Afghanistan is
         // about that, whether or not it also names drugs or terrorism.
