@@ -68,7 +68,7 @@ public final class Enricher {
      * headline or a scrap to drop; a notice of up to 90 words to the reader about the site (RFE/RL's legal warning
      * under every article) is chrome.
      */
-    static final String PARSER_VERSION = "parse-1.9";
+    static final String PARSER_VERSION = "parse-1.10";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(

@@ -61,6 +61,10 @@ public final class ReleaseSplitter {
     private static final int USUAL_HEADLINE_WORDS = 40;
 
     private static final int USUAL_HEADLINE_CHARS = 250;
+    /** A masthead's lines are an organisation's name or a date; {@link #headline} passes over them for one sharing this many more. */
+    private static final int MASTHEAD_OUTSHARED = 4;
+    /** The longest line of a masthead ("The Executive Committee of the Commonwealth of Independent States": nine). */
+    private static final int MASTHEAD_MAX_WORDS = 12;
     /** The least words of a page's last line that is read as a paragraph cut short ({@link #cutShort}). */
     private static final int CUT_SHORT_MIN_WORDS = 10;
 
@@ -819,6 +823,14 @@ public final class ReleaseSplitter {
         int strongAt = -1;
         int start = Math.max(from, first - 12);
         boolean[] listed = headlineLists(units, start, first, lead);
+        int mastheadEnd = start == from ? masthead(units, start, first) : start;
+        int sharedAfterMasthead = 0;
+        for (int i = mastheadEnd; i < first && mastheadEnd > start; i++) {
+            if (headlineShaped(units.get(i)) && !listed[i - start]) {
+                sharedAfterMasthead =
+                        Math.max(sharedAfterMasthead, shared(stems(units.get(i).text()), lead));
+            }
+        }
         for (int i = start; i < first; i++) {
             Unit u = units.get(i);
             if (!headlineShaped(u) || listed[i - start]) {
@@ -829,6 +841,9 @@ public final class ReleaseSplitter {
                 continue; // a quotation of the article under the headline shares the most words with it, and is none
             }
             int shared = shared(words, lead);
+            if (i < mastheadEnd && sharedAfterMasthead >= MASTHEAD_OUTSHARED && shared < sharedAfterMasthead) {
+                continue; // the site's masthead: the lead names the organisation too, the headline says more of it
+            }
             double score = (double) shared / words.size() + (shared >= 2 ? 0.2 : 0);
             if (strongAt < 0
                     && u.kind() == Kind.HEADLINE
@@ -850,6 +865,32 @@ public final class ReleaseSplitter {
             return units.get(strongAt).text();
         }
         return bestScore >= 0.25 ? best : nearest;
+    }
+
+    /**
+     * The end of a site's masthead at the top of the page's lines before the lead, or {@code start} when there is none: two or
+     * more short lines before the first blank line, with more lines after it ("The Executive Committee of the
+     * Commonwealth of Independent States" over its date; "Антитеррористический центр государств – участников" over
+     * "Содружества Независимых Государств"). An official site's masthead is the organisation's name, which its lead
+     * names too: it shares words with the lead as a headline does, and {@link #headline} passes over it when a line
+     * after it shares more (at least {@value #MASTHEAD_OUTSHARED}). A headline stands alone above its lead or heads
+     * its own standfirst, which shares more with the lead than the name does.
+     */
+    private static int masthead(List<Unit> units, int start, int first) {
+        int end = start + 1;
+        while (end < first && units.get(end).blankBefore() == 0) {
+            end++;
+        }
+        if (end - start < 2 || end >= first) {
+            return start;
+        }
+        for (int i = start; i < end; i++) {
+            Kind k = units.get(i).kind();
+            if (k == Kind.PROSE || units.get(i).words() > MASTHEAD_MAX_WORDS) {
+                return start;
+            }
+        }
+        return end;
     }
 
     /** A line that may be another story's headline in a list: a headline of four words or more (no byline, no date). */

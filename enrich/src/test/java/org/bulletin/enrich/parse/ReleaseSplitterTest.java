@@ -404,6 +404,38 @@ class ReleaseSplitterTest {
                 "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ в Астане");
     }
 
+    @Test
+    void shouldNotTakeAnOfficialSitesMastheadForTheHeadline() {
+        // An official site's name (and the day) set over two lines above the headline: the lead names the
+        // organisation too, so the name shares words with it, but the headline shares more.
+        String executive = "The Executive Committee of the Commonwealth of Independent States\n"
+                + "10 October\n\n"
+                + "CIS Heads of State Council Summit Held in Dushanbe\n\n"
+                + "The Council of Heads of State of the Commonwealth of Independent States met for its summit in "
+                + "Dushanbe on 10 October, chaired by the President of Tajikistan.\n\n"
+                + "The heads of state adopted a statement on cooperation in security and a plan of joint measures.\n";
+        assertOneReleaseTitled(executive, "CIS Heads of State Council Summit Held in Dushanbe");
+
+        String centre = "Антитеррористический центр государств – участников\n"
+                + "Содружества Независимых Государств\n\n"
+                + "Об участии АТЦ СНГ в заседании Совета командующих Пограничными войсками\n\n"
+                + "8 июня делегация АТЦ СНГ во главе с руководителем Центра участвовала в заседании Совета командующих "
+                + "Пограничными войсками государств – участников Содружества в Баку.\n\n"
+                + "В заседании участвовали делегации пограничных ведомств девяти государств.\n";
+        assertOneReleaseTitled(centre, "Об участии АТЦ СНГ в заседании Совета командующих Пограничными войсками");
+
+        // A headline with its time under it, then the photo's caption: the caption names the lead's people, and
+        // the headline still says more of the lead.
+        String dated = "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ\n"
+                + "12 марта 2025, 11:20\n\n"
+                + "Касым-Жомарт Токаев и Имангали Тасмагамбетов\n\n"
+                + "12 марта, Астана. Президент Казахстана Касым-Жомарт Токаев и генеральный секретарь ОДКБ Имангали "
+                + "Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности, которая пройдет осенью.\n\n"
+                + "Стороны также рассмотрели план совместных учений на год.\n";
+        assertOneReleaseTitled(
+                dated, "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ");
+    }
+
     private static ParsedRelease assertOneReleaseTitled(String page, String title) {
         List<ParsedRelease> releases = ReleaseSplitter.split(page);
         assertThat(releases).hasSize(1);
