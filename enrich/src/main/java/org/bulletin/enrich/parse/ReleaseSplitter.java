@@ -840,6 +840,10 @@ public final class ReleaseSplitter {
             if (words.isEmpty() || QUOTE_STANDFIRST.matcher(u.text()).matches()) {
                 continue; // a quotation of the article under the headline shares the most words with it, and is none
             }
+            if (u.words() >= 5 && opensTheLead(u.text(), units.get(first).text())) {
+                continue; // the lead's opening cut to a teaser's length (a page's description): all its words are the
+                // lead's
+            }
             int shared = shared(words, lead);
             if (i < mastheadEnd && sharedAfterMasthead >= MASTHEAD_OUTSHARED && shared < sharedAfterMasthead) {
                 continue; // the site's masthead: the lead names the organisation too, the headline says more of it
@@ -891,6 +895,28 @@ public final class ReleaseSplitter {
             }
         }
         return end;
+    }
+
+    /**
+     * Whether {@code line} is the first words of {@code lead} cut in mid-sentence (an ellipsis may end it): the lead
+     * goes on with the same sentence there. A headline glued to its lead ("CSTO to combat cyber crimeAt an informal
+     * summit ...") or repeated over a caption ("... border Photo:") is followed by a new sentence, and stays one.
+     */
+    private static boolean opensTheLead(String line, String lead) {
+        String opening = line.strip();
+        boolean ellipsis = opening.endsWith("...") || opening.endsWith("…");
+        if (ellipsis) {
+            opening = opening.substring(0, opening.length() - (opening.endsWith("…") ? 1 : 3))
+                    .strip();
+        }
+        if (opening.isEmpty() || opening.length() >= lead.length() || !lead.startsWith(opening)) {
+            return false;
+        }
+        int next = skipNonWord(lead, opening.length());
+        return ellipsis
+                || Character.isWhitespace(lead.charAt(opening.length()))
+                        && next < lead.length()
+                        && Character.isLowerCase(lead.codePointAt(next));
     }
 
     /** A line that may be another story's headline in a list: a headline of four words or more (no byline, no date). */

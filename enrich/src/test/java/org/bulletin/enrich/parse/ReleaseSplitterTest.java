@@ -436,6 +436,24 @@ class ReleaseSplitterTest {
                 dated, "Токаев и Тасмагамбетов обсудили подготовку к сессии Совета коллективной безопасности ОДКБ");
     }
 
+    @Test
+    void shouldNotTakeTheLeadsOpeningCutToATeaserForTheHeadline() {
+        // A page's description under the headline is the lead's first words cut in mid-sentence: it shares every word
+        // with the lead, the headline few.
+        String teaser = "БЕЛЫЙ ДЫМ НАД АМУДАРЬЕЙ\n\n"
+                + "Вчера на таджикско-афганской границе жгли костры: в огне сгорал \"белый\" - так\n\n"
+                + "Вчера на таджикско-афганской границе жгли костры: в огне сгорал \"белый\" - так называют героин "
+                + "сами наркокурьеры. Пограничники уничтожили две тонны изъятых за год наркотиков.\n\n"
+                + "Партии перехватили на участках у Пянджа и Хорога.\n";
+        assertOneReleaseTitled(teaser, "БЕЛЫЙ ДЫМ НАД АМУДАРЬЕЙ");
+
+        // A headline glued to the lead's first word is the lead's opening too, but a sentence of its own.
+        String glued = "CSTO to combat cyber crime\n\nBy Maria Petrova\n\n"
+                + "CSTO to combat cyber crimeAt an informal summit in Astana, the leaders of the CSTO countries agreed "
+                + "to fight cyber crime together.\n\nThe leaders also discussed the collective forces.\n";
+        assertOneReleaseTitled(glued, "CSTO to combat cyber crime");
+    }
+
     private static ParsedRelease assertOneReleaseTitled(String page, String title) {
         List<ParsedRelease> releases = ReleaseSplitter.split(page);
         assertThat(releases).hasSize(1);
