@@ -591,6 +591,22 @@ class RegionRulesTest {
     }
 
     @Test
+    void shouldTakeAnArmedIncidentAtTheBorderAndAConflictZoneForCrisisResponse() {
+        // What border services report is an incident, not a shootout; where peacekeepers go is a conflict's zone.
+        Classification incident = classify("На кыргызско-таджикской границе произошел инцидент\n\n"
+                + "22 декабря на кыргызско-таджикском участке государственной границы в Баткенской области произошел "
+                + "инцидент с применением оружия. Пострадавший водитель доставлен в больницу, сообщила погранслужба "
+                + "ГКНБ Кыргызстана.");
+        assertThat(incident.topicIds()).contains("crisis-response", "border-security");
+
+        Classification zone = classify("Russian peacekeepers arrive in Karabakh\n\n"
+                + "The first units of Russian peacekeepers arrived in the Nagorno-Karabakh conflict zone on Wednesday, "
+                + "after Armenia and Azerbaijan agreed to stop the fighting. They took up positions along the Lachin "
+                + "corridor, the Defence Ministry said. More units will reach the conflict zone this week.");
+        assertThat(zone.topicIds()).contains("peacekeeping", "crisis-response");
+    }
+
+    @Test
     void shouldNotTakeTheVenueOfAComingEventForTheHost() {
         // The meeting is the minister's; Yerevan is where the statutory bodies will meet later, in a sentence of the
         // body about preparing for them: no host, and alone too little for a region.
