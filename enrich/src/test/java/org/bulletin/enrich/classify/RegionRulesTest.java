@@ -607,6 +607,21 @@ class RegionRulesTest {
     }
 
     @Test
+    void shouldTakeTheScosPeaceMissionExercisesForCounterTerrorism() {
+        // "Peace Mission" is the name of the SCO's joint anti-terrorist exercises: a report of one need not say so.
+        Classification opening = classify("SCO exercises open in Kyrgyzstan\n\n"
+                + "The joint exercises of the SCO member states \"Peace Mission-2016\" opened on Thursday at the Edelweiss "
+                + "training area near Balykchy. Some two thousand troops of Kazakhstan, Kyrgyzstan, Russia and "
+                + "Tajikistan take part, with three hundred units of military equipment.");
+        assertThat(opening.topicIds()).contains("military-cooperation", "counter-terrorism");
+
+        Classification ru = classify("Учения ШОС пройдут в Челябинской области\n\n"
+                + "Совместные учения вооруженных сил государств – членов ШОС «Мирная миссия-2023» пройдут в августе на "
+                + "полигоне Чебаркуль. В них примут участие около двух тысяч военнослужащих и пятьсот единиц техники.");
+        assertThat(ru.topicIds()).contains("military-cooperation", "counter-terrorism");
+    }
+
+    @Test
     void shouldNotTakeTheVenueOfAComingEventForTheHost() {
         // The meeting is the minister's; Yerevan is where the statutory bodies will meet later, in a sentence of the
         // body about preparing for them: no host, and alone too little for a region.
