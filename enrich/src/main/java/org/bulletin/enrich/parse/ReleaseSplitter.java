@@ -61,7 +61,10 @@ public final class ReleaseSplitter {
     private static final int USUAL_HEADLINE_WORDS = 40;
 
     private static final int USUAL_HEADLINE_CHARS = 250;
-    /** A masthead's lines are an organisation's name or a date; {@link #headline} passes over them for one sharing this many more. */
+    /**
+     * A masthead's lines are an organisation's name or a date: {@link #headline} passes over them for a later line
+     * sharing at least this many words with the lead, and more than they do.
+     */
     private static final int MASTHEAD_OUTSHARED = 4;
     /** The longest line of a masthead ("The Executive Committee of the Commonwealth of Independent States": nine). */
     private static final int MASTHEAD_MAX_WORDS = 12;
@@ -823,28 +826,34 @@ public final class ReleaseSplitter {
         int strongAt = -1;
         int start = Math.max(from, first - 12);
         boolean[] listed = headlineLists(units, start, first, lead);
+        // Each candidate's stems and the words it shares with the lead, read once: the masthead test needs the lines
+        // after the masthead before the loop below reaches them.
+        List<Set<String>> wordsAt = new ArrayList<>(first - start);
+        int[] sharedAt = new int[first - start];
+        for (int i = start; i < first; i++) {
+            Unit u = units.get(i);
+            boolean candidate = headlineShaped(u) && !listed[i - start];
+            wordsAt.add(candidate ? stems(u.text()) : null);
+            sharedAt[i - start] = candidate ? shared(wordsAt.get(i - start), lead) : 0;
+        }
         int mastheadEnd = start == from ? masthead(units, start, first) : start;
         int sharedAfterMasthead = 0;
         for (int i = mastheadEnd; i < first && mastheadEnd > start; i++) {
-            if (headlineShaped(units.get(i)) && !listed[i - start]) {
-                sharedAfterMasthead =
-                        Math.max(sharedAfterMasthead, shared(stems(units.get(i).text()), lead));
-            }
+            sharedAfterMasthead = Math.max(sharedAfterMasthead, sharedAt[i - start]);
         }
         for (int i = start; i < first; i++) {
             Unit u = units.get(i);
-            if (!headlineShaped(u) || listed[i - start]) {
+            Set<String> words = wordsAt.get(i - start);
+            if (words == null) {
                 continue;
             }
-            Set<String> words = stems(u.text());
             if (words.isEmpty() || QUOTE_STANDFIRST.matcher(u.text()).matches()) {
                 continue; // a quotation of the article under the headline shares the most words with it, and is none
             }
             if (u.words() >= 5 && opensTheLead(u.text(), units.get(first).text())) {
-                continue; // the lead's opening cut to a teaser's length (a page's description): all its words are the
-                // lead's
+                continue; // the lead's opening cut short (a page's description): every word of it is the lead's
             }
-            int shared = shared(words, lead);
+            int shared = sharedAt[i - start];
             if (i < mastheadEnd && sharedAfterMasthead >= MASTHEAD_OUTSHARED && shared < sharedAfterMasthead) {
                 continue; // the site's masthead: the lead names the organisation too, the headline says more of it
             }
@@ -872,8 +881,8 @@ public final class ReleaseSplitter {
     }
 
     /**
-     * The end of a site's masthead at the top of the page's lines before the lead, or {@code start} when there is none: two or
-     * more short lines before the first blank line, with more lines after it ("The Executive Committee of the
+     * The end of a site's masthead at the top of the page's lines before the lead, or {@code start} when there is none:
+     * two or more short lines before the first blank line, with more lines after it ("The Executive Committee of the
      * Commonwealth of Independent States" over its date; "Антитеррористический центр государств – участников" over
      * "Содружества Независимых Государств"). An official site's masthead is the organisation's name, which its lead
      * names too: it shares words with the lead as a headline does, and {@link #headline} passes over it when a line
