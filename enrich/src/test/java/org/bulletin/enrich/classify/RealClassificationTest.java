@@ -161,6 +161,7 @@ class RealClassificationTest {
         Result test = score(pages.stream().filter(p -> p.split().equals("test")).toList(), show.contains("test"));
         tune.print("tune");
         test.print("test (never tuned on)");
+        printByLanguage(pages, "tune");
         printByLanguage(pages, "test");
         RealCorpus.Coverage coverage = RealCorpus.coverage(pages, "test");
         // The floors hold for the whole test part; a part of it is another sample (the figures above say how it
