@@ -45,6 +45,7 @@ public final class RealCorpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+    private static final boolean LEAD_ONLY = Boolean.getBoolean("bulletin.corpus.leadOnly");
 
     private RealCorpus() {}
 
@@ -106,10 +107,7 @@ public final class RealCorpus {
      * lead is not found stays whole. Without the property, the text as it is.
      */
     static String leadOnly(String text, String lead) {
-        if (!Boolean.getBoolean("bulletin.corpus.leadOnly")) {
-            return text;
-        }
-        return fromLead(text, lead);
+        return LEAD_ONLY ? fromLead(text, lead) : text;
     }
 
     /** {@code text} from the line where {@code lead} starts (see {@link #leadOnly}), or all of it. */
@@ -120,9 +118,9 @@ public final class RealCorpus {
         }
         int at = 0;
         for (String line : text.split("\n", -1)) {
-            List<String> words = words(line, Integer.MAX_VALUE);
+            List<String> words = words(line, 30);
             if (words.size() >= 8) {
-                Set<String> head = new HashSet<>(words.subList(0, Math.min(30, words.size())));
+                Set<String> head = new HashSet<>(words);
                 head.retainAll(want);
                 if (head.size() * 2 >= want.size()) {
                     return text.substring(at);
