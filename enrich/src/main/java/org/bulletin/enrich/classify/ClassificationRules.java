@@ -62,6 +62,9 @@ public final class ClassificationRules {
     final String threatRegion;
     final String otherRegion;
     final PhraseIndex<Weighted> regionPhrases = new PhraseIndex<>();
+    /** Member states' leaders by name (regions.yaml leaders): label = the state's ISO code. */
+    final PhraseIndex<Weighted> leaders = new PhraseIndex<>();
+
     final PhraseIndex<Cue> cues = new PhraseIndex<>();
     final Set<String> hostBefore = new HashSet<>();
     final Set<String> hostAfter = new HashSet<>();
@@ -142,6 +145,10 @@ public final class ClassificationRules {
         }
         threatRegion = threat;
         otherRegion = other;
+        regions.path("leaders")
+                .fields()
+                .forEachRemaining(c -> c.getValue()
+                        .forEach(name -> leaders.add(name.asText(), new Weighted(c.getKey(), 1.0, name.asText()))));
         JsonNode cueNode = regions.path("cues");
         addCues(cueNode.path("event"), Cue.EVENT);
         addCues(cueNode.path("visit"), Cue.VISIT);
@@ -198,7 +205,7 @@ public final class ClassificationRules {
                     .forEachRemaining(p -> topicPhrases.add(
                             p.getKey(), new Weighted(t.getKey(), p.getValue().asDouble(), p.getKey())));
         }
-        phrases = PhraseIndex.union(List.of(cues, regionPhrases, topicPhrases, scopePhrases));
+        phrases = PhraseIndex.union(List.of(cues, regionPhrases, topicPhrases, scopePhrases, leaders));
     }
 
     /** Each key of {@code node} with its list of strings, as a set ({@code topic: [a, b]}). */

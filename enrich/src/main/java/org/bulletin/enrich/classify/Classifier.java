@@ -184,7 +184,8 @@ public final class Classifier {
         "locative",
         "actor",
         "seathost",
-        "elsewhere"
+        "elsewhere",
+        "leader"
     };
 
     private static int kindIndex(String rule) {
@@ -484,6 +485,30 @@ public final class Classifier {
                             end,
                             t.sentence(m.from()),
                             "phrase:" + m.payload().phrase());
+        }
+
+        // A member state's leader named in a real headline is the state acting ("Lukashenko names the CSTO Secretary
+        // General"): its region, as if the headline named the state. Not in the body, where leaders attend, are quoted
+        // and are listed.
+        if (titleIsReal) {
+            for (PhraseIndex.Match<Weighted> m : found.longestOf(rules.leaders)) {
+                int start = t.start(m.from());
+                int end = t.end(m.to() - 1);
+                String region = regionOf(m.payload().label());
+                if (end > titleEnd || region == null) {
+                    continue;
+                }
+                memberNamed |= !region.equals(rules.otherRegion);
+                regions.computeIfAbsent(region, k -> new Acc())
+                        .add(
+                                layout,
+                                rules.regionWeight("leader", 0.45) * rules.regionWeight("titleFactor", 2.0),
+                                t.text().substring(start, end),
+                                start,
+                                end,
+                                t.sentence(m.from()),
+                                "leader+title:" + m.payload().label());
+            }
         }
 
         addOrganisations(x, layout, titleIsReal, home, regions);
@@ -829,7 +854,7 @@ public final class Classifier {
                 max > 0 ? a.weight / max : 0,
                 a.weight > 0 && a.weight == max ? 1 : 0,
                 Math.min(3, a.kind("host")),
-                log1p(a.kind("country") + a.kind("place") + a.kind("elsewhere")),
+                log1p(a.kind("country") + a.kind("place") + a.kind("elsewhere") + a.kind("leader")),
                 log1p(a.kind("adjective")),
                 log1p(a.kind("listed")),
                 log1p(a.kind("counterpart")),

@@ -678,4 +678,27 @@ class RegionRulesTest {
                 + "Итоги рассмотрены на заседании рабочей группы.");
         assertThat(c.topicIds()).first().isEqualTo("cyber-security");
     }
+
+    @Test
+    void shouldTakeAMemberStatesLeaderInTheHeadlineForTheStateActing() {
+        // The headline names the actor by name only; the body names the organisation and the appointee's country.
+        Classification en = classify("Lukashenko names the new CSTO Secretary General\n\n"
+                + "The chairman of the Collective Security Council has signed the decision appointing the Secretary General "
+                + "of the CSTO. The candidate of Armenia will take office on January 1, the press service said.");
+        assertThat(en.regionIds()).contains("eastern-europe", "caucasus");
+        assertThat(en.regions().get(en.regionIds().indexOf("eastern-europe")).evidence())
+                .anySatisfy(e -> assertThat(e.phrase()).isEqualTo("Lukashenko"));
+
+        Classification ru = classify("Лукашенко и генсек СНГ обсудили подготовку юбилейного саммита\n\n"
+                + "Стороны обсудили подготовку юбилейного заседания Совета глав государств Содружества, которое пройдет "
+                + "в Бишкеке в октябре, и повестку дня председательства.");
+        assertThat(ru.regionIds()).contains("eastern-europe", "central-asia");
+
+        // In the body a leader attends, speaks or is listed: no region of its own.
+        Classification body = classify("CSTO summit opens in Yerevan\n\n"
+                + "The session of the Collective Security Council opened in Yerevan on Monday. The heads of state discussed "
+                + "the situation in the Organization's area of responsibility. Lukashenko spoke on the results of the "
+                + "chairmanship.");
+        assertThat(body.regionIds()).containsExactly("caucasus");
+    }
 }
