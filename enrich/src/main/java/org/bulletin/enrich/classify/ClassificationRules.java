@@ -99,6 +99,10 @@ public final class ClassificationRules {
     final double genericOnly;
     /** The least probability a topic needs to be put first over likelier ones (primaryMin). */
     final double primaryMin;
+    /** The topic of an organisation's own news that names no topic (institutional.topic), null for none. */
+    final String institutionalTopic;
+    /** The least scope probability that news needs (institutional.minScope). */
+    final double institutionalScope;
     /** Topic -> the topics it comes before as the primary one when both are chosen (topics.yaml primaryBefore). */
     final Map<String, Set<String>> primaryBefore = new HashMap<>();
     /** Topic -> the phrases of its own that must name it up front for its primaryBefore rules (topics.yaml primaryWhen). */
@@ -191,6 +195,8 @@ public final class ClassificationRules {
         topics.path("kinds").forEach(n -> activityKinds.add(n.asText()));
         genericOnly = topics.path("genericOnly").asDouble(2.0); // above 1: never
         primaryMin = topics.path("primaryMin").asDouble(0.0);
+        institutionalTopic = topics.path("institutional").path("topic").asText(null);
+        institutionalScope = topics.path("institutional").path("minScope").asDouble(2.0); // above 1: never
         putSets(topics.path("primaryBefore"), primaryBefore);
         putSets(topics.path("primaryWhen"), primaryWhen);
         topics.path("threat")

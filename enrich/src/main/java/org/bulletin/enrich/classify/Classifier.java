@@ -43,6 +43,8 @@ public final class Classifier {
     private static final int SCOPE_ORGS = Features.SCOPE.indexOf("org");
     private static final int SCOPE_SECURITY = Features.SCOPE.indexOf("security");
     private static final int SCOPE_MEMBER = Features.SCOPE.indexOf("member");
+    private static final int SCOPE_ORG_TITLE = Features.SCOPE.indexOf("orgtitle");
+    private static final int SCOPE_ORG_LEAD = Features.SCOPE.indexOf("orglead");
     // The topics of relief (see relief): an off-domain cue in one of their sentences ("the aftermath of abnormal winter
     // weather", "after snow avalanches") names the disaster the aid answers, not a weather report.
     private static final List<String> RELIEF_TOPICS = List.of("humanitarian", "crisis-response");
@@ -621,7 +623,14 @@ public final class Classifier {
         // names one or the other. Afghanistan, Central Asia's source of threats, is no member state: the Taliban's
         // hostage swap with the US names a threat, not the members' area.
         boolean inArea = c.memberNamed() || s[SCOPE_ORGS] > 0;
-        String gate = !anyTopic
+        // The organisation's own news that names no topic ("Pashinyan: the CSTO meant to destroy Armenia's
+        // statehood"): institutional news, the contract's diplomacy, when the scope model is sure of it and the
+        // organisation is in the headline or the lead.
+        boolean institutional = !anyTopic
+                && rules.institutionalTopic != null
+                && scopeScore >= rules.institutionalScope
+                && (s[SCOPE_ORG_TITLE] > 0 || s[SCOPE_ORG_LEAD] > 0);
+        String gate = !anyTopic && !institutional
                 ? "scope:no-topic"
                 : !securitySubject ? "scope:no-security-subject" : !inArea ? "scope:outside-area" : null;
         boolean byModel = scopeScore >= model.scope.threshold();
@@ -632,6 +641,10 @@ public final class Classifier {
             evidence = new ArrayList<>(evidence);
             evidence.add(0, new ScoredLabel.Evidence("", 0, 0, "scope:relief"));
         }
+        if (inScope && institutional) {
+            evidence = new ArrayList<>(evidence);
+            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, "scope:institutional"));
+        }
         if (gate != null) {
             // The rule that kept the release out, first and with no phrase: it is about what the text lacks.
             evidence = new ArrayList<>(evidence);
@@ -641,15 +654,28 @@ public final class Classifier {
         if (!inScope) {
             return new Classification(List.of(), List.of(), c.countries(), scope);
         }
-        List<ScoredLabel> topics = primaryFirst(
-                labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules), Map.of()),
-                c.topics());
+        List<ScoredLabel> topics = institutional
+                ? List.of(institutional(c))
+                : primaryFirst(
+                        labels(c.topics(), model.topic, topicThreshold(model.topic.threshold(), c, rules), Map.of()),
+                        c.topics());
         return new Classification(
                 withOrganisationWide(
                         labels(c.regions(), model.region, model.region.threshold(), rules.regionMinimum), c.regions()),
                 topics,
                 c.countries(),
                 scope);
+    }
+
+    /** The institutional topic, its evidence the organisations the release names (scope's own evidence of them). */
+    private ScoredLabel institutional(Candidates c) {
+        List<ScoredLabel.Evidence> evidence = new ArrayList<>();
+        for (ScoredLabel.Evidence e : c.scopeEvidence()) {
+            if (e.rule().startsWith("scope:organisation")) {
+                evidence.add(new ScoredLabel.Evidence(e.phrase(), e.start(), e.end(), "institutional:" + e.phrase()));
+            }
+        }
+        return new ScoredLabel(rules.institutionalTopic, round(0.5), 0, List.copyOf(evidence));
     }
 
     /**

@@ -94,4 +94,21 @@ class ScopeRulesTest {
         assertThat(c.scope().inScope()).isFalse();
         assertThat(c.scope().evidence().get(0).rule()).isEqualTo("scope:no-topic");
     }
+
+    @Test
+    void shouldTakeAnOrganisationsOwnNewsThatNamesNoTopicForInstitutionalNews() {
+        // A member state's charge against the bloc names none of the topics' phrases; it is the organisation's own
+        // news, the contract's diplomacy (institutional news), and its region is the state's.
+        Classification c =
+                RegionRulesTest.classify("Пашинян: партнеры по ОДКБ не выполнили обязательства перед Арменией\n\n"
+                        + "Премьер-министр Армении Никол Пашинян заявил, что в 2022 году партнеры по ОДКБ отказались "
+                        + "исполнять перед Арменией договорные обязательства по гарантированию ее безопасности. Об этом "
+                        + "он написал в соцсетях по случаю годовщины создания армии страны.");
+        assertThat(c.scope().inScope()).isTrue();
+        assertThat(c.scope().evidence().get(0).rule()).isEqualTo("scope:institutional");
+        assertThat(c.topicIds()).containsExactly("diplomacy");
+        assertThat(c.topics().get(0).evidence())
+                .anySatisfy(e -> assertThat(e.phrase()).isEqualTo("ОДКБ"));
+        assertThat(c.regionIds()).containsExactly("caucasus");
+    }
 }
