@@ -635,20 +635,15 @@ public final class Classifier {
                 : !securitySubject ? "scope:no-security-subject" : !inArea ? "scope:outside-area" : null;
         boolean byModel = scopeScore >= model.scope.threshold();
         boolean inScope = gate == null && (byModel || relief(c, rules.relativeIgnores));
+        // The rule that decided, first and with no phrase: the one that kept the release out (about what the text
+        // lacks), or the one that brought it in though it names no topic or against the model.
+        String decidedBy = gate != null
+                ? gate
+                : !inScope ? null : institutional ? "scope:institutional" : !byModel ? "scope:relief" : null;
         List<ScoredLabel.Evidence> evidence = c.scopeEvidence();
-        if (inScope && !byModel) {
-            // The rule that brought the release in against the model, first and with no phrase.
+        if (decidedBy != null) {
             evidence = new ArrayList<>(evidence);
-            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, "scope:relief"));
-        }
-        if (inScope && institutional) {
-            evidence = new ArrayList<>(evidence);
-            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, "scope:institutional"));
-        }
-        if (gate != null) {
-            // The rule that kept the release out, first and with no phrase: it is about what the text lacks.
-            evidence = new ArrayList<>(evidence);
-            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, gate));
+            evidence.add(0, new ScoredLabel.Evidence("", 0, 0, decidedBy));
         }
         Classification.Scope scope = new Classification.Scope(inScope, round(scopeScore), evidence);
         if (!inScope) {
