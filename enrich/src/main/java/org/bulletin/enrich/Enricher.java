@@ -66,9 +66,10 @@ public final class Enricher {
      * spaced article's gaps under a news list; a short flash under a news list is the release. 1.9: a page's last
      * line of ten words or more, under a paragraph of the text and without a full stop, is that text cut short, not a
      * headline or a scrap to drop; a notice of up to 90 words to the reader about the site (RFE/RL's legal warning
-     * under every article) is chrome.
+     * under every article) is chrome. 1.11: a photo's caption glued after its "©" credit and given again on the next
+     * line as the image's alternative text ("... - Sputnik Таджикистан") is chrome.
      */
-    static final String PARSER_VERSION = "parse-1.10";
+    static final String PARSER_VERSION = "parse-1.11";
 
     private static final String ROOT = "bulletin/enrich/";
     private static final List<String> RULE_FILES = List.of(

@@ -177,8 +177,11 @@ public final class ReleaseSplitter {
         int lastLength = 0;
         String pending = null;
         int pendingBlank = 0;
+        String credit = null;
         for (String raw : lines) {
             String line = collapseSpaces(Chrome.stripGlued(raw).strip());
+            String creditAbove = credit;
+            credit = null;
             if (line.isEmpty()) {
                 if (pending != null) {
                     add(out, pending, pendingBlank);
@@ -194,6 +197,7 @@ public final class ReleaseSplitter {
                     }
                     pending = null;
                 }
+                credit = line.charAt(0) == '©' ? line : null;
                 // Navigation separates what surrounds it like a blank line; the gaps around it do not add up.
                 blankBeforeNavigation = Math.max(blankBeforeNavigation, Math.max(blank, 1));
                 blank = 0;
@@ -201,6 +205,11 @@ public final class ReleaseSplitter {
             }
             blank = Math.max(blank, blankBeforeNavigation);
             blankBeforeNavigation = 0;
+            if (creditAbove != null && repeatsCaption(creditAbove, line)) {
+                out.add(new Unit(Kind.CHROME, line, null, blank, wordCount(line)));
+                blank = 0;
+                continue;
+            }
             // Hard-wrapped lines: a line not closing its sentence continues on the next when that starts in lower case
             // (not a lone "news.am" under a headline) or when the text is wrapped at a fixed width and the line fills
             // it.
@@ -291,6 +300,21 @@ public final class ReleaseSplitter {
         out.set(out.size() - 1, new Unit(Kind.CHROME, last.text(), null, last.blankBefore(), last.words()));
         out.add(new Unit(Kind.CHROME, line, null, blankBefore, wordCount(line)));
         return true;
+    }
+
+    /**
+     * The other way pages give a caption twice: glued after its credit ("© Sputnik / Asatur YesayantsГенеральный
+     * секретарь ОДКБ Юрий Хачатуров"), then on the next line as the image's alternative text, the site's name after
+     * a dash ("Генеральный секретарь ОДКБ Юрий Хачатуров - Sputnik Таджикистан"). Naming the lead's people, the
+     * second line would otherwise win the headline.
+     */
+    private static boolean repeatsCaption(String credit, String line) {
+        String caption = line;
+        int dash = Math.max(line.lastIndexOf(" - "), Math.max(line.lastIndexOf(" – "), line.lastIndexOf(" — ")));
+        if (dash > 0 && wordCount(line.substring(dash + 3)) <= 4) {
+            caption = line.substring(0, dash).strip();
+        }
+        return caption.length() >= 20 && credit.endsWith(caption);
     }
 
     private static void add(List<Unit> out, String line, int blankBefore) {

@@ -386,6 +386,22 @@ class ReleaseSplitterTest {
     }
 
     @Test
+    void shouldNotTakeACaptionGivenAfterItsCreditAndAgainAsAlternativeTextForTheHeadline() {
+        // Another agency's layout: the credit with the caption glued on, then the caption again as the image's
+        // alternative text with the site's name after a dash; a subscribe button; the lead under a dateline.
+        String page = "«Один за всех»: генсек ОДКБ вступил в должность\n\n"
+                + "© Агентство / Иван ПетровГенеральный секретарь ОДКБ Имангали Тасмагамбетов\n"
+                + "Генеральный секретарь ОДКБ Имангали Тасмагамбетов - Агентство Казахстан\n"
+                + "Подписаться\n\n"
+                + "АСТАНА, 3 января — Агентство. Имангали Тасмагамбетов, новый генеральный секретарь ОДКБ, приступил "
+                + "к исполнению обязанностей, сообщила пресс-служба секретариата.\n\n"
+                + "Второго января генсек встретился с сотрудниками секретариата и рассказал о своих приоритетах.\n";
+
+        ParsedRelease r = assertOneReleaseTitled(page, "«Один за всех»: генсек ОДКБ вступил в должность");
+        assertThat(r.paragraphs()).noneMatch(p -> p.contains("Агентство Казахстан"));
+    }
+
+    @Test
     void shouldKeepTheHeadlineOverAPhotoCaptionNamingThePeopleOfTheLead() {
         // An official site's page: the headline, then the photo's caption (given twice, no credit), then the lead.
         String page = "Все новости\n"
