@@ -225,7 +225,8 @@ public final class Classifier {
         final int[] kinds = new int[KINDS.length];
         private int[] sentences = new int[4];
         private int sentenceCount;
-        private final List<String> phrases = new ArrayList<>(4);
+        // Only their number is read: a set, as a list's contains was a tenth of the classifier's evidence bookkeeping.
+        private final Set<String> phrases = new HashSet<>(8);
         // The phrases (as the rules write them) of the evidence in the headline or the lead; made when first needed.
         Set<String> upFront = Set.of();
         final List<ScoredLabel.Evidence> evidence = new ArrayList<>();
@@ -246,9 +247,7 @@ public final class Classifier {
             addSentence(sentence);
             int colon = rule.indexOf(':');
             String pattern = colon < 0 ? rule : rule.substring(colon + 1);
-            if (!phrases.contains(pattern)) {
-                phrases.add(pattern);
-            }
+            phrases.add(pattern);
             if (w <= 0) {
                 return; // recorded as a context (a seat, an observer list) but no evidence for the label
             }

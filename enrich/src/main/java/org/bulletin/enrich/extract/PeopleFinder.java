@@ -510,13 +510,21 @@ public final class PeopleFinder {
     /** A role written right before a name: "the UN Assistant Secretary General for Political Affairs Miroslav Jenča". */
     private static String roleBefore(String text, int nameStart) {
         int from = Math.max(0, nameStart - 110);
-        String window = text.substring(from, nameStart);
-        int cut = Math.max(
-                Math.max(window.lastIndexOf(". "), window.lastIndexOf(", ")),
-                Math.max(window.lastIndexOf('\n'), window.lastIndexOf("; ")));
-        if (cut >= 0) {
-            window = window.substring(Math.min(window.length(), cut + (window.charAt(cut) == '\n' ? 1 : 2)));
+        // The role stands after the last ". ", ", ", "; " or line break before the name: one backward scan, not four.
+        int cut = nameStart - 1;
+        while (cut >= from) {
+            char c = text.charAt(cut);
+            if (c == '\n'
+                    || c == ' '
+                            && cut > from
+                            && (text.charAt(cut - 1) == '.'
+                                    || text.charAt(cut - 1) == ','
+                                    || text.charAt(cut - 1) == ';')) {
+                break;
+            }
+            cut--;
         }
+        String window = text.substring(cut >= from ? cut + 1 : from, nameStart);
         if (!mayHoldRole(window)) {
             return null;
         }

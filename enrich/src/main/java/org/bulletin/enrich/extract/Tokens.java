@@ -110,6 +110,9 @@ public final class Tokens {
         // Most words are already lower case without 'ё': return them as they are, with no copy.
         for (int i = 0; i < surface.length(); i++) {
             char c = surface.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'а' && c <= 'я' || c >= '0' && c <= '9') {
+                continue; // lower-case ASCII and basic Cyrillic, digits: no table lookup
+            }
             if (Character.isUpperCase(c) || Character.isTitleCase(c) || c == 'ё' || c > '\u04FF') {
                 return surface.toLowerCase(Locale.ROOT).replace('ё', 'е');
             }

@@ -338,10 +338,15 @@ public final class Chrome {
     /** Whether a word of the line starts with "you" or "please", or is "вы", "вас", "вам" or starts with "ваш". */
     private static boolean mayAddressTheReader(String t) {
         for (int i = 0, n = t.length() - 2; i < n; i++) {
+            char first = t.charAt(i);
+            // Every address opens with y, p or в: other chars are passed over before the letter test behind them.
+            if ((first | 0x20) != 'y' && (first | 0x20) != 'p' && first != 'в' && first != 'В') {
+                continue;
+            }
             if (i > 0 && Character.isLetter(t.charAt(i - 1))) {
                 continue;
             }
-            char c = Character.toLowerCase(t.charAt(i));
+            char c = Character.toLowerCase(first);
             char d = Character.toLowerCase(t.charAt(i + 1));
             if (c == 'y' && d == 'o' && Character.toLowerCase(t.charAt(i + 2)) == 'u'
                     || c == 'p' && d == 'l' && t.regionMatches(true, i, "please", 0, 6)
@@ -526,7 +531,13 @@ public final class Chrome {
         int hints = 0;
         int len = line.length();
         for (int i = 0; i < len && hints != (IMAGE_HINT | NAV_HINT); i++) {
-            char c = lower(line.charAt(i));
+            char raw = line.charAt(i);
+            // Only '.', 'b', 'н' and 'в' open a hint: other letters are passed over without lower-casing them (a
+            // table lookup per char of every Cyrillic line).
+            if (raw != '.' && (raw | 0x20) != 'b' && raw != 'н' && raw != 'Н' && raw != 'в' && raw != 'В') {
+                continue;
+            }
+            char c = lower(raw);
             if (c == '.') {
                 for (String h : IMAGE_HINTS) {
                     hints |= lowerAt(line, i + 1, h) ? IMAGE_HINT : 0;

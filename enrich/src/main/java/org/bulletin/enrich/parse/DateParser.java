@@ -264,8 +264,11 @@ public final class DateParser {
     }
 
     private static boolean isMonthStart(char c) {
-        char l = Character.toLowerCase(c);
-        return "jfmasond".indexOf(l) >= 0 || "яфмаисонд".indexOf(l) >= 0;
+        return switch (c) {
+            case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> true;
+            case 'я', 'ф', 'м', 'а', 'и', 'с', 'о', 'н', 'д', 'Я', 'Ф', 'М', 'А', 'И', 'С', 'О', 'Н', 'Д' -> true;
+            default -> false;
+        };
     }
 
     private static void relativeDays(List<DateMatch> out, String text, LocalDate reference) {
