@@ -178,14 +178,15 @@ public final class LanguageDetector {
                 cyr++;
                 if ((c < '\u0410' || c > '\u044F') && c != 'ё' && c != 'Ё') {
                     notRussian++;
+                    // The other languages' letters, in either case, are all outside the Russian alphabet's block.
+                    switch (Character.toLowerCase(c)) {
+                        case 'і', 'ї', 'є', 'ґ' -> uk++;
+                        case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'һ' -> kk++;
+                        case 'ў' -> be++;
+                        default -> {}
+                    }
                 } else if (c == 'ы' || c == 'э' || c == 'Ы' || c == 'Э') {
                     yeryE++;
-                }
-                switch (Character.toLowerCase(c)) {
-                    case 'і', 'ї', 'є', 'ґ' -> uk++;
-                    case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'һ' -> kk++;
-                    case 'ў' -> be++;
-                    default -> {}
                 }
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u024F')) {
                 lat++;

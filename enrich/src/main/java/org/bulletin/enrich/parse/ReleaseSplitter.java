@@ -1164,8 +1164,8 @@ public final class ReleaseSplitter {
         int len = text.length();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
-            // Printable ASCII is never whitespace: skip the table lookup for most characters.
-            boolean ws = (c > ' ' && c < 0x80) ? false : Character.isWhitespace(c);
+            // Printable ASCII and Cyrillic are never whitespace: skip the table lookup for most characters.
+            boolean ws = c > ' ' && (c < 0x80 || c >= '\u0400' && c <= '\u04FF') ? false : Character.isWhitespace(c);
             if (!ws && !inWord) {
                 n++;
             }
