@@ -199,7 +199,7 @@ public final class DateParser {
         return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
     }
 
-    /** Merged [start, end) windows around every month word of {@code text}, as a flat array. */
+    /** Merged [start, end) windows around every month word of {@code text} that hold a digit, as a flat array. */
     private static int[] monthWindows(String text) {
         int[] w = new int[8];
         int n = 0;
@@ -229,7 +229,25 @@ public final class DateParser {
                 }
             }
         }
-        return java.util.Arrays.copyOf(w, n);
+        // Every month-name pattern holds the day's digits: a window without a digit ("may be", "in March") is dropped.
+        int kept = 0;
+        for (int k = 0; k < n; k += 2) {
+            if (hasDigit(text, w[k], w[k + 1])) {
+                w[kept++] = w[k];
+                w[kept++] = w[k + 1];
+            }
+        }
+        return java.util.Arrays.copyOf(w, kept);
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Month names grouped by length, so a word is compared only with the few names of its own length.
