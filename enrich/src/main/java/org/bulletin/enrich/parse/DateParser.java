@@ -310,13 +310,7 @@ public final class DateParser {
     }
 
     private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
+        return hasDigit(text, 0, text.length());
     }
 
     /** The first absolute (non-relative) date in {@code text}, or null. */

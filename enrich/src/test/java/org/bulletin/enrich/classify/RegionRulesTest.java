@@ -23,6 +23,12 @@ class RegionRulesTest {
         return a.get(0).classification();
     }
 
+    /** The evidence of region {@code id}, which the release must have. */
+    private static List<ScoredLabel.Evidence> evidenceOf(Classification c, String id) {
+        assertThat(c.regionIds()).contains(id);
+        return c.regions().get(c.regionIds().indexOf(id)).evidence();
+    }
+
     @Test
     void shouldNotCountTheStateAnEnvoyIsPostedTo() {
         Classification c = classify("Генеральный секретарь ОДКБ провел встречу с Послом Республики Армения\n\n"
@@ -84,7 +90,7 @@ class RegionRulesTest {
                 + "В Бишкеке состоялось совещание секретарей советов безопасности государств-членов Шанхайской организации "
                 + "сотрудничества. Стороны обсудили борьбу с терроризмом и наркотрафиком.");
         assertThat(sco.regionIds()).contains("central-asia", "global");
-        assertThat(sco.regions().get(sco.regionIds().indexOf("global")).evidence())
+        assertThat(evidenceOf(sco, "global"))
                 .anySatisfy(e -> assertThat(e.rule()).isEqualTo("organisation:SCO"));
 
         Classification csto = classify("Совещание секретарей советов безопасности ОДКБ прошло в Бишкеке\n\n"
@@ -141,7 +147,7 @@ class RegionRulesTest {
                 + "the Republic of Belarus, the Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation and "
                 + "the Republic of Tajikistan. The final stage took place at a training ground near Dushanbe.");
         assertThat(staged.regionIds()).containsExactlyInAnyOrder("caucasus", "eastern-europe", "central-asia");
-        assertThat(staged.regions().get(staged.regionIds().indexOf("caucasus")).evidence())
+        assertThat(evidenceOf(staged, "caucasus"))
                 .anySatisfy(e -> assertThat(e.rule()).startsWith("host:AM"));
 
         Classification talks = classify("CSTO ministers held consultations in Dushanbe\n\n"
@@ -208,7 +214,7 @@ class RegionRulesTest {
                 + "Коллективных сил быстрого развертывания центральноазиатского региона пройдут в Киргизии.");
         for (Classification c : List.of(en, ru)) {
             assertThat(c.regionIds()).contains("central-asia");
-            assertThat(c.regions().get(c.regionIds().indexOf("central-asia")).evidence())
+            assertThat(evidenceOf(c, "central-asia"))
                     .anySatisfy(e -> assertThat(e.rule()).isEqualTo("host:KG"));
         }
         Classification next = classify("Секретари советов безопасности ОДКБ встретятся в Московском регионе\n\n"
@@ -231,7 +237,7 @@ class RegionRulesTest {
                 + "states in May, the council's chairman said after the session.");
         for (Classification c : List.of(hosted, came, willHost)) {
             assertThat(c.regionIds()).contains("eastern-europe");
-            assertThat(c.regions().get(c.regionIds().indexOf("eastern-europe")).evidence())
+            assertThat(evidenceOf(c, "eastern-europe"))
                     .anySatisfy(e -> assertThat(e.rule()).isEqualTo("host:RU"));
         }
     }
@@ -301,7 +307,7 @@ class RegionRulesTest {
                 + "генсека организации. Подготовка завершена, операция затронет все страны организации. Операция направлена "
                 + "против вербовщиков запрещенной в РФ террористической организации.");
         assertThat(c.regionIds()).containsExactlyInAnyOrder("eastern-europe", "caucasus", "central-asia");
-        assertThat(c.regions().get(c.regionIds().indexOf("eastern-europe")).evidence())
+        assertThat(evidenceOf(c, "eastern-europe"))
                 .noneSatisfy(e -> assertThat(e.rule()).startsWith("host"));
     }
 
@@ -686,7 +692,7 @@ class RegionRulesTest {
                 + "The chairman of the Collective Security Council has signed the decision appointing the Secretary General "
                 + "of the CSTO. The candidate of Armenia will take office on January 1, the press service said.");
         assertThat(en.regionIds()).contains("eastern-europe", "caucasus");
-        assertThat(en.regions().get(en.regionIds().indexOf("eastern-europe")).evidence())
+        assertThat(evidenceOf(en, "eastern-europe"))
                 .anySatisfy(e -> assertThat(e.phrase()).isEqualTo("Lukashenko"));
 
         Classification ru = classify("Лукашенко и генсек СНГ обсудили подготовку юбилейного саммита\n\n"
