@@ -132,8 +132,13 @@ public final class DateParser {
         Matcher iso = windowed(ISO.matcher(text));
         Matcher numeric = windowed(NUMERIC.matcher(text));
         int len = text.length();
+        // Where a month word must start for its window to hold a digit, gathered by this same pass: see monthWindows.
+        Spans zones = new Spans();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                zones.add(Math.max(0, i - LONGEST_MONTH - AFTER_MONTH), Math.min(len, i + BEFORE_MONTH + 1));
+            }
             if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
                 int to = Math.min(len, i + 12);
                 // Each regex is tried only where its first separator stands: "2024-", "5." or "25/" (most numbers
@@ -154,7 +159,7 @@ public final class DateParser {
         }
         // The month-name patterns are costly to try at every offset; every match of theirs contains a month word, so
         // they run only in short windows around the month words found by one cheap scan (same matches, far less work).
-        int[] windows = monthWindows(text);
+        int[] windows = monthWindows(text, zones);
         if (windows.length == 0) {
             if (reference != null) {
                 relativeDays(out, text, reference);
@@ -177,6 +182,7 @@ public final class DateParser {
 
     private static final int BEFORE_MONTH = 24; // "25th of", "since", "on": the longest lead before a month word
     private static final int AFTER_MONTH = 48; // "25th, of this year", ", 2024 года"
+    private static final int LONGEST_MONTH = 9; // "september", "сентября"
 
     private static boolean digit(String text, int i) {
         char c = text.charAt(i);
@@ -199,45 +205,67 @@ public final class DateParser {
         return (c >= '\u0410' && c <= '\u044F') || Character.isLetter(c);
     }
 
-    /** Merged [start, end) windows around every month word of {@code text} that hold a digit, as a flat array. */
-    private static int[] monthWindows(String text) {
-        int[] w = new int[8];
-        int n = 0;
+    /**
+     * Merged [start, end) windows around every month word of {@code text} whose window holds a digit, as a flat array.
+     * Every month-name pattern holds the day's digits, so a window without one ("may be", "in March") is useless. A
+     * month word of at most LONGEST_MONTH letters starting at s has the window [s - BEFORE_MONTH, s + length +
+     * AFTER_MONTH), which holds a digit at d only if s lies in (d - LONGEST_MONTH - AFTER_MONTH, d + BEFORE_MONTH]: only
+     * words starting in those {@code zones} are read. A release's prose is mostly far
+     * from any digit, and reading every word of it for a month name was a twentieth of enriching it.
+     */
+    private static int[] monthWindows(String text, Spans zones) {
+        Spans windows = new Spans();
         int len = text.length();
-        int i = 0;
-        while (i < len) {
-            if (!letter(text.charAt(i))) {
-                i++;
-                continue;
+        int scanned = 0; // words starting before this offset have been read
+        for (int z = 0; z < zones.n; z += 2) {
+            int i = Math.max(scanned, zones.at[z]);
+            int until = zones.at[z + 1];
+            while (i > scanned && i < len && letter(text.charAt(i - 1)) && letter(text.charAt(i))) {
+                i++; // inside a word that starts before the zone: too early to reach its digits
             }
-            int s = i;
-            while (i < len && letter(text.charAt(i))) {
-                i++;
-            }
-            int wl = i - s;
-            if (wl >= 3 && wl <= 9 && isMonthStart(text.charAt(s)) && isMonthWord(text, s, wl)) {
-                int from = Math.max(0, s - BEFORE_MONTH);
-                int to = Math.min(len, i + AFTER_MONTH);
-                if (n > 0 && from <= w[n - 1]) {
-                    w[n - 1] = Math.max(w[n - 1], to);
-                } else {
-                    if (n + 2 > w.length) {
-                        w = java.util.Arrays.copyOf(w, w.length * 2);
+            while (i < until) {
+                if (!letter(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int s = i;
+                while (i < len && letter(text.charAt(i))) {
+                    i++;
+                }
+                int wl = i - s;
+                if (wl >= 3 && wl <= LONGEST_MONTH && isMonthStart(text.charAt(s)) && isMonthWord(text, s, wl)) {
+                    int from = Math.max(0, s - BEFORE_MONTH);
+                    int to = Math.min(len, i + AFTER_MONTH);
+                    if (hasDigit(text, from, to)) {
+                        windows.add(from, to);
                     }
-                    w[n++] = from;
-                    w[n++] = to;
                 }
             }
+            scanned = Math.max(scanned, i);
         }
-        // Every month-name pattern holds the day's digits: a window without a digit ("may be", "in March") is dropped.
-        int kept = 0;
-        for (int k = 0; k < n; k += 2) {
-            if (hasDigit(text, w[k], w[k + 1])) {
-                w[kept++] = w[k];
-                w[kept++] = w[k + 1];
+        return windows.toArray();
+    }
+
+    /** [start, end) spans added in order of their starts, overlapping ones merged, as a flat array. */
+    private static final class Spans {
+        private int[] at = new int[8];
+        private int n;
+
+        void add(int from, int to) {
+            if (n > 0 && from <= at[n - 1]) {
+                at[n - 1] = Math.max(at[n - 1], to);
+                return;
             }
+            if (n + 2 > at.length) {
+                at = java.util.Arrays.copyOf(at, at.length * 2);
+            }
+            at[n++] = from;
+            at[n++] = to;
         }
-        return java.util.Arrays.copyOf(w, kept);
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(at, n);
+        }
     }
 
     private static boolean hasDigit(String text, int from, int to) {

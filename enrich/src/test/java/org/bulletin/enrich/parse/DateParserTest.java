@@ -87,5 +87,12 @@ class DateParserTest {
                         LocalDate.of(2024, 7, 19));
         assertThat(DateParser.findAll("Maybe in May they will decide; Марта не было.", LocalDate.of(2024, 1, 1)))
                 .isEmpty();
+        // Only words near a digit are read for a month name: one far longer than any month just before a date, and
+        // a month word a digit's reach away from the date's own digits, change nothing.
+        String longWord = "Nationalgalerie".repeat(5);
+        assertThat(DateParser.findAll(
+                        longWord + " 5 May 2024; in March, then " + longWord + "-12 on June 3, 2025", null))
+                .extracting(DateParser.DateMatch::date)
+                .containsExactly(LocalDate.of(2024, 5, 5), LocalDate.of(2025, 6, 3));
     }
 }
