@@ -8,6 +8,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,10 @@ public final class CompareBuilds {
             System.exit(2);
         }
         String language = args.length > 2 ? args[2] : "mixed";
+        if (!List.of("mixed", "en", "ru").contains(language)) {
+            System.err.println("unknown language " + language + ": mixed, en or ru (arguments are positional)");
+            System.exit(2);
+        }
         String step = args.length > 3 ? args[3] : "enrich";
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         double slice = args.length > 5 ? Double.parseDouble(args[5]) : 0.5;
